@@ -1,0 +1,43 @@
+package org.concurbridge.bridge.cli;
+
+import org.concurbridge.client.ConcurException;
+
+/** Turns a failure into one line an operator can act on, and an exit status. Never prints secrets. */
+final class CliErrors {
+    static final int USAGE = 2;
+    static final int FAILED = 1;
+    static final int RETRY_LATER = 75; // EX_TEMPFAIL
+
+    private CliErrors() {
+    }
+
+    static String describe(Throwable ex) {
+        Throwable root = ex;
+        while (root.getCause() != null && root.getCause() != root
+                && !(root instanceof ConcurException) && !(root instanceof IllegalArgumentException)) {
+            root = root.getCause();
+        }
+        if (root instanceof ConcurException.Authentication e) {
+            return "SAP Concur rejected the credentials: " + e.getMessage();
+        }
+        if (root instanceof ConcurException.Retriable e) {
+            return "SAP Concur is not reachable right now, try again later: " + e.getMessage();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    static int exitCode(Throwable ex) {
+        Throwable t = ex;
+        while (t != null) {
+            if (t instanceof ConcurException.Retriable) {
+                return RETRY_LATER;
+            }
+            if (t instanceof IllegalArgumentException) {
+                return USAGE;
+            }
+            t = t.getCause();
+        }
+        return FAILED;
+    }
+}

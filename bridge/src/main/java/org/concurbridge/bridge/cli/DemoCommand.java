@@ -1,0 +1,104 @@
+package org.concurbridge.bridge.cli;
+
+import org.concurbridge.bridge.store.Connection;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The README's first command: starts the Concur sandbox with its demo companies and the bridge on its embedded
+ * defaults, connects the demo companies through the real Quick Connect flow, and prints what it did.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start the Concur sandbox and the bridge on embedded defaults, connect the demo companies through"
+                + " Quick Connect and print the dashboard URL.",
+                "With --once: one full cycle, print the summary and exit (for scripts)."})
+final class DemoCommand implements Runnable {
+
+    @Option(names = "--port", defaultValue = "8080", description = "Bridge port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--sandbox-port", defaultValue = "8089", description = "Sandbox port (default: ${DEFAULT-VALUE}).")
+    int sandboxPort;
+
+    @Option(names = "--once", description = "Run one full cycle, print the summary and exit.")
+    boolean once;
+
+    @Option(names = "--data-dir", defaultValue = "./data",
+            description = "Where the embedded database and key file live (default: ${DEFAULT-VALUE}).")
+    String dataDir;
+
+    @Override
+    public void run() {
+        String bridgeBase = "http://localhost:" + port;
+        ConcurSandbox sandbox = ConcurSandbox.builder().port(sandboxPort).seed(42L)
+                .demoConnectUri(bridgeBase + "/concur/connect").build().start();
+        String adminPassword = randomPassword();
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("server.port", port);
+        props.put("bridge.data-dir", dataDir);
+        props.put("bridge.concur.client-id", SandboxDemo.CLIENT_ID);
+        props.put("bridge.concur.client-secret", SandboxDemo.CLIENT_SECRET);
+        props.put("bridge.concur.token-base-uri", sandbox.geolocation("glz").toString());
+        props.put("bridge.admin.username", "admin");
+        props.put("bridge.admin.password", adminPassword);
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = Contexts.service(props);
+        } catch (RuntimeException e) {
+            sandbox.close();
+            throw e;
+        }
+        try {
+            QuickConnectWalk walk = new QuickConnectWalk();
+            for (String company : List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY)) {
+                walk.connect(sandbox.baseUri().resolve("/appcenter"), company, SandboxDemo.CLIENT_ID, "admin", adminPassword);
+            }
+            ConnectionRepository connections = ctx.getBean(ConnectionRepository.class);
+            System.out.println();
+            System.out.println("Concur ERP Bridge demo");
+            System.out.println("  Concur sandbox:  " + sandbox.baseUri() + "  (App Center: " + sandbox.baseUri() + "/appcenter)");
+            for (String company : List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY)) {
+                Connection c = connections.find(company).orElseThrow(() ->
+                        new IllegalStateException("Quick Connect finished but company " + company + " is not stored"));
+                System.out.println("  connected:       " + c.companyName() + "  uuid=" + c.companyUuid()
+                        + "  edition=" + c.edition() + "  geolocation=" + c.geolocation()
+                        + "  refresh token expires " + c.refreshExpiresAt() + "  state=" + c.state());
+            }
+            System.out.println("  dashboard:       " + bridgeBase + "/   (sign in as admin / " + adminPassword + ")");
+            if (once) {
+                System.out.println("Demo cycle complete.");
+                return;
+            }
+            System.out.println("Press Ctrl-C to stop.");
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("demo Quick Connect failed: " + e.getMessage(), e);
+        } finally {
+            if (once) {
+                ctx.close();
+                sandbox.close();
+            }
+        }
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,74 @@
+package org.concurbridge.bridge.cli;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the real Quick Connect flow over HTTP, the way a Concur administrator's browser does: App Center Connect →
+ * redirect to the bridge's landing page → bridge sign-in → back on the landing page → confirm → token exchange.
+ * Used by {@code demo}; every step is an ordinary HTTP request to the sandbox and to the bridge.
+ */
+final class QuickConnectWalk {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    /**
+     * @return the HTML of the page the flow ends on (the bridge's connect result page)
+     */
+    String connect(URI appCenter, String companyUuid, String clientId, String adminUser, String adminPassword)
+            throws IOException, InterruptedException {
+        URI connect = URI.create(appCenter + "/connect?company=" + enc(companyUuid) + "&app=" + enc(clientId)
+                + "&userId=" + enc(java.util.UUID.nameUUIDFromBytes(adminUser.getBytes(StandardCharsets.UTF_8)).toString()));
+        // App Center redirects to the landing page, which redirects to the bridge's sign-in page
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(connect).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (page.uri().getPath().endsWith("/login")) {
+            URI login = page.uri();
+            page = post(login, "username=" + enc(adminUser) + "&password=" + enc(adminPassword) + "&_csrf="
+                    + enc(csrf(page.body(), "sign-in page")));
+        }
+        check(page, "/concur/connect", "the Quick Connect landing page");
+        URI landing = URI.create(page.uri().getScheme() + "://" + page.uri().getAuthority() + "/concur/connect");
+        HttpResponse<String> result = post(landing, "_csrf=" + enc(csrf(page.body(), "landing page")));
+        check(result, "/concur/connect", "the Quick Connect result page");
+        return result.body();
+    }
+
+    private HttpResponse<String> post(URI uri, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(HttpResponse<String> page, String expectedPath, String what) {
+        if (page.statusCode() != 200 || !page.uri().getPath().equals(expectedPath)) {
+            throw new IllegalStateException("Quick Connect did not reach " + what + ": HTTP " + page.statusCode()
+                    + " at " + page.uri().getPath());
+        }
+    }
+
+    private static String csrf(String html, String page) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the " + page);
+        }
+        return m.group(1);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

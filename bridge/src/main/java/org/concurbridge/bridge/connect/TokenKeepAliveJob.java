@@ -1,0 +1,62 @@
+package org.concurbridge.bridge.connect;
+
+import org.concurbridge.bridge.jobs.ConnectionJob;
+import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.store.Connection;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.client.ConcurException;
+import org.concurbridge.client.TokenGrant;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Keeps a connection's refresh token alive: a refresh grant rotates it and moves its six-month expiry forward
+ * (SAP Concur's migration best practice: a daily check and refresh keeps a token valid indefinitely). A rejected
+ * refresh token marks the connection NEEDS_RECONNECT (through the token store) and the job stops calling Concur.
+ */
+@Component
+class TokenKeepAliveJob implements ConnectionJob {
+    static final String NAME = "token-refresh";
+
+    private final ConcurClients clients;
+    private final ConnectionRepository connections;
+    private final Duration interval;
+
+    TokenKeepAliveJob(ConcurClients clients, ConnectionRepository connections, JobIntervals intervals) {
+        this.clients = clients;
+        this.connections = connections;
+        this.interval = intervals.tokenRefresh();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Duration interval() {
+        return interval;
+    }
+
+    @Override
+    public JobResult run(String companyUuid) {
+        Optional<Connection> connection = connections.find(companyUuid);
+        if (connection.isEmpty()) {
+            return JobResult.skipped("connection no longer exists");
+        }
+        if (connection.get().state() == ConnectionState.NEEDS_RECONNECT) {
+            return JobResult.skipped("waiting for the customer to reconnect: " + connection.get().stateReason());
+        }
+        try {
+            TokenGrant grant = clients.tokens(companyUuid).refreshNow();
+            return JobResult.ok("refresh token rotated; expires " + grant.refreshExpiresAt());
+        } catch (ConcurException.Authentication e) {
+            // the token manager has already marked the connection NEEDS_RECONNECT; do not retry
+            return JobResult.failed("SAP Concur rejected the refresh token; the connection needs reconnecting: "
+                    + e.getMessage());
+        }
+    }
+}

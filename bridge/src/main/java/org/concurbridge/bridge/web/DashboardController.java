@@ -1,0 +1,93 @@
+package org.concurbridge.bridge.web;
+
+import org.concurbridge.bridge.connect.ConnectException;
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.jobs.ConnectionJobs;
+import org.concurbridge.bridge.store.Connection;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The connections dashboard: every connected company, its state and tokens' health, and the operator's actions. */
+@Controller
+class DashboardController {
+    /** Show a warning this long before the refresh token expires. */
+    static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+
+    private final ConnectionRepository connections;
+    private final ConnectionJobs jobs;
+    private final QuickConnectService quickConnect;
+    private final Clock clock;
+
+    DashboardController(ConnectionRepository connections, ConnectionJobs jobs, QuickConnectService quickConnect,
+                        Clock clock) {
+        this.connections = connections;
+        this.jobs = jobs;
+        this.quickConnect = quickConnect;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String dashboard(Model model) {
+        Instant now = clock.instant();
+        List<ConnectionView> views = connections.findAll().stream().map(c -> ConnectionView.of(c, now)).toList();
+        model.addAttribute("connections", views);
+        return "dashboard";
+    }
+
+    @GetMapping("/connections/{companyUuid}")
+    String connection(@PathVariable String companyUuid, Model model) {
+        Connection connection = connections.find(companyUuid)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No connection " + companyUuid));
+        model.addAttribute("c", ConnectionView.of(connection, clock.instant()));
+        model.addAttribute("runs", jobs.history(companyUuid, 50));
+        model.addAttribute("scheduled", jobs.scheduled(companyUuid));
+        return "connection";
+    }
+
+    @PostMapping("/connections/{companyUuid}/jobs/{job}/run")
+    String runNow(@PathVariable String companyUuid, @PathVariable String job, RedirectAttributes redirect) {
+        connections.find(companyUuid)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No connection " + companyUuid));
+        jobs.runNow(job, companyUuid);
+        redirect.addFlashAttribute("notice", "Job " + job + " will run within a few seconds.");
+        return "redirect:/connections/" + companyUuid;
+    }
+
+    @PostMapping("/connections/{companyUuid}/disconnect")
+    String disconnect(@PathVariable String companyUuid, RedirectAttributes redirect) {
+        try {
+            QuickConnectService.DisconnectOutcome outcome = quickConnect.disconnect(companyUuid);
+            String name = outcome.connection().companyName();
+            redirect.addFlashAttribute("notice", "Disconnected " + (name == null ? companyUuid : name)
+                    + (outcome.revoked() ? ": tokens revoked at SAP Concur and deleted here." : ". " + outcome.problem()));
+        } catch (ConnectException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/";
+    }
+
+    /** What the pages show of a connection. */
+    record ConnectionView(Connection c, boolean expiringSoon, boolean expired, long daysLeft) {
+        static ConnectionView of(Connection c, Instant now) {
+            Instant expiry = c.refreshExpiresAt();
+            if (expiry == null) {
+                return new ConnectionView(c, false, false, -1);
+            }
+            long days = Duration.between(now, expiry).toDays();
+            boolean expired = !expiry.isAfter(now);
+            return new ConnectionView(c, !expired && expiry.isBefore(now.plus(EXPIRY_WARNING)), expired, days);
+        }
+    }
+}

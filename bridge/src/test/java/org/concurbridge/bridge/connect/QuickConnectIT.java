@@ -1,0 +1,184 @@
+package org.concurbridge.bridge.connect;
+
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.bridge.testsupport.BridgeHttp;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.client.Edition;
+import org.concurbridge.sandbox.FaultRule;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Quick Connect through real HTTP on loopback against the sandbox: the good path and every kind of bad input. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuickConnectIT {
+    static final SandboxForTests concur = new SandboxForTests();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    TokenKeepAliveJob keepAlive;
+
+    BridgeHttp admin;
+
+    @DynamicPropertySource
+    static void bridgeProperties(DynamicPropertyRegistry registry) {
+        concur.register(registry, "quick-connect-it");
+    }
+
+    @BeforeEach
+    void signIn() {
+        concur.connectUriIs("http://localhost:" + port + "/concur/connect");
+        admin = new BridgeHttp(port);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        concur.sandbox().faults().clear();
+        connections.findAll().forEach(c -> connections.delete(c.companyUuid()));
+        concur.sandbox().clearRequests();
+    }
+
+    @AfterAll
+    static void stop() {
+        concur.close();
+    }
+
+    private HttpResponse<String> manualConnect(String company, String token) {
+        return admin.submit("/connections/new", "/connections/new", Map.of("companyUuid", company, "requestToken", token));
+    }
+
+    @Test
+    void landingPageWithoutSignedInAdminAsksForSignInAndExchangesNothing() {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        HttpResponse<String> page = new BridgeHttp(port).get("/concur/connect?id=" + SandboxDemo.PROFESSIONAL_COMPANY
+                + "&requestToken=" + token + "&userId=9bdded51-00b8-4f84-8bef-6d3afe727007");
+        assertThat(page.uri().getPath()).isEqualTo("/login");
+        assertThat(concur.tokenCalls()).isZero();
+        assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
+    }
+
+    @Test
+    void landingPageWithMissingParametersNamesThem() {
+        HttpResponse<String> page = admin.get("/concur/connect?id=" + SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Request token (requestToken) is missing");
+        HttpResponse<String> notUuid = admin.get("/concur/connect?id=acme&requestToken=abc");
+        assertThat(notUuid.body()).contains("Company UUID (id) is not a UUID");
+        assertThat(concur.tokenCalls()).isZero();
+    }
+
+    @Test
+    void landingPageAcceptsUserIdSpelledUserIDAndConnectsAfterConfirmation() {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.STANDARD_COMPANY);
+        HttpResponse<String> landing = admin.get("/concur/connect?id=" + SandboxDemo.STANDARD_COMPANY
+                + "&requestToken=" + token + "&userID=9bdded51-00b8-4f84-8bef-6d3afe727007");
+        assertThat(landing.body()).contains("9bdded51-00b8-4f84-8bef-6d3afe727007").doesNotContain(token);
+        assertThat(concur.tokenCalls()).isZero();
+
+        HttpResponse<String> result = admin.postForm("/concur/connect", BridgeHttp.csrf(landing.body()), Map.of());
+        assertThat(result.body()).contains("connect-success");
+        var stored = connections.find(SandboxDemo.STANDARD_COMPANY).orElseThrow();
+        assertThat(stored.edition()).isEqualTo(Edition.STANDARD);
+        assertThat(stored.state()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(stored.connectedByUserId()).isEqualTo("9bdded51-00b8-4f84-8bef-6d3afe727007");
+        assertThat(stored.geolocation().toString()).isEqualTo(concur.sandbox().geolocation("eu").toString());
+        assertThat(stored.refreshExpiresAt()).isNotNull();
+    }
+
+    @Test
+    void wrongRequestTokenIsExplainedAndNothingIsStored() {
+        HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, "not-a-real-token");
+        assertThat(result.body()).contains("connect-failure").contains("did not accept the request token");
+        assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
+    }
+
+    @Test
+    void requestTokenIsReusableWithin24HoursButNotAfter() {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
+        connections.delete(SandboxDemo.PROFESSIONAL_COMPANY);
+
+        concur.sandbox().clock().advance(Duration.ofHours(23));
+        assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
+        connections.delete(SandboxDemo.PROFESSIONAL_COMPANY);
+
+        concur.sandbox().clock().advance(Duration.ofHours(2));
+        HttpResponse<String> expired = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
+        assertThat(expired.body()).contains("connect-failure").contains("valid for 24 hours");
+        assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
+    }
+
+    @Test
+    void wrongClientSecretIsExplained() {
+        concur.sandbox().registerApp(concur.clientId(), "another-secret", "http://localhost:" + port + "/concur/connect");
+        try {
+            String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+            HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
+            assertThat(result.body()).contains("connect-failure").contains("client id/secret");
+            assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
+        } finally {
+            concur.connectUriIs("http://localhost:" + port + "/concur/connect");
+        }
+    }
+
+    @Test
+    void unknownEditionIsFlaggedNotGuessed() {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.UNKNOWN_EDITION_COMPANY);
+        HttpResponse<String> result = manualConnect(SandboxDemo.UNKNOWN_EDITION_COMPANY, token);
+        assertThat(result.body()).contains("connect-success").contains("unknown-edition");
+        assertThat(connections.find(SandboxDemo.UNKNOWN_EDITION_COMPANY).orElseThrow().edition()).isEqualTo(Edition.UNKNOWN);
+        assertThat(admin.get("/").body()).contains("Unknown edition");
+    }
+
+    @Test
+    void concurUnavailableDuringConnectIsExplainedAndNothingIsStored() {
+        concur.sandbox().faults().add(FaultRule.on("POST", "/oauth2/v0/token").status(503));
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
+        assertThat(result.body()).contains("connect-failure").contains("not reachable or busy");
+        assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
+    }
+
+    @Test
+    void profileRateLimitedDuringConnectStoresNothing() {
+        concur.sandbox().faults().add(FaultRule.on("GET", "/profile/v1/me").status(429).retryAfterSeconds(0));
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
+        assertThat(result.body()).contains("connect-failure").contains("company profile could not be read");
+        assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
+    }
+
+    @Test
+    void revokedTokensMarkTheConnectionForReconnectionWithoutRetryStorm() {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
+        concur.sandbox().revokeAll(SandboxDemo.PROFESSIONAL_COMPANY);
+        concur.sandbox().clearRequests();
+
+        assertThat(keepAlive.run(SandboxDemo.PROFESSIONAL_COMPANY).message()).contains("needs reconnecting");
+        assertThat(keepAlive.run(SandboxDemo.PROFESSIONAL_COMPANY).message()).contains("waiting for the customer to reconnect");
+        assertThat(concur.tokenCalls()).as("one refresh attempt, then no more calls").isEqualTo(1);
+        var stored = connections.find(SandboxDemo.PROFESSIONAL_COMPANY).orElseThrow();
+        assertThat(stored.state()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
+        assertThat(stored.stateReason()).isNotBlank();
+        assertThat(admin.get("/").body()).contains("NEEDS_RECONNECT");
+    }
+}

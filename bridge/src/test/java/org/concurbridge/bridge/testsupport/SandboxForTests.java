@@ -1,0 +1,73 @@
+package org.concurbridge.bridge.testsupport;
+
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.RecordedRequest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.util.UUID;
+
+/**
+ * A Concur sandbox on a free loopback port for one test class, with a partner app of its own, and the bridge
+ * properties that point at it (token endpoint at the sandbox's GLZ, the app's client id and secret, an admin user).
+ */
+public final class SandboxForTests implements AutoCloseable {
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password-1";
+
+    private final String clientId = UUID.randomUUID().toString();
+    private final String clientSecret = UUID.randomUUID().toString();
+    private ConcurSandbox sandbox;
+
+    public synchronized ConcurSandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = ConcurSandbox.builder().port(0).seed(7L).build().start();
+            sandbox.registerApp(clientId, clientSecret, "http://localhost:8080/concur/connect");
+        }
+        return sandbox;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** Registers the bridge properties for a {@code @SpringBootTest}; {@code name} isolates its embedded database. */
+    public void register(DynamicPropertyRegistry registry, String name) {
+        registry.add("bridge.concur.client-id", this::clientId);
+        registry.add("bridge.concur.client-secret", this::clientSecret);
+        registry.add("bridge.concur.token-base-uri", () -> sandbox().geolocation("glz").toString());
+        registry.add("bridge.admin.username", () -> ADMIN_USER);
+        registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
+        registry.add("bridge.data-dir", () -> "target/it-data/" + name + "-" + UUID.randomUUID());
+    }
+
+    /** The app's Quick Connect landing page, once the bridge's port is known. */
+    public void connectUriIs(String connectUri) {
+        sandbox().registerApp(clientId, clientSecret, connectUri);
+    }
+
+    public long tokenCalls() {
+        return count("POST", "/oauth2/v0/token");
+    }
+
+    public long revokeCalls() {
+        return count("DELETE", "/app-mgmt/v0/connections");
+    }
+
+    public long count(String method, String pathSuffix) {
+        return sandbox().requests().stream()
+                .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
+                .count();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+}

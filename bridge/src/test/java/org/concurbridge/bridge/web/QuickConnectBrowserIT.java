@@ -1,0 +1,91 @@
+package org.concurbridge.bridge.web;
+
+import org.concurbridge.bridge.testsupport.Browser;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A Concur administrator's whole journey in a real browser: App Center Connect → bridge sign-in → landing page
+ * confirm → connected, edition shown on the dashboard → disconnect (tokens revoked at the sandbox).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QuickConnectBrowserIT {
+    static final SandboxForTests concur = new SandboxForTests();
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void bridgeProperties(DynamicPropertyRegistry registry) {
+        concur.register(registry, "browser-it");
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        concur.close();
+    }
+
+    @Test
+    void adminConnectsThroughAppCenterSeesEditionAndDisconnects() {
+        concur.connectUriIs("http://localhost:" + port + "/concur/connect");
+        WebDriver web = browser.driver();
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
+
+        web.get(concur.sandbox().baseUri() + "/appcenter");
+        web.findElement(By.cssSelector("[data-company='" + SandboxDemo.PROFESSIONAL_COMPANY + "'][data-app='"
+                + concur.clientId() + "'] .connect, a[href*='company=" + SandboxDemo.PROFESSIONAL_COMPANY + "'][href*='app="
+                + concur.clientId() + "']")).click();
+
+        // not signed in yet: the bridge asks for the admin first and has not exchanged the token
+        wait.until(ExpectedConditions.urlContains("/login"));
+        assertThat(concur.tokenCalls()).isZero();
+        web.findElement(By.name("username")).sendKeys(SandboxForTests.ADMIN_USER);
+        web.findElement(By.name("password")).sendKeys(SandboxForTests.ADMIN_PASSWORD);
+        web.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-connect")));
+        assertThat(web.findElement(By.id("company-uuid")).getText()).isEqualTo(SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(concur.tokenCalls()).as("no exchange before the admin confirms").isZero();
+        web.findElement(By.id("confirm-connect")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connect-success")));
+        assertThat(web.findElement(By.id("edition")).getText()).isEqualTo("PROFESSIONAL");
+
+        web.findElement(By.id("to-dashboard")).click();
+        By row = By.cssSelector("#connections tr[data-company='" + SandboxDemo.PROFESSIONAL_COMPANY + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(web.findElement(row).findElement(By.cssSelector(".edition")).getText()).isEqualTo("Professional");
+        assertThat(web.findElement(row).findElement(By.cssSelector(".state")).getText()).contains("CONNECTED");
+
+        web.findElement(row).findElement(By.cssSelector("button.disconnect")).click();
+        web.switchTo().alert().accept();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+        assertThat(web.findElement(By.id("notice")).getText()).contains("tokens revoked");
+        assertThat(web.findElements(row)).isEmpty();
+        assertThat(concur.revokeCalls()).isEqualTo(1);
+    }
+}
