@@ -87,6 +87,19 @@ class ResilienceIT extends SandboxTestSupport {
     }
 
     @Test
+    void requestTimeoutIsRetriable() {
+        sandbox.faults().add(FaultRule.on("POST", TOKEN_PATH).delay(Duration.ofMillis(1500)).times(1));
+        OAuthClient oauth = OAuthClient.builder()
+                .credentials(new ClientCredentials(SandboxDemo.CLIENT_ID, Secret.of(SandboxDemo.CLIENT_SECRET)))
+                .clock(sandbox.clock()).retryPolicy(retries(2)).requestTimeout(Duration.ofMillis(300)).build();
+
+        TokenGrant grant = connect(oauth, SandboxDemo.PROFESSIONAL_COMPANY);
+
+        assertThat(grant.geolocation()).isEqualTo(geo("us"));
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void malformedBodyIsRetriable() {
         ConcurClient concur = concur(managerFor(SandboxDemo.PROFESSIONAL_COMPANY), retries(2));
         sandbox.faults().add(FaultRule.on("GET", PROFILE_PATH).malformed());
