@@ -26,22 +26,14 @@ record ErrorBody(Integer code, String error, String description, URI geolocation
         return new ErrorBody(code(root), stringOrNull(root, "error"), description(root), geolocation(root));
     }
 
+    /** The numeric {@code code}, sent as a number or a numeric string; null when absent or a placeholder. */
     private static Integer code(JsonNode root) {
-        JsonNode v = root.get("code");
-        if (v == null) {
+        try {
+            Long code = Json.integer(root, "code");
+            return code == null || code != code.intValue() ? null : code.intValue();
+        } catch (MalformedResponseException placeholder) {
             return null;
         }
-        if (v.isIntegralNumber() && v.canConvertToInt()) {
-            return v.intValue();
-        }
-        if (v.isString()) {
-            try {
-                return Integer.parseInt(v.stringValue().trim());
-            } catch (NumberFormatException placeholder) {
-                return null;
-            }
-        }
-        return null;
     }
 
     private static String description(JsonNode root) {

@@ -23,14 +23,8 @@ class RetryPolicyTest {
     void exponentialBackoffDoublesUpToMaxBackoff() {
         RetryPolicy policy = exact().maxAttempts(6).initialBackoff(Duration.ofSeconds(1))
                 .maxBackoff(Duration.ofSeconds(5)).build();
-        AtomicInteger attempts = new AtomicInteger();
 
-        assertThatThrownBy(() -> policy.execute("op", () -> {
-            attempts.incrementAndGet();
-            throw retriable(null);
-        })).isInstanceOf(ConcurException.Retriable.class);
-
-        assertThat(attempts).hasValue(6);
+        assertThat(attemptsUntilGivingUp(policy, retriable(null))).isEqualTo(6);
         assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), Duration.ofSeconds(5), Duration.ofSeconds(5));
     }
@@ -69,15 +63,9 @@ class RetryPolicyTest {
     @Test
     void retryAfterLongerThanTheCapEndsTheRetriesAtOnce() {
         RetryPolicy policy = exact().maxAttempts(5).maxRetryAfter(Duration.ofSeconds(60)).build();
-        AtomicInteger attempts = new AtomicInteger();
         ConcurException.Retriable failure = retriable(Duration.ofMinutes(5));
 
-        assertThatThrownBy(() -> policy.execute("op", () -> {
-            attempts.incrementAndGet();
-            throw failure;
-        })).isSameAs(failure);
-
-        assertThat(attempts).hasValue(1);
+        assertThat(attemptsUntilGivingUp(policy, failure)).isEqualTo(1);
         assertThat(sleeper.waits).isEmpty();
         assertThat(failure.retryAfter()).contains(Duration.ofMinutes(5));
     }
@@ -85,16 +73,11 @@ class RetryPolicyTest {
     @Test
     void authenticationAndPermanentFailuresAreNeverRetried() {
         RetryPolicy policy = exact().maxAttempts(5).build();
-        for (ConcurException failure : List.of(
-                new ConcurException.Authentication("refresh failed", 400, "108", null, null),
-                new ConcurException.Permanent("bad request", 400, "51", null, null))) {
-            AtomicInteger attempts = new AtomicInteger();
-            assertThatThrownBy(() -> policy.execute("op", () -> {
-                attempts.incrementAndGet();
-                throw failure;
-            })).isSameAs(failure);
-            assertThat(attempts).hasValue(1);
-        }
+
+        assertThat(attemptsUntilGivingUp(policy,
+                new ConcurException.Authentication("refresh failed", 400, "108", null, null))).isEqualTo(1);
+        assertThat(attemptsUntilGivingUp(policy,
+                new ConcurException.Permanent("bad request", 400, "51", null, null))).isEqualTo(1);
         assertThat(sleeper.waits).isEmpty();
     }
 
@@ -105,9 +88,7 @@ class RetryPolicyTest {
             RecordingSleeper recording = new RecordingSleeper();
             RetryPolicy policy = RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofSeconds(1))
                     .maxBackoff(Duration.ofSeconds(30)).jitter(0.5).random(new Random(42L)).sleeper(recording).build();
-            assertThatThrownBy(() -> policy.execute("op", () -> {
-                throw retriable(null);
-            })).isInstanceOf(ConcurException.Retriable.class);
+            attemptsUntilGivingUp(policy, retriable(null));
             runs.add(recording.waits);
         }
         assertThat(runs.get(0)).isEqualTo(runs.get(1)).hasSize(4);
@@ -122,10 +103,11 @@ class RetryPolicyTest {
     void jitterNeverExceedsMaxBackoff() {
         RetryPolicy policy = RetryPolicy.builder().maxAttempts(20).initialBackoff(Duration.ofSeconds(10))
                 .maxBackoff(Duration.ofSeconds(10)).jitter(1.0).random(new Random(7L)).sleeper(sleeper).build();
-        assertThatThrownBy(() -> policy.execute("op", () -> {
-            throw retriable(null);
-        })).isInstanceOf(ConcurException.Retriable.class);
-        assertThat(sleeper.waits).hasSize(19).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(10)));
+
+        attemptsUntilGivingUp(policy, retriable(null));
+
+        assertThat(sleeper.waits).hasSize(19)
+                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(10)));
     }
 
     @Test
@@ -133,14 +115,10 @@ class RetryPolicyTest {
         RetryPolicy policy = RetryPolicy.builder().maxAttempts(3).sleeper(d -> {
             throw new InterruptedException();
         }).build();
-        AtomicInteger attempts = new AtomicInteger();
+        ConcurException.Retriable failure = retriable(null);
         try {
-            assertThatThrownBy(() -> policy.execute("op", () -> {
-                attempts.incrementAndGet();
-                throw retriable(null);
-            })).isInstanceOf(ConcurException.Retriable.class)
-                    .satisfies(e -> assertThat(e.getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class));
-            assertThat(attempts).hasValue(1);
+            assertThat(attemptsUntilGivingUp(policy, failure)).isEqualTo(1);
+            assertThat(failure.getSuppressed()).hasAtLeastOneElementOfType(InterruptedException.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
@@ -160,13 +138,19 @@ class RetryPolicyTest {
     @Test
     void noRetriesMakesASingleAttempt() {
         RetryPolicy policy = RetryPolicy.noRetries().withSleeper(sleeper);
+
+        assertThat(attemptsUntilGivingUp(policy, retriable(null))).isEqualTo(1);
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    /** Runs {@code policy} with an attempt that always throws {@code failure}; returns how many attempts it made. */
+    private static int attemptsUntilGivingUp(RetryPolicy policy, ConcurException failure) {
         AtomicInteger attempts = new AtomicInteger();
         assertThatThrownBy(() -> policy.execute("op", () -> {
             attempts.incrementAndGet();
-            throw retriable(null);
-        })).isInstanceOf(ConcurException.Retriable.class);
-        assertThat(attempts).hasValue(1);
-        assertThat(sleeper.waits).isEmpty();
+            throw failure;
+        })).isSameAs(failure);
+        return attempts.get();
     }
 
     private static ConcurException.Retriable retriable(Duration retryAfter) {
