@@ -11,7 +11,7 @@ import java.util.List;
  * while they were set: {@code build()} reports all of them at once.
  */
 final class HttpOptions {
-    final List<String> problems = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
     private HttpClient httpClient;
     private Clock clock;
     private RetryPolicy retryPolicy;
@@ -36,7 +36,7 @@ final class HttpOptions {
         }
     }
 
-    <T> T notNull(T value, String name) {
+    private <T> T notNull(T value, String name) {
         if (value == null) {
             problems.add(name + " must not be null (leave it unset for the default)");
         }
