@@ -13,6 +13,9 @@ import org.slf4j.LoggerFactory;
  * and every rotated grant saved through {@link TokenStore#save} <em>before</em> the new access token is used.
  * Thread-safe; one refresh at a time.
  *
+ * <p>When a refresh due within the skew fails with a {@link ConcurException.Retriable} (Concur down) while the cached
+ * token has not yet expired, {@link #current()} keeps using it and tries the refresh again on the next call.
+ *
  * <p>When the refresh is rejected ({@link ConcurException.Authentication}) the manager calls
  * {@link TokenStore#markInvalid} and rethrows; later calls fail fast with the same exception, without calling Concur,
  * until the store holds a different refresh token (the company was reconnected).
@@ -54,7 +57,16 @@ public final class CompanyTokenManager implements CompanyCredentials {
             if (isFresh(token)) {
                 return token;   // another thread refreshed while we waited
             }
-            refreshLocked();
+            try {
+                refreshLocked();
+            } catch (ConcurException.Retriable e) {
+                if (token != null && token.expiresAt().isAfter(clock.instant())) {
+                    log.warn("concur.token op=refresh state=using-current-token-until-expiry expiresAt={} status={}"
+                            + " correlationId={}", token.expiresAt(), e.httpStatus(), e.correlationId());
+                    return token;   // still valid: the next call tries the refresh again
+                }
+                throw e;
+            }
             return cached;
         } finally {
             refreshLock.unlock();

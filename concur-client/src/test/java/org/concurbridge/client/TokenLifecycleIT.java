@@ -83,6 +83,27 @@ class TokenLifecycleIT extends SandboxTestSupport {
     }
 
     @Test
+    void concurDownDuringTheSkewKeepsTheStillValidTokenAndRefreshesLater() {
+        OAuthClient oauth = oauth();
+        InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth, SandboxDemo.PROFESSIONAL_COMPANY));
+        CompanyTokenManager tokens = tokenManager(oauth, store);
+        AccessToken first = tokens.current();
+        sandbox.clock().advance(Duration.ofMinutes(57));   // 3 min left: inside the 5-minute skew
+        String outage = sandbox.faults().add(FaultRule.on("POST", TOKEN_PATH).status(503));
+
+        assertThat(tokens.current()).isSameAs(first);
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        sandbox.clock().advance(Duration.ofMinutes(4));   // expired now: the failure surfaces
+        assertThatThrownBy(tokens::current).isInstanceOf(ConcurException.Retriable.class);
+
+        sandbox.faults().remove(outage);
+        assertThat(tokens.current().token()).isNotEqualTo(first.token());
+        assertThat(store.saved).hasSize(2).allSatisfy(SandboxTestSupport::remember);
+        assertThat(store.invalidations).isEmpty();
+    }
+
+    @Test
     void revokedMidRunIsAuthenticationMarksTheStoreInvalidAndFailsFastAfterwards() {
         OAuthClient oauth = oauth();
         InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth, SandboxDemo.PROFESSIONAL_COMPANY));
