@@ -159,7 +159,7 @@ class QuickConnectIT {
 
     @Test
     void profileRateLimitedDuringConnectStoresNothing() {
-        concur.sandbox().faults().add(FaultRule.on("GET", "/profile/v1/me").status(429).retryAfterSeconds(0));
+        concur.sandbox().faults().add(FaultRule.on("GET", "/profile/v1/me").status(429).retryAfter(Duration.ZERO));
         String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
         HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
         assertThat(result.body()).contains("connect-failure").contains("company profile could not be read");

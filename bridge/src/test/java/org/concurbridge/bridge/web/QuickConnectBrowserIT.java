@@ -56,9 +56,8 @@ class QuickConnectBrowserIT {
         WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
 
         web.get(concur.sandbox().baseUri() + "/appcenter");
-        web.findElement(By.cssSelector("[data-company='" + SandboxDemo.PROFESSIONAL_COMPANY + "'][data-app='"
-                + concur.clientId() + "'] .connect, a[href*='company=" + SandboxDemo.PROFESSIONAL_COMPANY + "'][href*='app="
-                + concur.clientId() + "']")).click();
+        web.findElement(By.cssSelector("button.connect[data-company='" + SandboxDemo.PROFESSIONAL_COMPANY
+                + "'][data-app='" + concur.clientId() + "']")).click();
 
         // not signed in yet: the bridge asks for the admin first and has not exchanged the token
         wait.until(ExpectedConditions.urlContains("/login"));
