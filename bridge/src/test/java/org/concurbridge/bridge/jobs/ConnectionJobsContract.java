@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.jobs;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.concurbridge.bridge.BridgeApplication;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.testsupport.MutableClock;
@@ -23,15 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-@SpringBootTest(classes = {BridgeApplication.class, ConnectionJobsIT.Jobs.class}, properties = {
-        "bridge.store.url=jdbc:h2:mem:jobs;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+/** The job behaviour, run on H2 ({@link ConnectionJobsH2IT}) and PostgreSQL ({@link ConnectionJobsPostgresIT}). */
+@SpringBootTest(classes = {BridgeApplication.class, ConnectionJobsContract.Jobs.class}, properties = {
         "bridge.secrets.key-file=target/test-data/jobs/secret.key",
         "bridge.admin.password=not-used-here-123",
         "bridge.jobs.poll-interval=100ms",
         "bridge.jobs.retry-backoff=1m",
         "bridge.jobs.instance-name=test-instance",
         "logging.file.name=target/test-data/jobs/bridge.log"})
-class ConnectionJobsIT {
+abstract class ConnectionJobsContract {
     static final Duration INTERVAL = Duration.ofHours(1);
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -87,6 +88,8 @@ class ConnectionJobsIT {
     MutableClock clock;
     @Autowired
     RecordingJob job;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void reset() {
@@ -138,6 +141,8 @@ class ConnectionJobsIT {
         await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
                 assertThat(jobs.scheduled(company)).singleElement()
                         .satisfies(s -> assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL))));
+        assertThat(meters.find("dbscheduler_task_completions").tag("task", "recording").counters())
+                .as("db-scheduler metrics in Micrometer").isNotEmpty();
     }
 
     @Test
