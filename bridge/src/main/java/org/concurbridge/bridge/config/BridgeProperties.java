@@ -82,7 +82,8 @@ public record BridgeProperties(
      *                     key file
      * @param keyFile      file holding the key in base64 (first line: current key; further lines: previous keys
      *                     still accepted for decryption); generated with owner-only permissions when missing
-     * @param previousKeys older keys (base64) still accepted for decryption while rotating a configured key
+     * @param previousKeys with {@code key} only: older keys (base64) still accepted for decryption while rotating a
+     *                     configured key (in key-file mode the file's further lines play this part)
      */
     public record Secrets(
             Secret key,

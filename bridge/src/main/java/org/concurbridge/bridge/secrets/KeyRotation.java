@@ -31,19 +31,29 @@ public final class KeyRotation {
     }
 
     /**
-     * Key-file mode: generates a new key and makes it current. Crash-safe in three steps: (1) the key file is rewritten
+     * Outcome of {@link #rotate()}.
+     *
+     * @param currentKeyId    the key every stored secret is now encrypted with
+     * @param reencrypted     how many stored values were rewritten
+     * @param newKeyGenerated true when a new key was generated into the key file (key-file mode)
+     */
+    public record Result(String currentKeyId, int reencrypted, boolean newKeyGenerated) {
+    }
+
+    /**
+     * The {@code rotate-key} routine.
+     * <p>
+     * Key-file mode: generates a new key and makes it current, crash-safe in three steps: (1) the key file is rewritten
      * as "new key, then the old keys", (2) every stored secret is re-encrypted with the new key, (3) the key file is
      * rewritten with the new key only. Running it again after a crash completes the rotation.
-     *
-     * @return the new key id
-     * @throws IllegalStateException when the key is configured with {@code bridge.secrets.key} (then rotate by
-     *                               configuration and call {@link #reencryptAll()}, see docs/operations.md)
+     * <p>
+     * Configured-key mode ({@code bridge.secrets.key} set to the new key, the old one in
+     * {@code bridge.secrets.previous-keys}): re-encrypts every stored secret with the configured key
+     * ({@link #reencryptAll()}); afterwards the previous keys can be removed from the configuration.
      */
-    public synchronized String rotateKeyFile() {
+    public synchronized Result rotate() {
         if (settings.key() != null) {
-            throw new IllegalStateException("the encryption key is set by bridge.secrets.key, not a key file: set the "
-                    + "new key as bridge.secrets.key and the old one in bridge.secrets.previous-keys, start the bridge "
-                    + "and run the re-encryption (docs/operations.md, 'Rotate the encryption key')");
+            return new Result(box.currentKeyId(), reencryptAll(), false);
         }
         try {
             List<byte[]> old = KeyFile.readKeys(settings.keyFile());
@@ -58,7 +68,7 @@ public final class KeyRotation {
             box.use(new Keyring(fresh, List.of()));
             log.info("event=key_rotated file={} newKeyId={} reencrypted={}", settings.keyFile(),
                     box.currentKeyId(), rewritten);
-            return box.currentKeyId();
+            return new Result(box.currentKeyId(), rewritten, true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot rewrite encryption key file " + settings.keyFile() + ": "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + ")", e);
@@ -66,8 +76,8 @@ public final class KeyRotation {
     }
 
     /**
-     * Re-encrypts every stored secret that is not under the current key with the current key (values under a previous
-     * key must still be decryptable, i.e. that key configured as a previous key).
+     * Re-encrypts with the current key every stored secret that is under another key (which must still be configured
+     * as a previous key).
      *
      * @return how many values were rewritten
      */

@@ -60,8 +60,10 @@ class KeyRotationIT {
         Secret tokenA = repository.tokenStore(a).load().refreshToken();
         Secret tokenB = repository.tokenStore(b).load().refreshToken();
 
-        String newKeyId = rotation(box, settings, repository).rotateKeyFile();
+        KeyRotation.Result result = rotation(box, settings, repository).rotate();
 
+        String newKeyId = result.currentKeyId();
+        assertThat(result).isEqualTo(new KeyRotation.Result(newKeyId, 2, true));
         assertThat(newKeyId).isNotEqualTo(oldKeyId).isEqualTo(box.currentKeyId());
         assertThat(Files.readAllLines(keyFile)).hasSize(1);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
@@ -89,10 +91,8 @@ class KeyRotationIT {
                 List.of(Secret.of(b64(oldKey))));
         SecretBox box = new SecretBox(SecretsConfiguration.keyring(after));
         KeyRotation rotation = rotation(box, after, repository(box));
-        assertThatThrownBy(rotation::rotateKeyFile).hasMessageContaining("bridge.secrets.previous-keys");
-
-        assertThat(rotation.reencryptAll()).isEqualTo(1);
-        assertThat(rotation.reencryptAll()).isZero();
+        assertThat(rotation.rotate()).isEqualTo(new KeyRotation.Result(box.currentKeyId(), 1, false));
+        assertThat(rotation.rotate().reencrypted()).isZero();
 
         BridgeProperties.Secrets finished = new BridgeProperties.Secrets(Secret.of(b64(newKey)), dir.resolve("unused"),
                 List.of());
