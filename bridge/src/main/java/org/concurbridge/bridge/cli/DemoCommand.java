@@ -34,10 +34,6 @@ final class DemoCommand implements Runnable {
     @Option(names = "--once", description = "Run one full cycle, print the summary and exit.")
     boolean once;
 
-    @Option(names = "--data-dir", defaultValue = "./data",
-            description = "Where the embedded database and key file live (default: ${DEFAULT-VALUE}).")
-    String dataDir;
-
     @Override
     public void run() {
         String bridgeBase = "http://localhost:" + port;
@@ -46,7 +42,7 @@ final class DemoCommand implements Runnable {
         String adminPassword = randomPassword();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
-        props.put("bridge.data-dir", dataDir);
+        props.put("logging.level.root", "WARN");
         props.put("bridge.concur.client-id", SandboxDemo.CLIENT_ID);
         props.put("bridge.concur.client-secret", SandboxDemo.CLIENT_SECRET);
         props.put("bridge.concur.token-base-uri", sandbox.geolocation("glz").toString());

@@ -1,6 +1,8 @@
 package org.concurbridge.bridge.connect;
 
+import org.concurbridge.bridge.config.BridgeProperties;
 import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.client.ClientCredentials;
 import org.concurbridge.client.CompanyTokenManager;
 import org.concurbridge.client.ConcurClient;
 import org.concurbridge.client.OAuthClient;
@@ -26,13 +28,27 @@ public class ConcurClients {
     private final Clock clock;
     private final Map<String, PerCompany> byCompany = new ConcurrentHashMap<>();
 
-    public ConcurClients(OAuthClient oauth, ConnectionRepository connections, Clock clock) {
-        this.oauth = oauth;
+    public ConcurClients(BridgeProperties properties, ConnectionRepository connections, Clock clock) {
+        BridgeProperties.Concur concur = properties.concur();
+        this.oauth = concur.clientId().isBlank() || concur.clientSecret() == null ? null
+                : OAuthClient.builder()
+                        .credentials(new ClientCredentials(concur.clientId(), concur.clientSecret()))
+                        .clock(clock)
+                        .build();
         this.connections = connections;
         this.clock = clock;
     }
 
+    /**
+     * The app's OAuth2 client.
+     *
+     * @throws ConnectException when the app's client id or secret is not configured
+     */
     public OAuthClient oauth() {
+        if (oauth == null) {
+            throw new ConnectException("The bridge is not registered with SAP Concur yet: set bridge.concur.client-id"
+                    + " and bridge.concur.client-secret (see docs/configuration.md).", null);
+        }
         return oauth;
     }
 
@@ -51,7 +67,7 @@ public class ConcurClients {
 
     private PerCompany perCompany(String companyUuid) {
         return byCompany.computeIfAbsent(companyUuid, uuid -> {
-            CompanyTokenManager tokens = new CompanyTokenManager(oauth, connections.tokenStore(uuid), clock, REFRESH_SKEW);
+            CompanyTokenManager tokens = new CompanyTokenManager(oauth(), connections.tokenStore(uuid), clock, REFRESH_SKEW);
             ConcurClient client = ConcurClient.builder().credentials(tokens).clock(clock).build();
             return new PerCompany(tokens, client);
         });

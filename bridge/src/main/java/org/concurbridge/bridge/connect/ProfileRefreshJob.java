@@ -25,13 +25,11 @@ class ProfileRefreshJob implements ConnectionJob {
     private final ConcurClients clients;
     private final ConnectionRepository connections;
     private final Clock clock;
-    private final Duration interval;
 
-    ProfileRefreshJob(ConcurClients clients, ConnectionRepository connections, Clock clock, JobIntervals intervals) {
+    ProfileRefreshJob(ConcurClients clients, ConnectionRepository connections, Clock clock) {
         this.clients = clients;
         this.connections = connections;
         this.clock = clock;
-        this.interval = intervals.profileRefresh();
     }
 
     @Override
@@ -41,7 +39,7 @@ class ProfileRefreshJob implements ConnectionJob {
 
     @Override
     public Duration interval() {
-        return interval;
+        return Duration.ofDays(1); // bridge.jobs.intervals.profile-refresh overrides
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.connect;
 
+import org.concurbridge.bridge.config.BridgeProperties;
 import org.concurbridge.bridge.jobs.ConnectionJobs;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
@@ -9,6 +10,7 @@ import org.concurbridge.client.CompanyCredentials;
 import org.concurbridge.client.CompanyProfile;
 import org.concurbridge.client.ConcurClient;
 import org.concurbridge.client.ConcurException;
+import org.concurbridge.client.OAuthClient;
 import org.concurbridge.client.Secret;
 import org.concurbridge.client.TokenGrant;
 import org.slf4j.Logger;
@@ -37,11 +39,11 @@ public class QuickConnectService {
     private final Clock clock;
 
     public QuickConnectService(ConcurClients clients, ConnectionRepository connections, ConnectionJobs jobs,
-                               ConnectSettings settings, Clock clock) {
+                               BridgeProperties properties, Clock clock) {
         this.clients = clients;
         this.connections = connections;
         this.jobs = jobs;
-        this.tokenBaseUri = settings.tokenBaseUri();
+        this.tokenBaseUri = properties.concur().tokenBaseUri();
         this.clock = clock;
     }
 
@@ -70,9 +72,10 @@ public class QuickConnectService {
             throw new ConnectException(String.join(" ", problems), null);
         }
         String company = companyUuid.trim().toLowerCase(java.util.Locale.ROOT);
+        OAuthClient oauth = clients.oauth();
         TokenGrant grant;
         try {
-            grant = clients.oauth().exchangeRequestToken(tokenBaseUri, company, requestToken);
+            grant = oauth.exchangeRequestToken(tokenBaseUri, company, requestToken);
         } catch (ConcurException e) {
             log.warn("event=connect_failed step=token_exchange company={} userId={} status={} code={} correlationId={}",
                     company, userId, e.httpStatus(), e.errorCode(), e.correlationId());

@@ -23,12 +23,10 @@ class TokenKeepAliveJob implements ConnectionJob {
 
     private final ConcurClients clients;
     private final ConnectionRepository connections;
-    private final Duration interval;
 
-    TokenKeepAliveJob(ConcurClients clients, ConnectionRepository connections, JobIntervals intervals) {
+    TokenKeepAliveJob(ConcurClients clients, ConnectionRepository connections) {
         this.clients = clients;
         this.connections = connections;
-        this.interval = intervals.tokenRefresh();
     }
 
     @Override
@@ -38,7 +36,7 @@ class TokenKeepAliveJob implements ConnectionJob {
 
     @Override
     public Duration interval() {
-        return interval;
+        return Duration.ofDays(1); // bridge.jobs.intervals.token-refresh overrides
     }
 
     @Override

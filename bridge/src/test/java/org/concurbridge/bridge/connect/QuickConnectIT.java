@@ -5,7 +5,7 @@ import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.BridgeHttp;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Edition;
-import org.concurbridge.sandbox.FaultRule;
+import org.concurbridge.sandbox.faults.FaultRule;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -41,7 +41,12 @@ public final class SandboxForTests implements AutoCloseable {
         registry.add("bridge.concur.token-base-uri", () -> sandbox().geolocation("glz").toString());
         registry.add("bridge.admin.username", () -> ADMIN_USER);
         registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
-        registry.add("bridge.data-dir", () -> "target/it-data/" + name + "-" + UUID.randomUUID());
+        String run = name + "_" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("bridge.store.url", () -> "jdbc:h2:mem:" + run.replace('-', '_')
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        registry.add("bridge.secrets.key-file", () -> "target/test-data/" + run + "/secret.key");
+        registry.add("logging.file.name", () -> "target/test-data/" + run + "/bridge.log");
+        registry.add("bridge.jobs.poll-interval", () -> "200ms");
     }
 
     /** The app's Quick Connect landing page, once the bridge's port is known. */

@@ -1,0 +1,17 @@
+package org.concurbridge.bridge;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The bridge service: web dashboard, Quick Connect, store and jobs in one Spring Boot application. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class BridgeApplication {
+
+    /** Starts the service with the given command-line arguments ({@code --key=value} overrides configuration). */
+    public static ConfigurableApplicationContext start(String... args) {
+        return SpringApplication.run(BridgeApplication.class, args);
+    }
+}

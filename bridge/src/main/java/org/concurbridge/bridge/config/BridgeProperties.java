@@ -1,0 +1,138 @@
+package org.concurbridge.bridge.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.concurbridge.client.Secret;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every setting of the bridge, declared once (prefix {@code bridge}). Each field has a default, a validation rule and
+ * a description; a bad value stops startup with all field errors listed by name. docs/configuration.md is the
+ * reference for operators (keep it in step with this class).
+ *
+ * @param concur  the partner application registered with SAP Concur
+ * @param store   the bridge's own database
+ * @param secrets encryption of secrets at rest
+ * @param admin   the dashboard's administrator account
+ * @param jobs    the per-connection job scheduler
+ * @param web     the web endpoints
+ */
+@ConfigurationProperties("bridge")
+@Validated
+public record BridgeProperties(
+        @DefaultValue @Valid Concur concur,
+        @DefaultValue @Valid Store store,
+        @DefaultValue @Valid Secrets secrets,
+        @DefaultValue @Valid Admin admin,
+        @DefaultValue @Valid Jobs jobs,
+        @DefaultValue @Valid Web web) {
+
+    /**
+     * The partner application (App Center listing) that the bridge acts as.
+     *
+     * @param clientId             OAuth2 client id issued by SAP Concur; needed to connect a company (empty: not
+     *                             configured yet, connecting fails with a message saying so)
+     * @param clientSecret         OAuth2 client secret (never logged or shown)
+     * @param tokenBaseUri         base URI of the first token request (later calls go to each company's geolocation)
+     * @param connectUriPublicBase the bridge's public base URL as the customer's browser reaches it; the Quick
+     *                             Connect landing page is this plus {@code /concur/connect}
+     */
+    public record Concur(
+            @DefaultValue("") @Size(max = 200) String clientId,
+            Secret clientSecret,
+            @DefaultValue("https://us.api.concursolutions.com") @NotNull @HttpUri URI tokenBaseUri,
+            @DefaultValue("http://localhost:8080") @NotNull @HttpUri URI connectUriPublicBase) {
+    }
+
+    /**
+     * The bridge's own database (connections, jobs, run history, settings). H2 for zero set-up, PostgreSQL for
+     * production and for more than one bridge instance.
+     *
+     * @param url         JDBC URL: {@code jdbc:h2:...} (run in PostgreSQL mode) or {@code jdbc:postgresql://...}
+     * @param username    database user
+     * @param password    database password (may be empty for the embedded H2 file)
+     */
+    public record Store(
+            @DefaultValue("jdbc:h2:file:./data/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE")
+            @NotBlank @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
+            String url,
+            @DefaultValue("sa") @NotBlank String username,
+            Secret password) {
+    }
+
+    /**
+     * Encryption of secrets at rest (AES-256-GCM). Either {@code key} or {@code keyFile}: a configured key wins.
+     *
+     * @param key          the current key, 32 bytes in base64 (e.g. from an environment variable); empty: use the
+     *                     key file
+     * @param keyFile      file holding the key in base64 (first line: current key; further lines: previous keys
+     *                     still accepted for decryption); generated with owner-only permissions when missing
+     * @param previousKeys with {@code key} only: older keys (base64) still accepted for decryption while rotating a
+     *                     configured key (in key-file mode the file's further lines play this part)
+     */
+    public record Secrets(
+            Secret key,
+            @DefaultValue("./data/secret.key") @NotNull Path keyFile,
+            @DefaultValue List<Secret> previousKeys) {
+    }
+
+    /**
+     * The dashboard's administrator.
+     *
+     * @param username sign-in name
+     * @param password sign-in password; empty: one is generated on first start, printed once to the console and
+     *                 stored only as a BCrypt hash
+     */
+    public record Admin(
+            @DefaultValue("admin") @NotBlank @Size(max = 100) String username,
+            Secret password) {
+    }
+
+    /**
+     * The job scheduler (db-scheduler on the store database; shared by all bridge instances on one PostgreSQL).
+     *
+     * @param pollInterval    how often each instance looks for due jobs (run-now on the same instance is immediate)
+     * @param threads         jobs executed in parallel per instance
+     * @param shutdownMaxWait how long shutdown waits for running jobs before interrupting them
+     * @param instanceName    this instance's name in the run history and the scheduler table; empty: host name and
+     *                        process id
+     * @param retryBackoff    delay before the first retry of a failed run; doubles with every consecutive failure,
+     *                        never beyond the job's interval
+     * @param intervals       per job name, overrides the job's built-in interval (e.g. {@code token-refresh: 1h})
+     * @param execute         false: this process schedules and reads jobs but never executes them (the CLI's
+     *                        one-shot commands next to a running service)
+     */
+    public record Jobs(
+            @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 10) Duration pollInterval,
+            @DefaultValue("4") @Min(1) @Max(64) int threads,
+            @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration shutdownMaxWait,
+            @DefaultValue("") @Size(max = 150) String instanceName,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration retryBackoff,
+            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals,
+            @DefaultValue("true") boolean execute) {
+    }
+
+    /**
+     * Web endpoints.
+     *
+     * @param publicMetrics true: {@code /actuator/prometheus} needs no sign-in (for a scraper on a trusted network);
+     *                      false: it needs the admin credentials (HTTP Basic)
+     */
+    public record Web(@DefaultValue("false") boolean publicMetrics) {
+    }
+}

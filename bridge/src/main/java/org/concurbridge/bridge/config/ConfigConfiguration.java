@@ -1,0 +1,32 @@
+package org.concurbridge.bridge.config;
+
+import org.concurbridge.client.Secret;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+
+import java.time.Clock;
+
+/** Beans every capability shares: the clock and the binding of secret-valued settings. */
+@Configuration(proxyBeanMethods = false)
+class ConfigConfiguration {
+
+    /** The one clock of the application; tests replace it with a {@code @Primary} controllable clock. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Binds a setting to {@link Secret} so that it prints as {@code [hidden]}; an empty value means "not set". */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static Converter<String, Secret> secretConverter() {
+        return new Converter<String, Secret>() {
+            @Override
+            public Secret convert(String source) {
+                return source.isBlank() ? null : Secret.of(source.trim());
+            }
+        };
+    }
+}

@@ -1,7 +1,0 @@
-package org.concurbridge.bridge.connect;
-
-import java.net.URI;
-
-/** Where Quick Connect exchanges request tokens. */
-public record ConnectSettings(URI tokenBaseUri) {
-}

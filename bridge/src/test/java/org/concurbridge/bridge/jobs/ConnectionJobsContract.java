@@ -1,0 +1,270 @@
+package org.concurbridge.bridge.jobs;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.concurbridge.bridge.BridgeApplication;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.testsupport.MutableClock;
+import org.concurbridge.bridge.testsupport.TestConnections;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The job behaviour, run on H2 ({@link ConnectionJobsH2IT}) and PostgreSQL ({@link ConnectionJobsPostgresIT}). */
+@SpringBootTest(classes = {BridgeApplication.class, ConnectionJobsContract.Jobs.class}, properties = {
+        "bridge.secrets.key-file=target/test-data/jobs/secret.key",
+        "bridge.admin.password=not-used-here-123",
+        "bridge.jobs.poll-interval=100ms",
+        "bridge.jobs.retry-backoff=1m",
+        "bridge.jobs.instance-name=test-instance",
+        "logging.file.name=target/test-data/jobs/bridge.log"})
+abstract class ConnectionJobsContract {
+    static final Duration INTERVAL = Duration.ofHours(1);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Jobs {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        }
+
+        @Bean
+        RecordingJob recordingJob() {
+            return new RecordingJob();
+        }
+    }
+
+    /** Records each run; its behaviour per run is set by the test. */
+    static class RecordingJob implements ConnectionJob {
+        final Queue<String> runs = new ConcurrentLinkedQueue<>();
+        final AtomicReference<Exception> fail = new AtomicReference<>();
+        final AtomicReference<JobResult> result = new AtomicReference<>(JobResult.ok("synced 3 items"));
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public Duration interval() {
+            return INTERVAL;
+        }
+
+        @Override
+        public JobResult run(String companyUuid) throws Exception {
+            runs.add(companyUuid);
+            Exception e = fail.get();
+            if (e != null) {
+                throw e;
+            }
+            return result.get();
+        }
+
+        long runsFor(String company) {
+            return runs.stream().filter(company::equals).count();
+        }
+    }
+
+    @Autowired
+    ConnectionJobs jobs;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    RecordingJob job;
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeEach
+    void reset() {
+        job.fail.set(null);
+        job.result.set(JobResult.ok("synced 3 items"));
+    }
+
+    @Test
+    void jobRunsWhenItsIntervalHasPassedAndReschedulesItself() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        jobs.schedule(company);
+        Instant scheduledAt = clock.instant();
+
+        assertThat(jobs.scheduled(company)).singleElement().satisfies(s -> {
+            assertThat(s.job()).isEqualTo("recording");
+            assertThat(s.nextRunAt()).isEqualTo(scheduledAt.plus(INTERVAL));
+            assertThat(s.running()).isFalse();
+        });
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> job.runsFor(company) == 0);
+
+        clock.advance(INTERVAL);
+        await().atMost(Duration.ofSeconds(5)).until(() -> job.runsFor(company) == 1);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.history(company, 10))
+                .singleElement().satisfies(run -> {
+                    assertThat(run.job()).isEqualTo("recording");
+                    assertThat(run.instance()).isEqualTo("test-instance");
+                    assertThat(run.outcome()).isEqualTo(JobOutcome.OK);
+                    assertThat(run.message()).isEqualTo("synced 3 items");
+                    assertThat(run.startedAt()).isEqualTo(clock.instant());
+                    assertThat(run.finishedAt()).isEqualTo(clock.instant());
+                }));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL));
+                    assertThat(s.lastSuccess()).isEqualTo(clock.instant());
+                    assertThat(s.consecutiveFailures()).isZero();
+                }));
+    }
+
+    @Test
+    void runNowRunsWithinThePollingInterval() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        jobs.schedule(company);
+
+        assertThat(jobs.runNow("recording", company)).isTrue();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> job.runsFor(company) == 1);
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(jobs.scheduled(company)).singleElement()
+                        .satisfies(s -> assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL))));
+        assertThat(meters.find("dbscheduler_task_completions").tag("task", "recording").counters())
+                .as("db-scheduler metrics in Micrometer").isNotEmpty();
+    }
+
+    @Test
+    void runNowOfAJobThatWasNotScheduledSchedulesAndRunsIt() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+
+        assertThat(jobs.runNow("recording", company)).isTrue();
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> job.runsFor(company) == 1);
+    }
+
+    @Test
+    void runNowOfAnUnknownJobNamesTheKnownJobs() {
+        assertThatThrownBy(() -> jobs.runNow("no-such-job", "c"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-job").hasMessageContaining("recording");
+    }
+
+    @Test
+    void failedRunIsRecordedWithTheExceptionAndRetriedWithGrowingBackoffUntilItSucceeds() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        job.fail.set(new IllegalStateException("ERP unreachable at erp.example:8000"));
+        jobs.runNow("recording", company);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.consecutiveFailures()).isEqualTo(1);
+                    assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+                }));
+        assertThat(jobs.history(company, 10)).singleElement().satisfies(run -> {
+            assertThat(run.outcome()).isEqualTo(JobOutcome.FAILED);
+            assertThat(run.message())
+                    .isEqualTo("java.lang.IllegalStateException: ERP unreachable at erp.example:8000");
+        });
+
+        clock.advance(Duration.ofMinutes(1));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.consecutiveFailures()).isEqualTo(2);
+                    assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(2)));
+                }));
+
+        job.fail.set(null);
+        job.result.set(JobResult.failed("3 documents rejected by the ERP"));
+        clock.advance(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> assertThat(s.consecutiveFailures()).isEqualTo(3)));
+        assertThat(jobs.history(company, 1)).singleElement()
+                .satisfies(run -> assertThat(run.message()).isEqualTo("3 documents rejected by the ERP"));
+
+        job.result.set(JobResult.ok("recovered"));
+        clock.advance(Duration.ofMinutes(4));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.consecutiveFailures()).isZero();
+                    assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL));
+                }));
+        assertThat(jobs.history(company, 10)).extracting(JobRun::outcome)
+                .containsExactly(JobOutcome.OK, JobOutcome.FAILED, JobOutcome.FAILED, JobOutcome.FAILED);
+        assertThat(job.runsFor(company)).isEqualTo(4);
+    }
+
+    @Test
+    void connectionWaitingForReconnectIsSkippedWithoutCallingTheJob() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        connections.markNeedsReconnect(company, "refresh token revoked (Concur error code 108)");
+
+        jobs.runNow("recording", company);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.history(company, 10))
+                .singleElement().satisfies(run -> {
+                    assertThat(run.outcome()).isEqualTo(JobOutcome.SKIPPED);
+                    assertThat(run.message()).contains("needs reconnecting", "Concur error code 108");
+                }));
+        assertThat(job.runsFor(company)).isZero();
+        assertThat(jobs.scheduled(company)).singleElement()
+                .satisfies(s -> assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(INTERVAL)));
+    }
+
+    @Test
+    void cancelRemovesTheSchedulesAndADisconnectedCompanysRunRemovesItsOwn() {
+        String cancelled = TestConnections.connectNew(connections, clock.instant());
+        jobs.schedule(cancelled);
+        jobs.cancel(cancelled);
+        assertThat(jobs.scheduled(cancelled)).isEmpty();
+        jobs.cancel(cancelled); // idempotent
+
+        String deleted = TestConnections.connectNew(connections, clock.instant());
+        jobs.schedule(deleted);
+        connections.delete(deleted);
+        jobs.runNow("recording", deleted);
+        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.scheduled(deleted).isEmpty());
+        assertThat(job.runsFor(deleted)).isZero();
+        assertThat(jobs.history(deleted, 10)).isEmpty();
+    }
+
+    @Test
+    void reconcileSchedulesConnectedCompaniesAndDropsSchedulesOfRemovedOnes() {
+        String connected = TestConnections.connectNew(connections, clock.instant());
+        String removed = TestConnections.connectNew(connections, clock.instant());
+        jobs.schedule(removed);
+        connections.delete(removed);
+
+        jobs.reconcile();
+
+        assertThat(jobs.scheduled(connected)).extracting(ScheduledJob::job).containsExactly("recording");
+        assertThat(jobs.scheduled(removed)).isEmpty();
+    }
+
+    @Test
+    void historyIsNewestFirstAndLimited() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        for (int i = 1; i <= 3; i++) {
+            job.result.set(JobResult.ok("run " + i));
+            int expected = i;
+            jobs.runNow("recording", company);
+            await().atMost(Duration.ofSeconds(5)).until(() -> jobs.history(company, 10).size() == expected
+                    && jobs.history(company, 1).get(0).finishedAt() != null);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        List<JobRun> lastTwo = jobs.history(company, 2);
+        assertThat(lastTwo).extracting(JobRun::message).containsExactly("run 3", "run 2");
+        assertThatThrownBy(() -> jobs.history(company, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
