@@ -48,9 +48,7 @@ class DashboardController {
 
     @GetMapping("/connections/{companyUuid}")
     String connection(@PathVariable String companyUuid, Model model) {
-        Connection connection = connections.find(companyUuid)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No connection " + companyUuid));
-        model.addAttribute("c", ConnectionView.of(connection, clock.instant()));
+        model.addAttribute("c", ConnectionView.of(existing(companyUuid), clock.instant()));
         model.addAttribute("runs", jobs.history(companyUuid, 50));
         model.addAttribute("scheduled", jobs.scheduled(companyUuid));
         return "connection";
@@ -58,11 +56,19 @@ class DashboardController {
 
     @PostMapping("/connections/{companyUuid}/jobs/{job}/run")
     String runNow(@PathVariable String companyUuid, @PathVariable String job, RedirectAttributes redirect) {
-        connections.find(companyUuid)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No connection " + companyUuid));
+        existing(companyUuid);
+        if (!jobs.jobNames().contains(job)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No job " + job);
+        }
         jobs.runNow(job, companyUuid);
         redirect.addFlashAttribute("notice", "Job " + job + " will run within a few seconds.");
         return "redirect:/connections/" + companyUuid;
+    }
+
+    @GetMapping("/connections/{companyUuid}/disconnect")
+    String confirmDisconnect(@PathVariable String companyUuid, Model model) {
+        model.addAttribute("c", ConnectionView.of(existing(companyUuid), clock.instant()));
+        return "disconnect-confirm";
     }
 
     @PostMapping("/connections/{companyUuid}/disconnect")
@@ -76,6 +82,11 @@ class DashboardController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/";
+    }
+
+    private Connection existing(String companyUuid) {
+        return connections.find(companyUuid)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No connection " + companyUuid));
     }
 
     /** What the pages show of a connection. */

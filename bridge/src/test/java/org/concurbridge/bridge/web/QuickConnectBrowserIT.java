@@ -80,8 +80,8 @@ class QuickConnectBrowserIT {
         assertThat(web.findElement(row).findElement(By.cssSelector(".edition")).getText()).isEqualTo("Professional");
         assertThat(web.findElement(row).findElement(By.cssSelector(".state")).getText()).contains("CONNECTED");
 
-        web.findElement(row).findElement(By.cssSelector("button.disconnect")).click();
-        web.switchTo().alert().accept();
+        web.findElement(row).findElement(By.cssSelector("a.disconnect")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-disconnect"))).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
         assertThat(web.findElement(By.id("notice")).getText()).contains("tokens revoked");
         assertThat(web.findElements(row)).isEmpty();
