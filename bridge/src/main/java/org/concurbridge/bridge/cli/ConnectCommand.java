@@ -33,7 +33,7 @@ final class ConnectCommand implements Runnable {
     String user;
 
     @Unmatched
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
 
     @Override
     public void run() {

@@ -13,7 +13,7 @@ import java.util.List;
 final class ConnectionsCommand implements Runnable {
 
     @Unmatched
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
 
     @Override
     public void run() {

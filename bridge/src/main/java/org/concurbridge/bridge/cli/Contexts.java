@@ -15,9 +15,7 @@ final class Contexts {
 
     /** The web service with its scheduler (what {@code serve} and {@code demo} run). */
     static ConfigurableApplicationContext service(Map<String, Object> properties, String... args) {
-        return new SpringApplicationBuilder(BridgeApplication.class)
-                .properties(properties)
-                .run(args);
+        return new SpringApplicationBuilder(BridgeApplication.class).run(withArgs(properties, args));
     }
 
     /**
@@ -31,8 +29,21 @@ final class Contexts {
         props.put("logging.level.root", "WARN");
         return new SpringApplicationBuilder(BridgeApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties(props)
                 .logStartupInfo(false)
-                .run(args);
+                .run(withArgs(props, args));
+    }
+
+    /**
+     * The command's settings as {@code --key=value} arguments, before the user's own: command-line arguments outrank
+     * application.yml and environment variables, and a later argument outranks an earlier one.
+     */
+    private static String[] withArgs(Map<String, Object> properties, String... args) {
+        String[] all = new String[properties.size() + args.length];
+        int i = 0;
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            all[i++] = "--" + e.getKey() + "=" + e.getValue();
+        }
+        System.arraycopy(args, 0, all, i, args.length);
+        return all;
     }
 }

@@ -7,6 +7,7 @@ import org.concurbridge.sandbox.SandboxDemo;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -34,8 +35,12 @@ final class DemoCommand implements Runnable {
     @Option(names = "--once", description = "Run one full cycle, print the summary and exit.")
     boolean once;
 
+    @Unmatched
+    List<String> springArgs = new java.util.ArrayList<>();
+
     @Override
     public void run() {
+        System.out.println("Starting the Concur sandbox on port " + sandboxPort + " ...");
         String bridgeBase = "http://localhost:" + port;
         ConcurSandbox sandbox = ConcurSandbox.builder().port(sandboxPort).seed(42L)
                 .demoConnectUri(bridgeBase + "/concur/connect").build().start();
@@ -43,6 +48,8 @@ final class DemoCommand implements Runnable {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
         props.put("logging.level.root", "WARN");
+        props.put("logging.level.com.github.kagkarlsson.scheduler", "WARN");
+        props.put("logging.level.org.concurbridge.sandbox", "WARN");
         props.put("bridge.concur.client-id", SandboxDemo.CLIENT_ID);
         props.put("bridge.concur.client-secret", SandboxDemo.CLIENT_SECRET);
         props.put("bridge.concur.token-base-uri", sandbox.geolocation("glz").toString());
@@ -50,7 +57,8 @@ final class DemoCommand implements Runnable {
         props.put("bridge.admin.password", adminPassword);
         ConfigurableApplicationContext ctx;
         try {
-            ctx = Contexts.service(props);
+            System.out.println("Starting the bridge on port " + port + " (embedded H2 database and key under ./data) ...");
+            ctx = Contexts.service(props, springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             sandbox.close();
             throw e;
@@ -58,6 +66,8 @@ final class DemoCommand implements Runnable {
         try {
             QuickConnectWalk walk = new QuickConnectWalk();
             for (String company : List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY)) {
+                System.out.println("Quick Connect for company " + company + ": App Center Connect -> landing page ->"
+                        + " admin sign-in -> confirm -> token exchange -> company profile ...");
                 walk.connect(sandbox.baseUri().resolve("/appcenter"), company, SandboxDemo.CLIENT_ID, "admin", adminPassword);
             }
             ConnectionRepository connections = ctx.getBean(ConnectionRepository.class);

@@ -17,7 +17,7 @@ final class DisconnectCommand implements Runnable {
     String companyUuid;
 
     @Unmatched
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
 
     @Override
     public void run() {

@@ -34,7 +34,7 @@ final class QuickConnectWalk {
         URI connect = URI.create(appCenter + "/connect?company=" + enc(companyUuid) + "&app=" + enc(clientId)
                 + "&userId=" + enc(java.util.UUID.nameUUIDFromBytes(adminUser.getBytes(StandardCharsets.UTF_8)).toString()));
         // App Center redirects to the landing page, which redirects to the bridge's sign-in page
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(connect).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = send(HttpRequest.newBuilder(connect).GET().build());
         if (page.uri().getPath().endsWith("/login")) {
             URI login = page.uri();
             page = post(login, "username=" + enc(adminUser) + "&password=" + enc(adminPassword) + "&_csrf="
@@ -48,9 +48,17 @@ final class QuickConnectWalk {
     }
 
     private HttpResponse<String> post(URI uri, String form) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri)
+        return send(HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IOException(request.method() + " " + request.uri() + " failed: " + e, e);
+        }
     }
 
     private static void check(HttpResponse<String> page, String expectedPath, String what) {

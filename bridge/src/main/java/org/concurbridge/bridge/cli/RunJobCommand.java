@@ -21,7 +21,7 @@ final class RunJobCommand implements Runnable {
     String companyUuid;
 
     @Unmatched
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
 
     @Override
     public void run() {

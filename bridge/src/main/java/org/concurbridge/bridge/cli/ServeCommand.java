@@ -14,7 +14,7 @@ import java.util.Map;
 final class ServeCommand implements Runnable {
 
     @Unmatched
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
 
     @Override
     public void run() {

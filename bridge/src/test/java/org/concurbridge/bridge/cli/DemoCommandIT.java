@@ -1,0 +1,48 @@
+package org.concurbridge.bridge.cli;
+
+import org.concurbridge.sandbox.SandboxDemo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's first command, {@code demo --once}, end to end in this JVM: real sandbox, real bridge, real HTTP. */
+class DemoCommandIT {
+
+    @Test
+    void demoOnceConnectsBothDemoCompaniesThroughQuickConnectAndPrintsTheSummary(@TempDir Path data) throws IOException {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = BridgeCli.commandLine().execute("demo", "--once",
+                    "--port", String.valueOf(freePort()), "--sandbox-port", String.valueOf(freePort()),
+                    "--bridge.store.url=jdbc:h2:file:" + data.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                    "--bridge.secrets.key-file=" + data.resolve("secret.key"),
+                    "--logging.file.name=" + data.resolve("bridge.log"));
+        } finally {
+            System.setOut(original);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("uuid=" + SandboxDemo.PROFESSIONAL_COMPANY + "  edition=PROFESSIONAL")
+                .contains("uuid=" + SandboxDemo.STANDARD_COMPANY + "  edition=STANDARD")
+                .contains("state=CONNECTED")
+                .contains("dashboard:")
+                .contains("Demo cycle complete.");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
