@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.cli;
 
+import org.concurbridge.bridge.connect.ConnectException;
 import org.concurbridge.client.ConcurException;
 
 /** Turns a failure into one line an operator can act on, and an exit status. Never prints secrets. */
@@ -12,6 +13,11 @@ final class CliErrors {
     }
 
     static String describe(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return t.getMessage(); // written for the Concur administrator already
+            }
+        }
         Throwable root = ex;
         while (root.getCause() != null && root.getCause() != root
                 && !(root instanceof ConcurException) && !(root instanceof IllegalArgumentException)) {

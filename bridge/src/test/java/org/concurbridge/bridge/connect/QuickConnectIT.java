@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.concurbridge.bridge.testsupport.LogCapture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +39,9 @@ class QuickConnectIT {
 
     BridgeHttp admin;
 
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
+
     @DynamicPropertySource
     static void bridgeProperties(DynamicPropertyRegistry registry) {
         concur.register(registry, "quick-connect-it");
@@ -51,6 +56,12 @@ class QuickConnectIT {
 
     @AfterEach
     void cleanUp() {
+        java.util.List<String> secrets = new java.util.ArrayList<>(java.util.List.of(concur.clientSecret(),
+                SandboxForTests.ADMIN_PASSWORD));
+        secrets.addAll(issuedRequestTokens);
+        connections.findAll().forEach(c -> secrets.add(connections.tokenStore(c.companyUuid()).load().refreshToken().reveal()));
+        logs.assertNoSecret(secrets.toArray(String[]::new));
+        issuedRequestTokens.clear();
         concur.sandbox().faults().clear();
         connections.findAll().forEach(c -> connections.delete(c.companyUuid()));
         concur.sandbox().clearRequests();
@@ -61,13 +72,21 @@ class QuickConnectIT {
         concur.close();
     }
 
+    private final java.util.List<String> issuedRequestTokens = new java.util.ArrayList<>();
+
+    private String requestToken(String company) {
+        String token = concur.sandbox().companyRequestToken(company);
+        issuedRequestTokens.add(token);
+        return token;
+    }
+
     private HttpResponse<String> manualConnect(String company, String token) {
         return admin.submit("/connections/new", "/connections/new", Map.of("companyUuid", company, "requestToken", token));
     }
 
     @Test
     void landingPageWithoutSignedInAdminAsksForSignInAndExchangesNothing() {
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
         HttpResponse<String> page = new BridgeHttp(port).get("/concur/connect?id=" + SandboxDemo.PROFESSIONAL_COMPANY
                 + "&requestToken=" + token + "&userId=9bdded51-00b8-4f84-8bef-6d3afe727007");
         assertThat(page.uri().getPath()).isEqualTo("/login");
@@ -87,7 +106,7 @@ class QuickConnectIT {
 
     @Test
     void landingPageAcceptsUserIdSpelledUserIDAndConnectsAfterConfirmation() {
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.STANDARD_COMPANY);
+        String token = requestToken(SandboxDemo.STANDARD_COMPANY);
         HttpResponse<String> landing = admin.get("/concur/connect?id=" + SandboxDemo.STANDARD_COMPANY
                 + "&requestToken=" + token + "&userID=9bdded51-00b8-4f84-8bef-6d3afe727007");
         assertThat(landing.body()).contains("9bdded51-00b8-4f84-8bef-6d3afe727007").doesNotContain(token);
@@ -112,7 +131,7 @@ class QuickConnectIT {
 
     @Test
     void requestTokenIsReusableWithin24HoursButNotAfter() {
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
         assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
         connections.delete(SandboxDemo.PROFESSIONAL_COMPANY);
 
@@ -130,7 +149,7 @@ class QuickConnectIT {
     void wrongClientSecretIsExplained() {
         concur.sandbox().registerApp(concur.clientId(), "another-secret", "http://localhost:" + port + "/concur/connect");
         try {
-            String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+            String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
             HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
             assertThat(result.body()).contains("connect-failure").contains("client id/secret");
             assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
@@ -141,7 +160,7 @@ class QuickConnectIT {
 
     @Test
     void unknownEditionIsFlaggedNotGuessed() {
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.UNKNOWN_EDITION_COMPANY);
+        String token = requestToken(SandboxDemo.UNKNOWN_EDITION_COMPANY);
         HttpResponse<String> result = manualConnect(SandboxDemo.UNKNOWN_EDITION_COMPANY, token);
         assertThat(result.body()).contains("connect-success").contains("unknown-edition");
         assertThat(connections.find(SandboxDemo.UNKNOWN_EDITION_COMPANY).orElseThrow().edition()).isEqualTo(Edition.UNKNOWN);
@@ -151,7 +170,7 @@ class QuickConnectIT {
     @Test
     void concurUnavailableDuringConnectIsExplainedAndNothingIsStored() {
         concur.sandbox().faults().add(FaultRule.on("POST", "/oauth2/v0/token").status(503));
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
         HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
         assertThat(result.body()).contains("connect-failure").contains("not reachable or busy");
         assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
@@ -160,7 +179,7 @@ class QuickConnectIT {
     @Test
     void profileRateLimitedDuringConnectStoresNothing() {
         concur.sandbox().faults().add(FaultRule.on("GET", "/profile/v1/me").status(429).retryAfter(Duration.ZERO));
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
         HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token);
         assertThat(result.body()).contains("connect-failure").contains("company profile could not be read");
         assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY)).isEmpty();
@@ -168,7 +187,7 @@ class QuickConnectIT {
 
     @Test
     void revokedTokensMarkTheConnectionForReconnectionWithoutRetryStorm() {
-        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
         assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
         concur.sandbox().revokeAll(SandboxDemo.PROFESSIONAL_COMPANY);
         concur.sandbox().clearRequests();

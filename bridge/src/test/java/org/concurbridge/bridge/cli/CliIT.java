@@ -1,0 +1,94 @@
+package org.concurbridge.bridge.cli;
+
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operator commands against a real sandbox and an embedded database: connect, connections, run-job, disconnect. */
+class CliIT {
+    static final SandboxForTests concur = new SandboxForTests();
+
+    @TempDir
+    static Path data;
+
+    @AfterAll
+    static void stop() {
+        concur.close();
+    }
+
+    private Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--bridge.store.url=jdbc:h2:file:" + data.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        all.add("--bridge.secrets.key-file=" + data.resolve("secret.key"));
+        all.add("--logging.file.name=" + data.resolve("bridge.log"));
+        all.add("--bridge.concur.client-id=" + concur.clientId());
+        all.add("--bridge.concur.client-secret=" + concur.clientSecret());
+        all.add("--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            picocli.CommandLine cli = BridgeCli.commandLine();
+            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            int exit = cli.execute(all.toArray(String[]::new));
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(originalOut);
+        }
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    @Test
+    void connectListRunJobAndDisconnectACompany() {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.STANDARD_COMPANY);
+        Result connect = run("connect", "--company", SandboxDemo.STANDARD_COMPANY, "--request-token", token);
+        assertThat(connect.exit()).as(connect.err()).isZero();
+        assertThat(connect.out()).contains("Connected Globex").contains("edition:      STANDARD");
+
+        Result list = run("connections");
+        assertThat(list.out()).contains(SandboxDemo.STANDARD_COMPANY).contains("STANDARD").contains("CONNECTED");
+
+        Result runJob = run("run-job", "profile-refresh", SandboxDemo.STANDARD_COMPANY);
+        assertThat(runJob.exit()).as(runJob.err()).isZero();
+        assertThat(runJob.out()).contains("is due now");
+
+        Result unknown = run("run-job", "profile-refresh", "00000000-0000-0000-0000-000000000000");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("No connection for company 00000000-0000-0000-0000-000000000000");
+
+        Result disconnect = run("disconnect", SandboxDemo.STANDARD_COMPANY);
+        assertThat(disconnect.exit()).as(disconnect.err()).isZero();
+        assertThat(disconnect.out()).contains("tokens revoked at SAP Concur");
+        assertThat(concur.revokeCalls()).isEqualTo(1);
+        assertThat(run("connections").out()).contains("No company is connected.");
+    }
+
+    @Test
+    void badRequestTokenFailsWithAClearMessageAndStoresNothing() {
+        Result connect = run("connect", "--company", SandboxDemo.PROFESSIONAL_COMPANY, "--request-token", "wrong");
+        assertThat(connect.exit()).isEqualTo(1);
+        assertThat(connect.err()).contains("did not accept the request token");
+        assertThat(run("connections").out()).doesNotContain(SandboxDemo.PROFESSIONAL_COMPANY);
+    }
+
+    @Test
+    void missingCompanyUuidIsAUsageError() {
+        Result connect = run("connect", "--company", "not-a-uuid", "--request-token", "x");
+        assertThat(connect.exit()).isEqualTo(2);
+        assertThat(connect.err()).contains("Company UUID (id) is not a UUID");
+    }
+}
