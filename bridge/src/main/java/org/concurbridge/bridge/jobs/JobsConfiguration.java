@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * db-scheduler wired by hand (its Spring Boot starter does nothing on Boot 4): the scheduler on the store's data
@@ -47,6 +48,8 @@ class JobsConfiguration {
                 .schedulerName(new SchedulerName.Fixed(instanceName(settings)))
                 .clock(clock::instant)
                 .threads(settings.threads())
+                // a run whose instance died (no heartbeat for 6 x 30 s) is revived by another instance after ~3 min
+                .heartbeatInterval(Duration.ofSeconds(30))
                 .pollingInterval(settings.pollInterval())
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC() // the columns are timestamptz; this also serves H2, which has no dialect
