@@ -67,11 +67,15 @@ class JobsConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void start(ApplicationReadyEvent event) {
+        BridgeProperties.Jobs settings = event.getApplicationContext().getBean(BridgeProperties.class).jobs();
+        if (!settings.enabled()) {
+            log.info("event=scheduler_disabled note=\"bridge.jobs.enabled=false: jobs are not executed here\"");
+            return;
+        }
         ConnectionJobs jobs = event.getApplicationContext().getBean(ConnectionJobs.class);
         jobs.reconcile();
         event.getApplicationContext().getBean(Scheduler.class).start();
-        log.info("event=scheduler_started instance={} jobs={}",
-                instanceName(event.getApplicationContext().getBean(BridgeProperties.class).jobs()), jobs.jobNames());
+        log.info("event=scheduler_started instance={} jobs={}", instanceName(settings), jobs.jobNames());
     }
 
     /** {@code bridge.jobs.instance-name}, else host name and process id. */
