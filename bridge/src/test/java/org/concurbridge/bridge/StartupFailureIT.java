@@ -42,10 +42,13 @@ class StartupFailureIT {
                 "--bridge.jobs.poll-interval=1ms",
                 "--bridge.concur.token-base-uri=ftp://files.example.com",
                 "--bridge.store.url=jdbc:mysql://db/bridge",
+                "--bridge.jobs.intervals.profile-refresh=10ms",
                 "--bridge.admin.username=")).isInstanceOf(Exception.class);
 
         assertThat(output.getOut() + output.getErr()).contains(
-                "Invalid configuration (5 problems)",
+                "Invalid configuration (6 problems)",
+                "bridge.jobs.intervals.profile-refresh (a map key: set it in YAML or on the command line)",
+                "must be longer than or equal to 1 second",
                 "bridge.jobs.threads (environment variable BRIDGE_JOBS_THREADS)",
                 "must be greater than or equal to 1",
                 "bridge.jobs.poll-interval (environment variable BRIDGE_JOBS_POLLINTERVAL)",

@@ -24,7 +24,7 @@ final class Contexts {
      */
     static ConfigurableApplicationContext tool(String... args) {
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("bridge.jobs.execute", "false");
+        props.put("bridge.jobs.enabled", "false");
         props.put("spring.main.banner-mode", "off");
         props.put("logging.level.root", "WARN");
         return new SpringApplicationBuilder(BridgeApplication.class)

@@ -106,6 +106,8 @@ public record BridgeProperties(
     /**
      * The job scheduler (db-scheduler on the store database; shared by all bridge instances on one PostgreSQL).
      *
+     * @param enabled         false: this process schedules and lists jobs but never executes them (CLI commands
+     *                        that start the application for a moment)
      * @param pollInterval    how often each instance looks for due jobs (run-now on the same instance is immediate)
      * @param threads         jobs executed in parallel per instance
      * @param shutdownMaxWait how long shutdown waits for running jobs before interrupting them
@@ -114,17 +116,15 @@ public record BridgeProperties(
      * @param retryBackoff    delay before the first retry of a failed run; doubles with every consecutive failure,
      *                        never beyond the job's interval
      * @param intervals       per job name, overrides the job's built-in interval (e.g. {@code token-refresh: 1h})
-     * @param execute         false: this process schedules and reads jobs but never executes them (the CLI's
-     *                        one-shot commands next to a running service)
      */
     public record Jobs(
+            @DefaultValue("true") boolean enabled,
             @DefaultValue("10s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 10) Duration pollInterval,
             @DefaultValue("4") @Min(1) @Max(64) int threads,
             @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration shutdownMaxWait,
             @DefaultValue("") @Size(max = 150) String instanceName,
             @DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration retryBackoff,
-            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals,
-            @DefaultValue("true") boolean execute) {
+            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals) {
     }
 
     /**

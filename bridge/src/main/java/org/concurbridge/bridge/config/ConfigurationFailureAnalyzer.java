@@ -20,8 +20,9 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindValidatio
         for (ObjectError error : cause.getValidationErrors().getAllErrors()) {
             if (error instanceof FieldError field) {
                 String key = cause.getValidationErrors().getName() + "." + kebab(field.getField());
-                description.append("\n  ").append(key)
-                        .append(" (environment variable ").append(envVar(key)).append(")")
+                description.append("\n  ").append(key.replaceAll("\\[([^0-9\\]][^\\]]*)]", ".$1"))
+                        .append(key.matches(".*\\[[^0-9].*") ? " (a map key: set it in YAML or on the command line)"
+                                : " (environment variable " + envVar(key) + ")")
                         .append("\n    value: ").append(shown(key, field.getRejectedValue()))
                         .append("\n    problem: ").append(error.getDefaultMessage());
             } else {

@@ -103,6 +103,10 @@ final class JobTasks {
                 throw new JobFailedException(result.message());
             }
             log.info("event=job_done outcome={} message=\"{}\"", result.outcome(), result.message());
+            if (connections.find(companyUuid).isEmpty()) {
+                log.info("event=job_unscheduled reason=\"company disconnected during the run\"");
+                return new CompletionHandler.OnCompleteRemove<>();
+            }
             return new CompletionHandler.OnCompleteReschedule<>(FixedDelay.of(interval));
         } finally {
             MDC.remove("job");

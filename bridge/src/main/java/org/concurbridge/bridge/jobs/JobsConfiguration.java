@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * db-scheduler wired by hand (its Spring Boot starter does nothing on Boot 4): the scheduler on the store's data
@@ -47,6 +48,8 @@ class JobsConfiguration {
                 .schedulerName(new SchedulerName.Fixed(instanceName(settings)))
                 .clock(clock::instant)
                 .threads(settings.threads())
+                // a run whose instance died (no heartbeat for 6 x 30 s) is revived by another instance after ~3 min
+                .heartbeatInterval(Duration.ofSeconds(30))
                 .pollingInterval(settings.pollInterval())
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC() // the columns are timestamptz; this also serves H2, which has no dialect
@@ -64,15 +67,15 @@ class JobsConfiguration {
 
     @EventListener(ApplicationReadyEvent.class)
     void start(ApplicationReadyEvent event) {
-        if (!event.getApplicationContext().getBean(BridgeProperties.class).jobs().execute()) {
-            log.info("event=scheduler_not_started reason=\"bridge.jobs.execute=false\"");
+        BridgeProperties.Jobs settings = event.getApplicationContext().getBean(BridgeProperties.class).jobs();
+        if (!settings.enabled()) {
+            log.info("event=scheduler_disabled note=\"bridge.jobs.enabled=false: jobs are not executed here\"");
             return;
         }
         ConnectionJobs jobs = event.getApplicationContext().getBean(ConnectionJobs.class);
         jobs.reconcile();
         event.getApplicationContext().getBean(Scheduler.class).start();
-        log.info("event=scheduler_started instance={} jobs={}",
-                instanceName(event.getApplicationContext().getBean(BridgeProperties.class).jobs()), jobs.jobNames());
+        log.info("event=scheduler_started instance={} jobs={}", instanceName(settings), jobs.jobNames());
     }
 
     /** {@code bridge.jobs.instance-name}, else host name and process id. */

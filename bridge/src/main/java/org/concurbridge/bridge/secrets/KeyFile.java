@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -36,7 +37,7 @@ final class KeyFile {
 
     /** Reads the key file, or creates it with a new random key when it does not exist. */
     static Keyring loadOrCreate(Path file, SecureRandom random) {
-        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(file)) {
+        if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
             byte[] key = newKey(random);
             try {
                 write(file, List.of(key), false);

@@ -97,10 +97,6 @@ public final class SecretBox {
         return keys.current().id();
     }
 
-    Keyring keyring() {
-        return keys;
-    }
-
     /** Switches keys (key rotation): encrypts with the new current key from now on. */
     void use(Keyring newKeys) {
         this.keys = newKeys;

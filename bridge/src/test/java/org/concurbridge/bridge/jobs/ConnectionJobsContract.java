@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +56,7 @@ abstract class ConnectionJobsContract {
         final Queue<String> runs = new ConcurrentLinkedQueue<>();
         final AtomicReference<Exception> fail = new AtomicReference<>();
         final AtomicReference<JobResult> result = new AtomicReference<>(JobResult.ok("synced 3 items"));
+        final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
 
         @Override
         public String name() {
@@ -68,6 +71,10 @@ abstract class ConnectionJobsContract {
         @Override
         public JobResult run(String companyUuid) throws Exception {
             runs.add(companyUuid);
+            CountDownLatch g = gate.get();
+            if (g != null && !g.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("test gate never opened");
+            }
             Exception e = fail.get();
             if (e != null) {
                 throw e;
@@ -95,6 +102,49 @@ abstract class ConnectionJobsContract {
     void reset() {
         job.fail.set(null);
         job.result.set(JobResult.ok("synced 3 items"));
+        job.gate.set(null);
+    }
+
+    @Test
+    void runNowWhileTheJobIsRunningIsRefusedAndTheRunIsShownAsRunning() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        CountDownLatch gate = new CountDownLatch(1);
+        job.gate.set(gate);
+        try {
+            assertThat(jobs.runNow("recording", company)).isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(() -> job.runsFor(company) == 1);
+
+            assertThat(jobs.scheduled(company)).singleElement().satisfies(s -> {
+                assertThat(s.running()).isTrue();
+                assertThat(s.runningOn()).isEqualTo("test-instance");
+            });
+            assertThat(jobs.history(company, 10)).singleElement().satisfies(run -> {
+                assertThat(run.finishedAt()).isNull();
+                assertThat(run.outcome()).isNull();
+            });
+            assertThat(jobs.runNow("recording", company)).isFalse();
+        } finally {
+            gate.countDown();
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> assertThat(s.running()).isFalse()));
+        assertThat(job.runsFor(company)).isEqualTo(1);
+    }
+
+    @Test
+    void companyDisconnectedDuringARunLosesItsScheduleWhenTheRunEnds() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        CountDownLatch gate = new CountDownLatch(1);
+        job.gate.set(gate);
+        try {
+            jobs.runNow("recording", company);
+            await().atMost(Duration.ofSeconds(5)).until(() -> job.runsFor(company) == 1);
+            connections.delete(company);
+            jobs.cancel(company); // the running execution cannot be cancelled; it removes itself
+        } finally {
+            gate.countDown();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.scheduled(company).isEmpty());
     }
 
     @Test

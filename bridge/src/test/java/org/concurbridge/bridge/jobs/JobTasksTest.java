@@ -33,8 +33,8 @@ class JobTasksTest {
     }
 
     static BridgeProperties.Jobs settings(Map<String, Duration> intervals) {
-        return new BridgeProperties.Jobs(Duration.ofSeconds(10), 4, Duration.ofSeconds(30), "i", Duration.ofMinutes(1),
-                intervals, true);
+        return new BridgeProperties.Jobs(true, Duration.ofSeconds(10), 4, Duration.ofSeconds(30), "i", Duration.ofMinutes(1),
+                intervals);
     }
 
     @Test

@@ -70,6 +70,14 @@ abstract class ConnectionRepositoryContract {
         return new CompanyProfile(company, name, marketingName, "OFFER", Edition.fromMarketingName(marketingName), "US");
     }
 
+    /** Connects the company and returns its token store after a first {@code load()}. */
+    TokenStore connectedAndLoaded(String company, String refreshToken, URI geo, String name, String marketingName) {
+        repository.saveConnected(company, grant(company, refreshToken, geo), profile(company, name, marketingName), null);
+        TokenStore store = repository.tokenStore(company);
+        store.load();
+        return store;
+    }
+
     @Test
     void saveConnectedStoresTheProfileAndOnlyAnEncryptedRefreshToken() {
         String company = newCompany();
@@ -151,9 +159,7 @@ abstract class ConnectionRepositoryContract {
     @Test
     void tokenStoreSavePersistsRotatedTokenExpiryGeolocationAndCorrelationTogether() {
         String company = newCompany();
-        repository.saveConnected(company, grant(company, "first", US), profile(company, "Acme", "CTE"), null);
-        TokenStore store = repository.tokenStore(company);
-        store.load();
+        TokenStore store = connectedAndLoaded(company, "first", US, "Acme", "CTE");
         clock.advance(Duration.ofHours(2));
 
         TokenGrant rotated = grant(company, "second", EU);
@@ -185,9 +191,7 @@ abstract class ConnectionRepositoryContract {
     @Test
     void tokenRefreshThatRacedWithAReconnectDoesNotOverwriteTheNewCredentials() {
         String company = newCompany();
-        repository.saveConnected(company, grant(company, "before", US), profile(company, "Acme", "CTE"), null);
-        TokenStore staleStore = repository.tokenStore(company);
-        staleStore.load();
+        TokenStore staleStore = connectedAndLoaded(company, "before", US, "Acme", "CTE");
         repository.saveConnected(company, grant(company, "reconnected", US), profile(company, "Acme", "CTE"), null);
 
         assertThatThrownBy(() -> staleStore.save(grant(company, "stale-rotation", US)))
@@ -224,9 +228,7 @@ abstract class ConnectionRepositoryContract {
     @Test
     void updateProfileChangesProfileFieldsWithoutDisturbingTokenWrites() {
         String company = newCompany();
-        repository.saveConnected(company, grant(company, "t1", US), profile(company, "Acme", "Standard"), null);
-        TokenStore store = repository.tokenStore(company);
-        store.load();
+        TokenStore store = connectedAndLoaded(company, "t1", US, "Acme", "Standard");
         clock.advance(Duration.ofDays(1));
 
         repository.updateProfile(company, profile(company, "Acme Renamed", "CTE"), clock.instant());
