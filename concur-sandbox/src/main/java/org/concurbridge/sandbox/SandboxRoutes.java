@@ -69,7 +69,7 @@ public final class SandboxRoutes {
         boolean observed = kind != Kind.ADMIN;
         Instant at = state.clock().instant();
         if (geo != null && !state.isGeo(geo)) {
-            respond(ctx, HttpFailure.of(404, error("not_found", "unknown geolocation '" + geo + "'")));
+            respond(ctx, HttpFailure.error(404, "not_found", "unknown geolocation '" + geo + "'"));
             finish(ctx, at, geo, path, null, observed);
             return;
         }
@@ -95,7 +95,7 @@ public final class SandboxRoutes {
             respond(ctx, failure);
         } catch (Exception | Error e) {
             log.error("sandbox handler failed method={} path={} geo={}", ctx.method(), path, geo, e);
-            respond(ctx, HttpFailure.of(500, error("server_error", "sandbox handler failed: " + e)));
+            respond(ctx, HttpFailure.error(500, "server_error", "sandbox handler failed: " + e));
         }
         if (fault != null && fault.truncateBody()) {
             String body = ctx.result();
@@ -162,13 +162,6 @@ public final class SandboxRoutes {
     private static String reason(int status) {
         HttpStatus known = HttpStatus.forStatus(status);
         return known == HttpStatus.UNKNOWN ? "Status " + status : known.getMessage();
-    }
-
-    static Map<String, Object> error(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return body;
     }
 
     /**
