@@ -148,7 +148,10 @@ class FaultsIT {
         assertThatThrownBy(() -> http.sendRaw(request)).isInstanceOf(IOException.class)
                 .isNotInstanceOf(HttpTimeoutException.class);
         assertThat(http.sendRaw(request).statusCode()).isEqualTo(200);
-        assertThat(sb.requests()).first().satisfies(r -> assertThat(r.status()).isZero());
+        assertThat(sb.requests()).first().satisfies(r -> {
+            assertThat(r.status()).isZero();
+            assertThat(r.body()).contains("client_id=" + SandboxDemo.CLIENT_ID).contains("password=[REDACTED]");
+        });
     }
 
     @Test
