@@ -21,6 +21,8 @@ import org.concurbridge.bridge.posting.PostingDocument;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -88,7 +90,7 @@ public final class PostingMapping {
         try (InputStream in = Files.newInputStream(file)) {
             config = YAML.readValue(in, MappingConfig.class);
         } catch (DatabindException e) {
-            throw new MappingException(file.toString(), List.of(new FieldError(pathOf(e), e.getOriginalMessage())));
+            throw new MappingException(file.toString(), List.of(new FieldError(pathOf(e), reasonOf(e))));
         } catch (JacksonException e) {
             throw new MappingException(file.toString(), List.of(new FieldError("", "not valid YAML/JSON"
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
@@ -309,6 +311,19 @@ public final class PostingMapping {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    private static String reasonOf(DatabindException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            return "unknown key \"" + u.getPropertyName() + "\" (known: " + u.getKnownPropertyIds() + ")";
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            Class<?> t = m.getTargetType();
+            String expected = Map.class.isAssignableFrom(t) || t.isRecord() ? "an object (key: value lines)"
+                    : List.class.isAssignableFrom(t) ? "a list" : t == Boolean.class ? "true or false" : "text";
+            return "expected " + expected;
+        }
+        return e.getOriginalMessage();
     }
 
     private static String pathOf(DatabindException e) {
