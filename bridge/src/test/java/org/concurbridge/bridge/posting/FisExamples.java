@@ -47,6 +47,16 @@ public final class FisExamples {
         }
     }
 
+    /** Every document of a JSON text (page, example envelope or bare document). */
+    public static List<FisReadResult> read(String json) {
+        return FisDocuments.read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The single document of a JSON text that must parse. */
+    public static FisDocument parse(String json) {
+        return ((FisReadResult.Parsed) read(json).get(0)).document();
+    }
+
     /**
      * The journal summed per account and side, as the catalogue prints posting records: {@code "474230 Dr 325.00"}.
      * A side with nothing on it is left out, so an account both debited and credited shows twice.
