@@ -50,8 +50,7 @@ public final class PostingValidator {
             if (!oneSide(l.debit(), l.credit())) {
                 problems.add(new Problem(doc, f, "needs exactly one positive side, has debit " + l.debit()
                         + " and credit " + l.credit() + where));
-            }
-            if (companyAmounts && !oneSide(l.companyDebit(), l.companyCredit())) {
+            } else if (companyAmounts && !oneSide(l.companyDebit(), l.companyCredit())) {
                 problems.add(new Problem(doc, f, "company-currency amounts missing or not one-sided" + where));
             }
         }
