@@ -99,20 +99,9 @@ final class CashAdvancePosting {
         }
         String payer = nonBlank(row.payer());
         String payee = nonBlank(row.payee());
-        String counterpart;
-        boolean owed;
-        String counterpartField;
-        if (ExpenseReportPosting.COMPANY.equals(payer) && payee != null && !ExpenseReportPosting.COMPANY.equals(payee)) {
-            counterpart = payee;
-            owed = false;
-            counterpartField = jp + ".payee";
-        } else if (ExpenseReportPosting.COMPANY.equals(payee) && payer != null) {
-            counterpart = payer;
-            owed = true;
-            counterpartField = jp + ".payer";
-        } else {
-            a.problem(jp + ".payer", "payer \"" + payer + "\" and payee \"" + payee
-                    + "\": exactly one of them must be COMP (the company)");
+        Counterpart counterpart = Counterpart.of(payer, payee);
+        if (counterpart == null) {
+            a.problem(jp + ".payer", Counterpart.problem(payer, payee));
             return BigDecimal.ZERO;
         }
         String account = nonBlank(row.accountCode());
@@ -127,8 +116,10 @@ final class CashAdvancePosting {
         }
         String text = "Cash advance" + (nonBlank(data.name()) == null ? "" : " " + data.name().trim());
         a.journal(account, accountField, signed, Map.of(), text, data.cashAdvanceId(), jp, foreign);
-        a.offset(counterpart, owed, ExpenseReportPosting.EMPLOYEE.equals(counterpart) ? employeeId : null,
-                "Employee " + (name != null ? name : employeeId), signed, counterpartField, jp);
+        boolean employee = ExpenseReportPosting.EMPLOYEE.equals(counterpart.code());
+        a.offset(counterpart.code(), counterpart.payer(), employee ? employeeId : null,
+                employee ? "Employee " + (name != null ? name : employeeId) : "Payment code " + counterpart.code(),
+                signed, jp + (counterpart.payer() ? ".payer" : ".payee"), jp);
         return signed;
     }
 }

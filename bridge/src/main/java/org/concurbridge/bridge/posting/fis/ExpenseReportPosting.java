@@ -6,7 +6,6 @@ import static org.concurbridge.bridge.posting.fis.FisHeaders.require;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.concurbridge.bridge.posting.DocumentKind;
@@ -36,7 +35,6 @@ import org.concurbridge.client.fis.FisDocument;
  */
 final class ExpenseReportPosting {
 
-    static final String COMPANY = "COMP";
     static final String EMPLOYEE = "EMPL";
 
     private final FisDocument envelope;
@@ -118,20 +116,9 @@ final class ExpenseReportPosting {
         }
         String payer = nonBlank(j.journalPayer());
         String payee = nonBlank(j.journalPayee());
-        String counterpart;
-        boolean owedByCounterpart;
-        String counterpartField;
-        if (COMPANY.equals(payer) && payee != null && !COMPANY.equals(payee)) {
-            counterpart = payee;
-            owedByCounterpart = false;
-            counterpartField = jp + ".journalPayee";
-        } else if (COMPANY.equals(payee) && payer != null && !COMPANY.equals(payer)) {
-            counterpart = payer;
-            owedByCounterpart = true;
-            counterpartField = jp + ".journalPayer";
-        } else {
-            a.problem(jp + ".journalPayer", "payer \"" + payer + "\" and payee \"" + payee
-                    + "\": exactly one of them must be COMP (the company)");
+        Counterpart counterpart = Counterpart.of(payer, payee);
+        if (counterpart == null) {
+            a.problem(jp + ".journalPayer", Counterpart.problem(payer, payee));
             return;
         }
         String account = nonBlank(j.journalAccountCode());
@@ -180,8 +167,8 @@ final class ExpenseReportPosting {
         for (int t : linked) {
             tax(ap + ".tax[" + t + "]", alloc.tax().get(t), taxSign, costObjects);
         }
-        a.offset(counterpart, owedByCounterpart, partner(counterpart, entry), offsetText(counterpart), gross,
-                counterpartField, jp);
+        a.offset(counterpart.code(), counterpart.payer(), partner(counterpart.code(), entry),
+                offsetText(counterpart.code()), gross, jp + (counterpart.payer() ? ".journalPayer" : ".journalPayee"), jp);
     }
 
     private void tax(String tp, Tax tax, BigDecimal sign, Map<String, String> costObjects) {
@@ -296,18 +283,6 @@ final class ExpenseReportPosting {
         public Map<String, String> concurDefaults() {
             Map<String, String> out = numbered("allocationCustom", 20);
             return out.isEmpty() ? numbered("entryOrgUnit", 6) : out;
-        }
-
-        private Map<String, String> numbered(String prefix, int max) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (int n = 1; n <= max; n++) {
-                String field = prefix + n + "Code";
-                String v = code(field);
-                if (v != null) {
-                    out.put(field, v);
-                }
-            }
-            return out;
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.concurbridge.bridge.posting.fis.FisHeaders.nonBlank;
 import static org.concurbridge.bridge.posting.fis.FisHeaders.require;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.concurbridge.bridge.posting.DocumentKind;
 import org.concurbridge.bridge.posting.JournalAssembler;
@@ -175,17 +174,6 @@ final class InvoicePosting {
         public Map<String, String> concurDefaults() {
             Map<String, String> out = numbered("allocationCustom", 20);
             return out.isEmpty() ? numbered("lineItemCustom", 20) : out;
-        }
-
-        private Map<String, String> numbered(String prefix, int max) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (int n = 1; n <= max; n++) {
-                String v = code(prefix + n + "Code");
-                if (v != null) {
-                    out.put(prefix + n + "Code", v);
-                }
-            }
-            return out;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.posting.mapping;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,4 +14,17 @@ public interface CostObjectSource {
 
     /** Concur's own cost objects when no dimensions are mapped: field name → code, most granular level present. */
     Map<String, String> concurDefaults();
+
+    /** The non-blank codes of {@code <prefix>1Code} … {@code <prefix><max>Code}, in order. */
+    default Map<String, String> numbered(String prefix, int max) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int n = 1; n <= max; n++) {
+            String field = prefix + n + "Code";
+            String code = code(field);
+            if (code != null) {
+                out.put(field, code);
+            }
+        }
+        return out;
+    }
 }
