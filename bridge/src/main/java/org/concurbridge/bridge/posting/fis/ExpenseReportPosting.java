@@ -16,9 +16,7 @@ import org.concurbridge.bridge.posting.Party;
 import org.concurbridge.bridge.posting.PostingHeader;
 import org.concurbridge.bridge.posting.PostingSource;
 import org.concurbridge.bridge.posting.TaxDetail;
-import org.concurbridge.bridge.posting.mapping.CostObjectSource;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
-import org.concurbridge.client.fis.CustomFields;
 import org.concurbridge.client.fis.ExpenseDocument;
 import org.concurbridge.client.fis.ExpenseDocument.Allocation;
 import org.concurbridge.client.fis.ExpenseDocument.ExpenseEntry;
@@ -134,7 +132,8 @@ final class ExpenseReportPosting {
             return;
         }
 
-        Map<String, String> costObjects = a.mapping().costObjects(new Fields(entry, alloc, j));
+        Map<String, String> costObjects = a.mapping().costObjects(new SectionFields(Map.of("allocation", alloc.custom(), "journal", j.custom(),
+                "entry", entry.custom(), "report", doc.report().custom()), "allocationCustom", 20, "entryOrgUnit", 6));
         List<Integer> linked = linkedTaxes(alloc, j);
         BigDecimal net = gross;
         BigDecimal taxSign = BigDecimal.ONE;
@@ -248,41 +247,5 @@ final class ExpenseReportPosting {
             return new ForeignAmount(spent, Money.normalize(txn));
         }
         return new ForeignAmount(spent, Money.normalize(txn.multiply(gross).divide(approved, 2, RoundingMode.HALF_UP)));
-    }
-
-    /** Cost-object fields of one journal: allocation, journal, entry and report sections (never the employee). */
-    private final class Fields implements CostObjectSource {
-        private final ExpenseEntry entry;
-        private final Allocation alloc;
-        private final Journal journal;
-
-        Fields(ExpenseEntry entry, Allocation alloc, Journal journal) {
-            this.entry = entry;
-            this.alloc = alloc;
-            this.journal = journal;
-        }
-
-        @Override
-        public String code(String field) {
-            CustomFields section;
-            if (field.startsWith("allocation")) {
-                section = alloc.custom();
-            } else if (field.startsWith("journal")) {
-                section = journal.custom();
-            } else if (field.startsWith("entry")) {
-                section = entry.custom();
-            } else if (field.startsWith("report")) {
-                section = doc.report().custom();
-            } else {
-                return null;
-            }
-            return section.nonBlank(field);
-        }
-
-        @Override
-        public Map<String, String> concurDefaults() {
-            Map<String, String> out = numbered("allocationCustom", 20);
-            return out.isEmpty() ? numbered("entryOrgUnit", 6) : out;
-        }
     }
 }

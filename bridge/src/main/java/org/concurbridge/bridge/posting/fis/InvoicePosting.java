@@ -12,9 +12,7 @@ import org.concurbridge.bridge.posting.Party;
 import org.concurbridge.bridge.posting.PostingHeader;
 import org.concurbridge.bridge.posting.PostingSource;
 import org.concurbridge.bridge.posting.TaxDetail;
-import org.concurbridge.bridge.posting.mapping.CostObjectSource;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
-import org.concurbridge.client.fis.CustomFields;
 import org.concurbridge.client.fis.FisDocument;
 import org.concurbridge.client.fis.InvoiceDocument;
 import org.concurbridge.client.fis.InvoiceDocument.Allocation;
@@ -114,7 +112,8 @@ final class InvoicePosting {
             a.problem(jp + ".accountCode", "required (and the allocation has no allocationAccountCode)");
             return gross;
         }
-        Map<String, String> costObjects = a.mapping().costObjects(new Fields(h, li, al));
+        Map<String, String> costObjects = a.mapping().costObjects(new SectionFields(Map.of("allocation", al.custom(),
+                "lineItem", li.custom(), "request", h.custom()), "allocationCustom", 20, "lineItemCustom", 20));
         String text = nonBlank(li.lineItemDescription()) != null ? li.lineItemDescription().trim()
                 : nonBlank(li.expenseTypeName());
         String po = nonBlank(li.lineItemPurchaseOrderNumber()) != null ? li.lineItemPurchaseOrderNumber().trim()
@@ -141,39 +140,5 @@ final class InvoicePosting {
         a.offset(VENDOR, gross.signum() < 0, vendorCode, "Vendor " + (vendorName != null ? vendorName : vendorCode),
                 gross, "vendor.vendorCode", jp);
         return gross;
-    }
-
-    /** Cost-object fields: allocation, then line item, then request header. */
-    private static final class Fields implements CostObjectSource {
-        private final RequestHeader header;
-        private final LineItem line;
-        private final Allocation alloc;
-
-        Fields(RequestHeader header, LineItem line, Allocation alloc) {
-            this.header = header;
-            this.line = line;
-            this.alloc = alloc;
-        }
-
-        @Override
-        public String code(String field) {
-            CustomFields section;
-            if (field.startsWith("allocation")) {
-                section = alloc.custom();
-            } else if (field.startsWith("lineItem")) {
-                section = line.custom();
-            } else if (field.startsWith("request")) {
-                section = header.custom();
-            } else {
-                return null;
-            }
-            return section.nonBlank(field);
-        }
-
-        @Override
-        public Map<String, String> concurDefaults() {
-            Map<String, String> out = numbered("allocationCustom", 20);
-            return out.isEmpty() ? numbered("lineItemCustom", 20) : out;
-        }
     }
 }
