@@ -15,6 +15,7 @@ public record BuildResult(String key, PostingDocument document, List<Problem> pr
         }
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isOk() {
         return document != null;
     }

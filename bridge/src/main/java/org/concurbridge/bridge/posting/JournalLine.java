@@ -40,13 +40,10 @@ public record JournalLine(
         costObjects = costObjects == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(costObjects));
     }
 
-    /** Debit minus credit: positive for a debit line. */
-    public BigDecimal signedAmount() {
-        return Money.orZero(debit).subtract(Money.orZero(credit));
-    }
-
-    public boolean isDebit() {
-        return Money.orZero(debit).signum() > 0;
+    /** The same line on the other side (debit ↔ credit, in both currencies), for reversing a posted document. */
+    JournalLine reversed() {
+        return new JournalLine(account, credit, debit, companyCredit, companyDebit, costObjects, tax, partner,
+                payerPayeeType, role, text, reference, source, foreign);
     }
 
     /** The line with company-currency amounts derived at {@code rate} (exact multiplication, no rounding). */

@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.posting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -26,10 +27,22 @@ public record PostingDocument(
         lines = List.copyOf(lines);
     }
 
+    /**
+     * The reversal of this document: every line on the other side, under a new key (e.g. when a re-approved report
+     * with a higher revision replaces a posted one). Header and mapping version are kept: a reversal undoes exactly
+     * what was posted.
+     */
+    public PostingDocument reversal(String reversalKey) {
+        return new PostingDocument(kind, reversalKey, source, header,
+                lines.stream().map(JournalLine::reversed).toList(), mappingVersion);
+    }
+
+    @JsonIgnore
     public BigDecimal totalDebit() {
         return lines.stream().map(JournalLine::debit).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    @JsonIgnore
     public BigDecimal totalCredit() {
         return lines.stream().map(JournalLine::credit).reduce(BigDecimal.ZERO, BigDecimal::add);
     }

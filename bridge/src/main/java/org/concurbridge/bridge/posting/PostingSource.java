@@ -1,12 +1,20 @@
 package org.concurbridge.bridge.posting;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * Where a {@link PostingDocument} came from. The idempotency key is derived from it, so the same source never posts
  * twice.
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = PostingSource.Fis.class, name = "fis"),
+        @JsonSubTypes.Type(value = PostingSource.Extract.class, name = "extract")})
 public sealed interface PostingSource permits PostingSource.Fis, PostingSource.Extract {
 
     /** The deterministic key the ERP write carries. */
+    @JsonIgnore
     String idempotencyKey();
 
     /**
@@ -15,6 +23,7 @@ public sealed interface PostingSource permits PostingSource.Fis, PostingSource.E
      */
     record Fis(String documentId, String docType, String concurId, int revision) implements PostingSource {
         @Override
+        @JsonIgnore
         public String idempotencyKey() {
             return documentId != null && !documentId.isBlank()
                     ? "fis:" + documentId
@@ -28,6 +37,7 @@ public sealed interface PostingSource permits PostingSource.Fis, PostingSource.E
      */
     record Extract(String format, String batchId, String reportKey) implements PostingSource {
         @Override
+        @JsonIgnore
         public String idempotencyKey() {
             return format.toLowerCase(java.util.Locale.ROOT) + ":" + batchId + ":" + reportKey;
         }
