@@ -57,7 +57,7 @@ public record CashAdvanceDocument(
             String cardTransactionPostedCurrency) {
     }
 
-    /** {@code journalData[]}: signed amount ({@code +} debit, {@code -} credit) with an explicit {@code DR}/{@code CR}. */
+    /** {@code journalData[]}: signed amount ({@code +} debit, {@code -} credit) and an explicit DR/CR. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record JournalData(
             String payer,

@@ -20,7 +20,7 @@ public enum FisDocumentKind {
         return docType;
     }
 
-    /** The kind for a {@code docType} value, case-insensitive; empty for types outside this SDK (payroll, obligations). */
+    /** The kind of a {@code docType} value, case-insensitive; empty for types outside this SDK (payroll…). */
     public static Optional<FisDocumentKind> fromDocType(String docType) {
         return Arrays.stream(values()).filter(k -> k.docType.equalsIgnoreCase(docType)).findFirst();
     }

@@ -157,7 +157,8 @@ public final class FisDocuments {
         try {
             return MAPPER.readTree(in);
         } catch (JacksonException e) {
-            throw new FisDocumentException("$", "not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
+            throw new FisDocumentException("$", "not valid JSON" + at(e.getLocation()) + ": "
+                    + e.getOriginalMessage(), e);
         }
     }
 
@@ -171,7 +172,8 @@ public final class FisDocuments {
     }
 
     private static String at(TokenStreamLocation loc) {
-        return loc == null || loc.getLineNr() < 0 ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return loc == null || loc.getLineNr() < 0 ? ""
+                : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
     private static String text(JsonNode node, String field) {

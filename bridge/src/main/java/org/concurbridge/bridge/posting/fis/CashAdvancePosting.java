@@ -36,7 +36,8 @@ final class CashAdvancePosting {
         this.envelope = envelope;
         this.doc = doc;
         CashAdvanceData data = doc.cashAdvanceData();
-        this.source = new PostingSource.Fis(envelope.id(), "cashadvance", data == null ? null : data.cashAdvanceId(), 1);
+        this.source = new PostingSource.Fis(envelope.id(), "cashadvance",
+                data == null ? null : data.cashAdvanceId(), 1);
         this.a = new JournalAssembler(source.idempotencyKey(), mapping);
     }
 
@@ -57,9 +58,10 @@ final class CashAdvancePosting {
             a.problem("journalData", "has no rows; nothing says how to post the advance");
         }
         String advanceCurrency = nonBlank(data.currencyAlphaCode());
-        ForeignAmount foreign = advanceCurrency != null && !advanceCurrency.equals(currency) && data.requestAmount() != null
-                && doc.journalData().size() == 1 ? new ForeignAmount(advanceCurrency, Money.normalize(data.requestAmount()))
-                : null;
+        boolean ownCurrency = advanceCurrency != null && !advanceCurrency.equals(currency)
+                && data.requestAmount() != null && doc.journalData().size() == 1;
+        ForeignAmount foreign = ownCurrency
+                ? new ForeignAmount(advanceCurrency, Money.normalize(data.requestAmount())) : null;
         BigDecimal total = BigDecimal.ZERO;
         for (int i = 0; i < doc.journalData().size(); i++) {
             BigDecimal signed = row(i, doc.journalData().get(i), data, employeeId, name, foreign);

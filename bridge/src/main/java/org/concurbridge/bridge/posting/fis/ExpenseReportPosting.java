@@ -78,7 +78,8 @@ final class ExpenseReportPosting {
             cashAdvanceApplication(n, doc.cashAdvanceApplication().get(n));
         }
 
-        PostingHeader header = FisHeaders.header(a, envelope.companyId(), envelope.entityId(), r.ledgerCode(), "report.ledgerCode",
+        PostingHeader header = FisHeaders.header(a, envelope.companyId(), envelope.entityId(), r.ledgerCode(),
+                "report.ledgerCode",
                 r.reportId(), source.revision(), new Party(Party.Type.EMPLOYEE, employeeId, name), currency,
                 FisHeaders.utcDate(r.reportPaymentProcessingDate() != null
                         ? r.reportPaymentProcessingDate() : r.reportSubmitDate()),
@@ -132,8 +133,9 @@ final class ExpenseReportPosting {
             return;
         }
 
-        Map<String, String> costObjects = a.mapping().costObjects(new SectionFields(Map.of("allocation", alloc.custom(), "journal", j.custom(),
-                "entry", entry.custom(), "report", doc.report().custom()), "allocationCustom", 20, "entryOrgUnit", 6));
+        Map<String, String> costObjects = a.mapping().costObjects(new SectionFields(Map.of(
+                "allocation", alloc.custom(), "journal", j.custom(), "entry", entry.custom(),
+                "report", doc.report().custom()), "allocationCustom", 20, "entryOrgUnit", 6));
         List<Integer> linked = linkedTaxes(alloc, j);
         BigDecimal net = gross;
         BigDecimal taxSign = BigDecimal.ONE;
@@ -166,8 +168,9 @@ final class ExpenseReportPosting {
         for (int t : linked) {
             tax(ap + ".tax[" + t + "]", alloc.tax().get(t), taxSign, costObjects);
         }
+        String counterpartField = jp + (counterpart.payer() ? ".journalPayer" : ".journalPayee");
         a.offset(counterpart.code(), counterpart.payer(), partner(counterpart.code(), entry),
-                offsetText(counterpart.code()), gross, jp + (counterpart.payer() ? ".journalPayer" : ".journalPayee"), jp);
+                offsetText(counterpart.code()), gross, counterpartField, jp);
     }
 
     private void tax(String tp, Tax tax, BigDecimal sign, Map<String, String> costObjects) {

@@ -48,7 +48,8 @@ final class FisHeaders {
                                 String concurId, int revision, Party party, String currency, LocalDate postingDate,
                                 LocalDate documentDate, String reference, String description) {
         PostingMapping mapping = a.mapping();
-        Optional<PostingMapping.CompanyTarget> target = mapping.company(nonBlank(entity), nonBlank(ledger), nonBlank(concurCompanyId));
+        Optional<PostingMapping.CompanyTarget> target =
+                mapping.company(nonBlank(entity), nonBlank(ledger), nonBlank(concurCompanyId));
         if (target.isEmpty()) {
             a.problem(ledgerField, "no ERP company mapped for Concur entity \"" + entity + "\" and ledger \""
                     + ledger + "\"");

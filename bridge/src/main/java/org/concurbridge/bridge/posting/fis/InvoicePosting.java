@@ -70,7 +70,8 @@ final class InvoicePosting {
             a.problem("requestHeader.requestTotal", "is " + Money.format(h.requestTotal())
                     + " but the line allocations' amountGross add up to " + Money.format(total));
         }
-        PostingHeader header = FisHeaders.header(a, envelope.companyId(), envelope.entityId(), h.ledgerCode(), "requestHeader.ledgerCode",
+        PostingHeader header = FisHeaders.header(a, envelope.companyId(), envelope.entityId(), h.ledgerCode(),
+                "requestHeader.ledgerCode",
                 h.requestId(), source.revision(), new Party(Party.Type.VENDOR, vendorCode, vendorName), currency,
                 h.postingDate() != null ? h.postingDate()
                         : h.processCompleteDate() != null ? h.processCompleteDate() : h.invoiceDate(),
@@ -126,7 +127,8 @@ final class InvoicePosting {
         if (shippingAccount != null) {
             a.erpJournal(shippingAccount, shipping, costObjects, "Shipping", reference, jp + ".amountShipping");
         } else {
-            a.journal(account, accountField, shipping, costObjects, "Shipping", reference, jp + ".amountShipping", null);
+            a.journal(account, accountField, shipping, costObjects, "Shipping", reference, jp + ".amountShipping",
+                    null);
         }
         if (tax.signum() != 0) {
             String key = nonBlank(j.tax().taxCode()) != null ? j.tax().taxCode().trim() : nonBlank(j.tax().taxField());

@@ -214,7 +214,7 @@ public final class PostingMapping {
                 String p = "companies[" + i + "]";
                 MappingConfig.CompanyRule r = c.companies().get(i);
                 if (r == null) {
-                    errors.add(new FieldError(p, "must be an object with company and optionally entity, ledger, currency"));
+                    errors.add(new FieldError(p, "required: company, optionally entity, ledger, currency"));
                     continue;
                 }
                 code(errors, p + ".company", r.company(), true);
@@ -251,7 +251,8 @@ public final class PostingMapping {
             c.taxes().forEach((k, v) -> {
                 key(errors, "taxes", k);
                 if (v == null) {
-                    errors.add(new FieldError("taxes." + k, "required: an account, or {account, nonDeductibleAccount}"));
+                    errors.add(new FieldError("taxes." + k,
+                            "required: an account, or {account, nonDeductibleAccount}"));
                 } else {
                     code(errors, "taxes." + k + ".account", v.account(), true);
                     code(errors, "taxes." + k + ".nonDeductibleAccount", v.nonDeductibleAccount(), false);
