@@ -102,12 +102,32 @@ public final class JournalAssembler {
         if (Money.isZero(signedJournalAmount)) {
             return;
         }
-        mapping.offsetAccount(paymentCode, owedByCounterpart).ifPresentOrElse(account -> {
-            Offset o = offsets.computeIfAbsent(List.of(account, Objects.toString(partner, ""), paymentCode),
-                    k -> new Offset(account, partner, paymentCode, text));
-            o.net = o.net.subtract(signedJournalAmount);
-            o.sources.add(source);
-        }, () -> problem(field, "payment code \"" + paymentCode + "\" has no offset account in the mapping"));
+        mapping.offsetAccount(paymentCode, owedByCounterpart).ifPresentOrElse(
+                account -> addOffset(account, paymentCode, partner, text, signedJournalAmount, source),
+                () -> problem(field, "payment code \"" + paymentCode + "\" has no offset account in the mapping"));
+    }
+
+    /**
+     * Like {@link #offset}, but on a Concur account code the document names for the counterpart (e.g. the payroll
+     * clearing account of a payroll-reimbursed report), mapped like any journal account code.
+     */
+    public void offsetOnAccount(String concurAccount, String accountField, String paymentCode, String partner,
+                                String text, BigDecimal signedJournalAmount, String source) {
+        if (Money.isZero(signedJournalAmount)) {
+            return;
+        }
+        mapping.account(concurAccount).ifPresentOrElse(
+                account -> addOffset(account, paymentCode, partner, text, signedJournalAmount, source),
+                () -> problem(accountField, "Concur account code \"" + concurAccount
+                        + "\" has no ERP account in the mapping"));
+    }
+
+    private void addOffset(String account, String paymentCode, String partner, String text, BigDecimal signed,
+                           String source) {
+        Offset o = offsets.computeIfAbsent(List.of(account, Objects.toString(partner, ""), paymentCode),
+                k -> new Offset(account, partner, paymentCode, text));
+        o.net = o.net.subtract(signed);
+        o.sources.add(source);
     }
 
     /** Journal and tax lines in source order, then the netted non-zero offsets; company amounts not yet set. */

@@ -23,6 +23,7 @@ import org.concurbridge.client.fis.ExpenseDocument.ExpenseEntry;
 import org.concurbridge.client.fis.ExpenseDocument.Journal;
 import org.concurbridge.client.fis.ExpenseDocument.Tax;
 import org.concurbridge.client.fis.FisDocument;
+import org.concurbridge.client.fis.YesNo;
 
 /**
  * Posts an expense report. Every {@code allocation[].journal[]} is one amount between a payer and a payee on an
@@ -41,6 +42,7 @@ final class ExpenseReportPosting {
     private final PostingSource.Fis source;
     private String employeeId;
     private String employeeText;
+    private String payrollClearingAccount;
 
     ExpenseReportPosting(FisDocument envelope, ExpenseDocument doc, PostingMapping mapping) {
         this.envelope = envelope;
@@ -63,6 +65,10 @@ final class ExpenseReportPosting {
         employeeId = require(a, "employee.employeeId", emp == null ? null : emp.employeeId());
         String name = emp == null ? null : FisHeaders.fullName(emp.employeeFirstName(), emp.employeeLastName());
         employeeText = "Employee " + (name != null ? name : employeeId);
+        if (a.mapping().payrollClearing() && YesNo.isYes(r.payrollPayIndicator())) {
+            payrollClearingAccount = require(a, "report.payrollPaymentClearingAccountCode",
+                    r.payrollPaymentClearingAccountCode());
+        }
 
         BigDecimal approvedTotal = BigDecimal.ZERO;
         for (int i = 0; i < doc.expenseEntry().size(); i++) {
@@ -169,8 +175,12 @@ final class ExpenseReportPosting {
             tax(ap + ".tax[" + t + "]", alloc.tax().get(t), taxSign, costObjects);
         }
         String counterpartField = jp + (counterpart.payer() ? ".journalPayer" : ".journalPayee");
-        a.offset(counterpart.code(), counterpart.payer(), partner(counterpart.code(), entry),
-                offsetText(counterpart.code()), gross, counterpartField, jp);
+        if (EMPLOYEE.equals(counterpart.code())) {
+            employeeOffset(counterpart.payer(), gross, counterpartField, jp);
+        } else {
+            a.offset(counterpart.code(), counterpart.payer(), partner(counterpart.code(), entry),
+                    offsetText(counterpart.code()), gross, counterpartField, jp);
+        }
     }
 
     private void tax(String tp, Tax tax, BigDecimal sign, Map<String, String> costObjects) {
@@ -218,7 +228,17 @@ final class ExpenseReportPosting {
         a.journal(account, cp + ".cashAdvanceClearingAccountCode", amount, Map.of(),
                 "Cash advance applied", c.cashAdvanceId(), cp, null);
         // the advance settles against what the company owes the employee: the payable, never the receivable
-        a.offset(EMPLOYEE, false, employeeId, employeeText, amount, cp, cp);
+        employeeOffset(false, amount, cp, cp);
+    }
+
+    /** What the report owes its employee: the EMPL offset, or the payroll clearing account when so mapped. */
+    private void employeeOffset(boolean owedByEmployee, BigDecimal signed, String field, String source) {
+        if (payrollClearingAccount != null) {
+            a.offsetOnAccount(payrollClearingAccount, "report.payrollPaymentClearingAccountCode", EMPLOYEE,
+                    employeeId, employeeText + " (payroll)", signed, source);
+        } else {
+            a.offset(EMPLOYEE, owedByEmployee, employeeId, employeeText, signed, field, source);
+        }
     }
 
     private String partner(String paymentCode, ExpenseEntry entry) {

@@ -19,6 +19,9 @@ import java.util.Map;
  * @param costObjects     ERP dimension → Concur fields that may hold its code (tried allocation, then journal,
  *                        then entry/line, then report/header; never the employee section)
  * @param shippingAccount account for invoice shipping; without it shipping posts to the line's account
+ * @param payrollClearing when true, what a payroll-reimbursed report ({@code payrollPayIndicator} Y) owes its
+ *                        employee posts to the report's {@code payrollPaymentClearingAccountCode} (mapped through
+ *                        {@code accounts}) instead of the EMPL offset account
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MappingConfig(
@@ -29,7 +32,8 @@ public record MappingConfig(
         Map<String, OffsetRule> offsets,
         Map<String, TaxRule> taxes,
         Map<String, List<String>> costObjects,
-        String shippingAccount) {
+        String shippingAccount,
+        Boolean payrollClearing) {
 
     /** Matches documents by Concur entity id and/or ledger code (absent = any). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -71,7 +71,7 @@ public final class PostingMapping {
 
     /** No mapping: Concur's account codes, payment codes, tax codes and ledger pass through as they are. */
     public static PostingMapping none() {
-        return new PostingMapping(new MappingConfig(null, null, null, null, null, null, null, null),
+        return new PostingMapping(new MappingConfig(null, null, null, null, null, null, null, null, null),
                 PostingDocument.NO_MAPPING);
     }
 
@@ -99,7 +99,7 @@ public final class PostingMapping {
             throw new MappingException(file.toString(), List.of(new FieldError("", "cannot read: " + e.getMessage())));
         }
         if (config == null) {
-            config = new MappingConfig(null, null, null, null, null, null, null, null);
+            config = new MappingConfig(null, null, null, null, null, null, null, null, null);
         }
         List<FieldError> errors = validate(config);
         if (!errors.isEmpty()) {
@@ -152,6 +152,11 @@ public final class PostingMapping {
         }
         return Optional.of(new TaxAccounts(rule.account(),
                 rule.nonDeductibleAccount() != null ? rule.nonDeductibleAccount() : rule.account()));
+    }
+
+    /** Whether payroll-reimbursed reports owe their employee through the report's payroll clearing account. */
+    public boolean payrollClearing() {
+        return Boolean.TRUE.equals(config.payrollClearing());
     }
 
     /** The ERP account for invoice shipping, when the mapping names one. */

@@ -34,7 +34,7 @@ class CostObjectSourcesTest {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null, null, null, null, null, Map.of(
                 "costCenter", List.of("entryOrgUnit4Code", "allocationCustom4Code"),
                 "project", List.of("journalCustom1Code"),
-                "businessUnit", List.of("reportOrgUnit1Code")), null));
+                "businessUnit", List.of("reportOrgUnit1Code")), null, null));
         PostingDocument doc = new FisJournalBuilder(m).build(FisExamples.parse(DOC)).document();
 
         assertThat(doc.lines().subList(0, 3)).extracting(l -> l.costObjects()).containsExactly(

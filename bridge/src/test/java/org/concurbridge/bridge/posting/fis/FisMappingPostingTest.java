@@ -84,7 +84,7 @@ class FisMappingPostingTest {
     @Test
     void strictMappingNamesTheFieldOfEveryUnmappedCode() throws Exception {
         PostingMapping strict = PostingMapping.from(new MappingConfig(null, true, null,
-                Map.of("474230", "6110"), Map.of("EMPL", MappingConfig.OffsetRule.of("2100")), null, null, null));
+                Map.of("474230", "6110"), Map.of("EMPL", MappingConfig.OffsetRule.of("2100")), null, null, null, null));
         BuildResult r = new FisJournalBuilder(strict).build(FisExamples.document("Example-6.1.6.json"));
 
         assertThat(r.isOk()).isFalse();
@@ -101,7 +101,7 @@ class FisMappingPostingTest {
     @Test
     void unmatchedCompanyIsAProblemOnTheLedger() throws Exception {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null,
-                List.of(new MappingConfig.CompanyRule(null, "SAP", "DE01", "EUR")), null, null, null, null, null));
+                List.of(new MappingConfig.CompanyRule(null, "SAP", "DE01", "EUR")), null, null, null, null, null, null));
         BuildResult r = new FisJournalBuilder(m).build(FisExamples.document("Example-1.3.json"));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("report.ledgerCode");
@@ -112,11 +112,26 @@ class FisMappingPostingTest {
     @Test
     void companyInAnotherCurrencyLeavesConversionToTheErp() throws Exception {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null,
-                List.of(new MappingConfig.CompanyRule(null, null, "DE01", "EUR")), null, null, null, null, null));
+                List.of(new MappingConfig.CompanyRule(null, null, "DE01", "EUR")), null, null, null, null, null, null));
         PostingDocument doc = new FisJournalBuilder(m).build(FisExamples.document("Example-1.3.json")).document();
         assertThat(doc.header().currency()).isEqualTo("USD");
         assertThat(doc.header().companyCurrency()).isEqualTo("EUR");
         assertThat(doc.header().exchangeRate()).isNull();
         assertThat(doc.lines()).allSatisfy(l -> assertThat(l.companyDebit()).isNull());
+    }
+
+    @Test
+    void payrollReimbursedReportOwesItsEmployeeThroughThePayrollClearingAccountWhenAsked() throws Exception {
+        // 2.2 is payroll-reimbursed (payrollPayIndicator Y, payrollPaymentClearingAccountCode 176882)
+        PostingMapping payroll = PostingMapping.from(new MappingConfig(null, null, null, Map.of("176882", "2190"),
+                Map.of("EMPL", MappingConfig.OffsetRule.of("2100")), null, null, null, true));
+        PostingDocument doc = new FisJournalBuilder(payroll).build(FisExamples.document("Example-2.2.json")).document();
+        assertThat(FisExamples.totals(doc)).containsExactlyInAnyOrder(
+                "474210 Dr 84.03", "DEVAT Dr 15.97", "2190 Cr 100.00");
+
+        PostingMapping plain = PostingMapping.from(new MappingConfig(null, null, null, Map.of("176882", "2190"),
+                Map.of("EMPL", MappingConfig.OffsetRule.of("2100")), null, null, null, null));
+        assertThat(FisExamples.totals(new FisJournalBuilder(plain).build(FisExamples.document("Example-2.2.json"))
+                .document())).contains("2100 Cr 100.00");
     }
 }

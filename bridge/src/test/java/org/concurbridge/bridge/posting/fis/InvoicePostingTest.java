@@ -55,7 +55,7 @@ class InvoicePostingTest {
                 Map.of("VENDOR", new MappingConfig.OffsetRule("1600", "1610")),
                 Map.of("VAT19", MappingConfig.TaxRule.of("1576")),
                 Map.of("project", List.of("requestCustom1Code", "allocationCustom1Code", "lineItemCustom1Code")),
-                shippingAccount));
+                shippingAccount, null));
     }
 
     @Test

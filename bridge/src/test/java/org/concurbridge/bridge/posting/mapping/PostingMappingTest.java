@@ -56,7 +56,7 @@ class PostingMappingTest {
     @Test
     void strictMappingRefusesUnmappedCodes() {
         PostingMapping strict = PostingMapping.from(new MappingConfig(null, true, null, Map.of("474230", "6110"),
-                null, null, null, null));
+                null, null, null, null, null));
         assertThat(strict.account("474230")).contains("6110");
         assertThat(strict.account("54")).isEmpty();
         assertThat(strict.offsetAccount("EMPL", false)).isEmpty();
@@ -66,7 +66,7 @@ class PostingMappingTest {
     @Test
     void costObjectsAreTakenMostGranularFirstWhateverTheListedOrder() {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null, null, null, null, null,
-                Map.of("costCenter", List.of("entryOrgUnit4Code", "allocationCustom4Code")), null));
+                Map.of("costCenter", List.of("entryOrgUnit4Code", "allocationCustom4Code")), null, null));
         CostObjectSource both = source(Map.of("allocationCustom4Code", "ALLOC-CC", "entryOrgUnit4Code", "ENTRY-CC"));
         CostObjectSource entryOnly = source(Map.of("entryOrgUnit4Code", "ENTRY-CC"));
         assertThat(m.costObjects(both)).containsExactly(Map.entry("costCenter", "ALLOC-CC"));
