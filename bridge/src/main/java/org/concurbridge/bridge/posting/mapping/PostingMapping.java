@@ -77,6 +77,7 @@ public final class PostingMapping {
 
     /** Validates every field and builds the mapping, or throws with all the field errors. */
     public static PostingMapping from(MappingConfig config) {
+        Objects.requireNonNull(config, "config");
         List<FieldError> errors = validate(config);
         if (!errors.isEmpty()) {
             throw new MappingException(null, errors);
