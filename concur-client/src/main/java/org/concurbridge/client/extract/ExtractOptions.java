@@ -1,0 +1,51 @@
+package org.concurbridge.client.extract;
+
+import java.nio.charset.Charset;
+import java.util.Objects;
+
+/**
+ * How to read an extract file.
+ *
+ * @param charset      the character set to decode with, or null to detect it: a byte-order mark wins (UTF-8,
+ *                     UTF-16); without one, the first {@value #SNIFF_BYTES} bytes are checked and the file is read
+ *                     as UTF-8 when they are valid UTF-8, otherwise as Windows-1252. A configured charset is used
+ *                     unless the file starts with a byte-order mark, which always wins.
+ * @param delimiter    the field delimiter, or null to take it from the header line (the character right after
+ *                     {@code EXTRACT}); when configured, a header using another delimiter is a file-level problem
+ * @param maxLineChars longest accepted line, in characters; a longer line is a file-level problem
+ */
+public record ExtractOptions(Charset charset, Character delimiter, int maxLineChars) {
+
+    /** Bytes examined to choose between UTF-8 and Windows-1252 when there is no byte-order mark. */
+    public static final int SNIFF_BYTES = 64 * 1024;
+
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    public ExtractOptions {
+        if (delimiter != null && (delimiter == '"' || delimiter == '\n' || delimiter == '\r'
+                || Character.isLetterOrDigit(delimiter))) {
+            throw new IllegalArgumentException("delimiter cannot be a quote, a line break, a letter or a digit: '"
+                    + delimiter + "'");
+        }
+        if (maxLineChars < 1024) {
+            throw new IllegalArgumentException("maxLineChars must be at least 1024, was " + maxLineChars);
+        }
+    }
+
+    /** Detect charset and delimiter; lines up to 1 Mi characters. */
+    public static ExtractOptions defaults() {
+        return new ExtractOptions(null, null, 1 << 20);
+    }
+
+    public ExtractOptions withCharset(Charset charset) {
+        return new ExtractOptions(Objects.requireNonNull(charset, "charset"), delimiter, maxLineChars);
+    }
+
+    public ExtractOptions withDelimiter(char delimiter) {
+        return new ExtractOptions(charset, delimiter, maxLineChars);
+    }
+
+    public ExtractOptions withMaxLineChars(int maxLineChars) {
+        return new ExtractOptions(charset, delimiter, maxLineChars);
+    }
+}

@@ -1,0 +1,261 @@
+package org.concurbridge.client.extract;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+
+/**
+ * One detail record of an extract file, with typed accessors that convert only the column asked for.
+ * <p>
+ * <b>Validity contract.</b> The row handed out by {@link ExtractReader#row()} is a <em>view</em> over the parser's
+ * reused buffer: it is valid only until the next call to {@link ExtractReader#next()}. A caller that keeps a row
+ * (for example to group the lines of one report) must keep {@link #copy()}, an immutable snapshot that owns its
+ * characters. Strings, numbers and dates returned by the accessors are ordinary values and stay valid.
+ * <p>
+ * Columns are 1-based positions of the specification. Text accessors return {@code ""} for an empty column; typed
+ * accessors ({@link #decimal}, {@link #date}, {@link #flag}, {@link #integer}) return null for an empty column and
+ * throw {@link ExtractFieldException} (naming line, column and report key) for a value that does not convert.
+ * Columns whose specification type is money, date, Y/N flag, integer or DR/CR are validated by the parser before
+ * the row is handed out, so their accessors never throw.
+ */
+public abstract sealed class ExtractRow permits SaeRow, PraeRow {
+
+    private final ExtractFormat format;
+    private final String fileName;
+    private char[] chars;
+    private int lineStart;
+    private int lineEnd;
+    private int[] starts;
+    private int[] ends;
+    private boolean[] escaped;
+    private int count;
+    private long line;
+
+    ExtractRow(ExtractFormat format, String fileName) {
+        this.format = format;
+        this.fileName = fileName;
+    }
+
+    /** Points this view at the tokenizer's current line. */
+    final void bind(LineTokenizer t) {
+        chars = t.buf();
+        lineStart = t.lineStart;
+        lineEnd = t.lineEnd;
+        starts = t.starts;
+        ends = t.ends;
+        escaped = t.escaped;
+        count = t.fieldCount;
+        line = t.lineNumber;
+    }
+
+    /** Makes {@code target} an independent snapshot of this row. */
+    final <R extends ExtractRow> R snapshotInto(R target) {
+        ExtractRow r = target;
+        int shift = lineStart;
+        r.chars = Arrays.copyOfRange(chars, lineStart, lineEnd);
+        r.lineStart = 0;
+        r.lineEnd = lineEnd - shift;
+        r.starts = new int[count];
+        r.ends = new int[count];
+        for (int i = 0; i < count; i++) {
+            r.starts[i] = starts[i] - shift;
+            r.ends[i] = ends[i] - shift;
+        }
+        r.escaped = Arrays.copyOf(escaped, count);
+        r.count = count;
+        r.line = line;
+        return target;
+    }
+
+    /** An immutable snapshot of this row that stays valid after the reader moves on. */
+    public abstract ExtractRow copy();
+
+    public final ExtractFormat format() {
+        return format;
+    }
+
+    public final String fileName() {
+        return fileName;
+    }
+
+    /** 1-based physical line number in the file. */
+    public final long lineNumber() {
+        return line;
+    }
+
+    public final int columnCount() {
+        return count;
+    }
+
+    /** The line as read (without its line terminator). */
+    public final String rawLine() {
+        return new String(chars, lineStart, lineEnd - lineStart);
+    }
+
+    /** Every column as a String (quotes removed, {@code ""} unescaped); index 0 is column 1. */
+    public final String[] columns() {
+        String[] out = new String[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = text(i + 1);
+        }
+        return out;
+    }
+
+    /** The column's text, {@code ""} when empty. */
+    public final String text(int column) {
+        int i = index(column);
+        int s = starts[i];
+        int e = ends[i];
+        if (s == e) {
+            return "";
+        }
+        if (!escaped[i]) {
+            return new String(chars, s, e - s);
+        }
+        StringBuilder sb = new StringBuilder(e - s);
+        for (int p = s; p < e; p++) {
+            sb.append(chars[p]);
+            if (chars[p] == '"' && p + 1 < e && chars[p + 1] == '"') {
+                p++;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** True when the column is empty. */
+    public final boolean isEmpty(int column) {
+        int i = index(column);
+        return starts[i] == ends[i];
+    }
+
+    /** Whether the column holds exactly {@code value} (no String is created). */
+    public final boolean is(int column, String value) {
+        int i = index(column);
+        int s = starts[i];
+        int len = ends[i] - s;
+        if (escaped[i]) {
+            return text(column).equals(value);
+        }
+        if (len != value.length()) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (chars[s + k] != value.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A decimal (money, rate, percentage); a leading currency sign is ignored; null when empty. */
+    public final BigDecimal decimal(int column) {
+        int i = index(column);
+        if (starts[i] == ends[i]) {
+            return null;
+        }
+        failIf(column, Values.checkDecimal(chars, starts[i], ends[i]));
+        return Values.decimal(chars, starts[i], ends[i]);
+    }
+
+    /** A date ({@code yyyy-MM-dd} or {@code yyyy/MM/dd}); null when empty. */
+    public final LocalDate date(int column) {
+        int i = index(column);
+        if (starts[i] == ends[i]) {
+            return null;
+        }
+        failIf(column, Values.checkDate(chars, starts[i], ends[i]));
+        return Values.date(chars, starts[i]);
+    }
+
+    /** A {@code Y}/{@code N} flag (case-insensitive); null when empty. */
+    public final Boolean flag(int column) {
+        int i = index(column);
+        if (starts[i] == ends[i]) {
+            return null;
+        }
+        failIf(column, Values.checkFlag(chars, starts[i], ends[i]));
+        return Character.toUpperCase(chars[starts[i]]) == 'Y';
+    }
+
+    /** An integer; null when empty. */
+    public final Long integer(int column) {
+        int i = index(column);
+        if (starts[i] == ends[i]) {
+            return null;
+        }
+        failIf(column, Values.checkInteger(chars, starts[i], ends[i]));
+        return Values.integer(chars, starts[i], ends[i]);
+    }
+
+    /** {@code DR} / {@code CR}; null when empty. */
+    public final DebitCredit debitCredit(int column) {
+        int i = index(column);
+        if (starts[i] == ends[i]) {
+            return null;
+        }
+        failIf(column, Values.checkDebitCredit(chars, starts[i], ends[i]));
+        return Character.toUpperCase(chars[starts[i]]) == 'D' ? DebitCredit.DEBIT : DebitCredit.CREDIT;
+    }
+
+    /** The report key (SAE column 20) or request key (PRAE column 2), as text. */
+    public final String reportKey() {
+        return text(format.reportKeyColumn);
+    }
+
+    /** The journal amount (SAE column 169, PRAE column 62); validated by the parser, never null. */
+    public final BigDecimal journalAmount() {
+        return decimal(format.journalAmountColumn);
+    }
+
+    /** Journal direction (SAE column 168, PRAE column 64); validated by the parser, never null. */
+    public final DebitCredit debitOrCredit() {
+        return debitCredit(format.debitCreditColumn);
+    }
+
+    /** A row problem for a column of this row, with the report key when it precedes the column. */
+    final RowProblem problem(int column, String message) {
+        int keyCol = format.reportKeyColumn;
+        String key = count >= keyCol && (column == 0 || column > keyCol) && starts[keyCol - 1] != ends[keyCol - 1]
+                ? text(keyCol) : null;
+        return new RowProblem(fileName, line, column, format.columnName(column), key, rawLine(), message);
+    }
+
+    /** The syntax check of the column's specification type; null when it converts. */
+    final String check(int column) {
+        int i = index(column);
+        return Values.check(format.type(column), chars, starts[i], ends[i]);
+    }
+
+    /** Checks every typed column (money, dates, flags, integers, DR/CR); null when all convert. */
+    final RowProblem validateTypedColumns() {
+        int[] typed = format.typedColumns();
+        for (int c : typed) {
+            int s = starts[c - 1];
+            int e = ends[c - 1];
+            if (s != e) {
+                String why = Values.check(format.type(c), chars, s, e);
+                if (why != null) {
+                    return problem(c, valueMessage(c, why));
+                }
+            }
+        }
+        return null;
+    }
+
+    private String valueMessage(int column, String why) {
+        return format.columnName(column) + " '" + text(column) + "' " + why;
+    }
+
+    private void failIf(int column, String why) {
+        if (why != null) {
+            throw new ExtractFieldException(problem(column, valueMessage(column, why)));
+        }
+    }
+
+    private int index(int column) {
+        if (column < 1 || column > count) {
+            throw new IndexOutOfBoundsException("column " + column + " outside 1.." + count);
+        }
+        return column - 1;
+    }
+}

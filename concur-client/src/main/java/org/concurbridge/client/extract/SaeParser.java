@@ -1,0 +1,46 @@
+package org.concurbridge.client.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Streaming parser for Standard Accounting Extract (SAE, Expense) files: an {@code EXTRACT} header then one {@code DETAIL}
+ * record of 400 columns per journal line. Immutable and thread-safe; each
+ * {@code open} returns a single-threaded {@link ExtractReader}. Rules (quoting, encodings, delimiter detection,
+ * control totals, problems): docs/extracts.md.
+ */
+public final class SaeParser {
+
+    private final ExtractOptions options;
+
+    public SaeParser(ExtractOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** Detected charset and delimiter. */
+    public SaeParser() {
+        this(ExtractOptions.defaults());
+    }
+
+    /**
+     * Opens a file given as bytes: the charset is taken from a byte-order mark, the options, or detected.
+     * The reader owns the stream and closes it.
+     */
+    public ExtractReader<SaeRow> open(InputStream in, String fileName) {
+        try {
+            CharsetDetection.Decoded d = CharsetDetection.open(in, options.charset());
+            return new ExtractReader<>(ExtractFormat.SAE, fileName, d.reader(), d.charset(), d.source(), options,
+                    SaeRow::new);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + fileName + " failed", e);
+        }
+    }
+
+    /** Opens a file already decoded to characters (a leading byte-order mark character is skipped). */
+    public ExtractReader<SaeRow> open(Reader in, String fileName) {
+        return new ExtractReader<>(ExtractFormat.SAE, fileName, in, null, "reader", options, SaeRow::new);
+    }
+}
