@@ -28,7 +28,9 @@ public record FileProblem(String fileName, Kind kind, long line, String message,
         /** The number of detail records differs from the header's Record_Count. */
         RECORD_COUNT_MISMATCH,
         /** The sum of the journal amounts differs from the header's Journal Amount Total. */
-        JOURNAL_TOTAL_MISMATCH
+        JOURNAL_TOTAL_MISMATCH,
+        /** A zip delivery that is unreadable, empty, or holds members that are not extract files. */
+        ZIP_CONTENT
     }
 
     @Override
