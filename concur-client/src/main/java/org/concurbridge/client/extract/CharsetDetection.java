@@ -3,8 +3,6 @@ package org.concurbridge.client.extract;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -16,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * Chooses the character set of an extract file: a byte-order mark wins; otherwise the configured charset;
  * otherwise UTF-8 when the first {@link ExtractOptions#SNIFF_BYTES} bytes are valid UTF-8, else Windows-1252.
- * The returned reader reports (never replaces) bytes that are invalid in the chosen charset.
+ * A UTF-16 byte-order mark is recognised so that it can be reported (extract files are ASCII-compatible).
  */
 final class CharsetDetection {
 
-    record Decoded(Reader reader, Charset charset, String source) {
+    record Decoded(InputStream in, Charset charset, String source) {
     }
 
     private CharsetDetection() {
@@ -49,7 +47,7 @@ final class CharsetDetection {
             cs = ExtractOptions.WINDOWS_1252;
             source = "detected-windows-1252";
         }
-        return new Decoded(new InputStreamReader(in, strict(cs)), cs, source);
+        return new Decoded(in, cs, source);
     }
 
     static CharsetDecoder strict(Charset cs) {

@@ -1,10 +1,10 @@
 package org.concurbridge.client.extract;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,7 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
 
     private final ExtractFormat format;
     private final String fileName;
-    private final Reader source;
+    private final InputStream source;
     private final Charset charset;
     private final String charsetSource;
     private final LineTokenizer tok;
@@ -53,16 +53,22 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
     private boolean lastLineBad;
     private boolean totalVerified;
 
-    ExtractReader(ExtractFormat format, String fileName, Reader source, Charset charset, String charsetSource,
+    ExtractReader(ExtractFormat format, String fileName, InputStream source, Charset charset, String charsetSource,
                   ExtractOptions options, Function<String, R> rowFactory) {
         this.format = format;
         this.fileName = fileName;
         this.source = source;
         this.charset = charset;
         this.charsetSource = charsetSource;
-        this.tok = new LineTokenizer(source, 256 * 1024, options.maxLineChars());
+        this.tok = new LineTokenizer(source, 256 * 1024, options.maxLineBytes());
         this.row = rowFactory.apply(fileName);
+        row.charset(charset);
         try {
+            if (charset.equals(StandardCharsets.UTF_16)) {
+                stop(FileProblem.Kind.ENCODING, 1, "the file is UTF-16 (byte-order mark); extract files are read as "
+                        + "UTF-8 or windows-1252", null, null);
+                return;
+            }
             readHeader(options.delimiter());
         } catch (IOException e) {
             ioFailure(e);
@@ -136,7 +142,8 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
         if (!finished) {
             throw new IllegalStateException("the file has not been read to its end yet");
         }
-        return new ExtractSummary(fileName, header, charset, charsetSource, tok.delimiter, records, total,
+        return new ExtractSummary(fileName, header, charset, charsetSource, (char) (tok.delimiter & 0xFF), records,
+                total,
                 rowsWithoutAmount, totalVerified, rowProblems, fileProblems);
     }
 
@@ -215,18 +222,19 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
         }
         char detected = head.charAt(at);
         if (configured != null && configured != detected) {
-            tok.delimiter = configured;
+            tok.delimiter = (byte) configured.charValue();
             stop(FileProblem.Kind.BAD_HEADER, 1, "the configured delimiter is '" + configured
                     + "' but the header uses '" + detected + "'", String.valueOf(configured),
                     String.valueOf(detected));
             return;
         }
-        if (detected == '"' || detected == '\n' || detected == '\r' || Character.isLetterOrDigit(detected)) {
+        if (detected == '"' || detected == '\n' || detected == '\r' || Character.isLetterOrDigit(detected)
+                || detected > 0x7F) {
             stop(FileProblem.Kind.BAD_HEADER, 1, "cannot detect the delimiter: EXTRACT is followed by '"
                     + detected + "'", null, null);
             return;
         }
-        tok.delimiter = detected;
+        tok.delimiter = (byte) detected;
         tok.next();
         row.bind(tok);
         String why = null;
@@ -255,7 +263,7 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
     private String checkHeaderField(int column, char type) {
         int i = column - 1;
         String w = tok.starts[i] == tok.ends[i] ? "is empty"
-                : Values.check(type, tok.buf(), tok.starts[i], tok.ends[i]);
+                : Values.check(type, tok.buf(), tok.starts[i], tok.ends[i], charset);
         return w == null ? null
                 : "column " + column + ": " + format.headerNames[i] + " '" + shorten(row.text(column)) + "' " + w;
     }
@@ -295,12 +303,7 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
     }
 
     private void ioFailure(IOException e) {
-        if (e instanceof CharacterCodingException) {
-            stop(FileProblem.Kind.ENCODING, tok.lineNumber + 1, "bytes that are not valid "
-                    + (charset == null ? "in the reader's charset" : charset.name())
-                    + " (" + charsetSource + ") on or after this line; configure the file's charset (for an "
-                    + "ANSI file: windows-1252)", null, null);
-        } else if (e instanceof LineTokenizer.LineTooLongException t) {
+        if (e instanceof LineTokenizer.LineTooLongException t) {
             stop(FileProblem.Kind.LINE_TOO_LONG, t.line, t.getMessage()
                     + " (an unclosed quote, or not an extract file?)", null, null);
         } else {

@@ -1,6 +1,7 @@
 package org.concurbridge.client.extract;
 
 import java.math.BigDecimal;
+import java.nio.charset.Charset;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -22,7 +23,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
 
     private final ExtractFormat format;
     private final String fileName;
-    private char[] chars;
+    private Charset charset;
+    private byte[] chars;
     private int lineStart;
     private int lineEnd;
     private int[] starts;
@@ -34,6 +36,14 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
     ExtractRow(ExtractFormat format, String fileName) {
         this.format = format;
         this.fileName = fileName;
+    }
+
+    final void charset(Charset charset) {
+        this.charset = charset;
+    }
+
+    final Charset charset() {
+        return charset;
     }
 
     /** Points this view at the tokenizer's current line. */
@@ -52,6 +62,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
     final <R extends ExtractRow> R snapshotInto(R target) {
         ExtractRow r = target;
         int shift = lineStart;
+        r.charset = charset;
         r.chars = Arrays.copyOfRange(chars, lineStart, lineEnd);
         r.lineStart = 0;
         r.lineEnd = lineEnd - shift;
@@ -87,9 +98,9 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         return count;
     }
 
-    /** The line as read (without its line terminator). */
+    /** The line as read (without its line terminator); undecodable bytes show as U+FFFD. */
     public final String rawLine() {
-        return new String(chars, lineStart, lineEnd - lineStart);
+        return new String(chars, lineStart, lineEnd - lineStart, charset);
     }
 
     /** Every column as a String (quotes removed, {@code ""} unescaped); index 0 is column 1. */
@@ -101,7 +112,11 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         return out;
     }
 
-    /** The column's text, {@code ""} when empty. */
+    /**
+     * The column's text, {@code ""} when empty.
+     *
+     * @throws ExtractFieldException when its bytes are not valid in the file's charset
+     */
     public final String text(int column) {
         int i = index(column);
         int s = starts[i];
@@ -109,17 +124,25 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (s == e) {
             return "";
         }
+        String t;
         if (!escaped[i]) {
-            return new String(chars, s, e - s);
-        }
-        StringBuilder sb = new StringBuilder(e - s);
-        for (int p = s; p < e; p++) {
-            sb.append(chars[p]);
-            if (chars[p] == '"' && p + 1 < e && chars[p + 1] == '"') {
-                p++;
+            t = Values.text(chars, s, e, charset);
+        } else {
+            byte[] u = new byte[e - s];
+            int n = 0;
+            for (int p = s; p < e; p++) {
+                u[n++] = chars[p];
+                if (chars[p] == '"' && p + 1 < e && chars[p + 1] == '"') {
+                    p++;
+                }
             }
+            t = Values.text(u, 0, n, charset);
         }
-        return sb.toString();
+        if (t == null) {
+            throw new ExtractFieldException(problem(column, format.columnName(column) + " holds bytes that are not "
+                    + "valid " + charset.name() + " (configure the file's charset; an ANSI file is windows-1252)"));
+        }
+        return t;
     }
 
     /** True when the column is empty. */
@@ -140,7 +163,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
             return false;
         }
         for (int k = 0; k < len; k++) {
-            if (chars[s + k] != value.charAt(k)) {
+            if (chars[s + k] != (byte) value.charAt(k)) {
                 return false;
             }
         }
@@ -153,8 +176,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (starts[i] == ends[i]) {
             return null;
         }
-        failIf(column, Values.checkDecimal(chars, starts[i], ends[i]));
-        return Values.decimal(chars, starts[i], ends[i]);
+        failIf(column, Values.checkDecimal(chars, starts[i], ends[i], charset));
+        return Values.decimal(chars, starts[i], ends[i], charset);
     }
 
     /** A date ({@code yyyy-MM-dd} or {@code yyyy/MM/dd}); null when empty. */
@@ -174,7 +197,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
             return null;
         }
         failIf(column, Values.checkFlag(chars, starts[i], ends[i]));
-        return Character.toUpperCase(chars[starts[i]]) == 'Y';
+        return (chars[starts[i]] & 0xDF) == 'Y';
     }
 
     /** An integer; null when empty. */
@@ -194,7 +217,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
             return null;
         }
         failIf(column, Values.checkDebitCredit(chars, starts[i], ends[i]));
-        return Character.toUpperCase(chars[starts[i]]) == 'D' ? DebitCredit.DEBIT : DebitCredit.CREDIT;
+        return (chars[starts[i]] & 0xDF) == 'D' ? DebitCredit.DEBIT : DebitCredit.CREDIT;
     }
 
     /** The report key (SAE column 20) or request key (PRAE column 2), as text. */
@@ -216,14 +239,19 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
     final RowProblem problem(int column, String message) {
         int keyCol = format.reportKeyColumn;
         String key = count >= keyCol && (column == 0 || column > keyCol) && starts[keyCol - 1] != ends[keyCol - 1]
-                ? text(keyCol) : null;
+                ? keyOrNull(keyCol) : null;
         return new RowProblem(fileName, line, column, format.columnName(column), key, rawLine(), message);
     }
 
     /** The syntax check of the column's specification type; null when it converts. */
     final String check(int column) {
         int i = index(column);
-        return Values.check(format.type(column), chars, starts[i], ends[i]);
+        return Values.check(format.type(column), chars, starts[i], ends[i], charset);
+    }
+
+    private String keyOrNull(int keyCol) {
+        int i = keyCol - 1;
+        return Values.text(chars, starts[i], ends[i], charset);
     }
 
     /** Checks every typed column (money, dates, flags, integers, DR/CR); null when all convert. */
@@ -233,7 +261,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
             int s = starts[c - 1];
             int e = ends[c - 1];
             if (s != e) {
-                String why = Values.check(format.type(c), chars, s, e);
+                String why = Values.check(format.type(c), chars, s, e, charset);
                 if (why != null) {
                     return problem(c, valueMessage(c, why));
                 }
@@ -243,7 +271,9 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
     }
 
     private String valueMessage(int column, String why) {
-        return format.columnName(column) + " '" + text(column) + "' " + why;
+        int i = column - 1;
+        return format.columnName(column) + " '" + new String(chars, starts[i], ends[i] - starts[i], charset) + "' "
+                + why;
     }
 
     private void failIf(int column, String why) {

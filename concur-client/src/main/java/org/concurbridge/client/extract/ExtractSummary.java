@@ -13,7 +13,7 @@ import java.util.List;
  * @param header                the header, or null when it could not be read
  * @param charset               the character set the file was decoded with
  * @param charsetSource         how it was chosen: {@code bom}, {@code configured}, {@code detected-utf-8} or
- *                              {@code detected-windows-1252}, or {@code reader} when the caller passed a Reader
+ *                              {@code detected-windows-1252}
  * @param delimiter             the field delimiter used
  * @param detailRecords         detail lines read (including those with problems)
  * @param journalAmountTotal    sum of the journal amounts of the rows whose amount could be read

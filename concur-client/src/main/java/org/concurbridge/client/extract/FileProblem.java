@@ -19,7 +19,7 @@ public record FileProblem(String fileName, Kind kind, long line, String message,
         BAD_HEADER,
         /** A second {@code EXTRACT} record after line 1 (two files concatenated?). */
         SECOND_HEADER,
-        /** Bytes that are not valid in the file's character set. */
+        /** A file in an encoding the parser does not read (UTF-16). */
         ENCODING,
         /** A line longer than the configured maximum (a runaway quote or a binary file). */
         LINE_TOO_LONG,

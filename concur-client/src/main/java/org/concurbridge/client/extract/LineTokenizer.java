@@ -1,12 +1,15 @@
 package org.concurbridge.client.extract;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * Splits a character stream into records (one physical line each) and fields, without regular expressions and
- * without creating a String per field: a line's fields are kept as offsets into one large, reused char buffer.
+ * Splits a byte stream into records (one physical line each) and fields, without regular expressions, without
+ * decoding and without creating a String per field: a line's fields are kept as offsets into one large, reused
+ * byte buffer. This works for every ASCII-compatible charset (UTF-8, Windows-1252, ISO-8859-x): the delimiter,
+ * the quote and the line break are single bytes that never occur inside a multi-byte UTF-8 sequence; columns are
+ * decoded only when read ({@link ExtractRow}).
  * <p>
  * Quoting rules (see docs/extracts.md):
  * <ul>
@@ -25,14 +28,14 @@ final class LineTokenizer {
     private static final int NEED_MORE = -1;
     private static final int INITIAL_FIELDS = 512;
 
-    private final Reader in;
+    private final InputStream in;
     private final int maxLineChars;
-    private char[] buf;
+    private byte[] buf;
     private int limit;
     private int pos;
     private boolean eof;
     private boolean started;
-    char delimiter;
+    byte delimiter;
 
     /** 1-based number of the current line. */
     long lineNumber;
@@ -48,26 +51,26 @@ final class LineTokenizer {
     String problem;
     int problemColumn;
 
-    LineTokenizer(Reader in, int bufferChars, int maxLineChars) {
+    LineTokenizer(InputStream in, int bufferBytes, int maxLineBytes) {
         this.in = in;
-        this.buf = new char[Math.min(bufferChars, Math.max(maxLineChars, 1024))];
-        this.maxLineChars = maxLineChars;
+        this.buf = new byte[Math.min(bufferBytes, Math.max(maxLineBytes, 1024))];
+        this.maxLineChars = maxLineBytes;
     }
 
-    char[] buf() {
+    byte[] buf() {
         return buf;
     }
 
     /**
-     * Reads ahead until at least {@code n} chars of the next line are buffered (or the input ends) and returns
-     * them without consuming anything; used to detect the delimiter from the header.
+     * Reads ahead until at least {@code n} bytes of the next line are buffered (or the input ends) and returns
+     * them (as ISO-8859-1) without consuming anything; used to detect the delimiter from the header.
      */
     String peek(int n) throws IOException {
         start();
         while (limit - pos < n && !eof) {
             fill();
         }
-        return new String(buf, pos, Math.min(n, limit - pos));
+        return new String(buf, pos, Math.min(n, limit - pos), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Moves to the next line; false at the end of input. */
@@ -93,8 +96,11 @@ final class LineTokenizer {
         if (!started) {
             started = true;
             fill();
-            if (limit > 0 && buf[0] == '\uFEFF') {
-                pos = 1;
+            while (limit < 3 && !eof) {
+                fill();
+            }
+            if (limit >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                pos = 3; // UTF-8 byte-order mark
             }
         }
     }
@@ -122,8 +128,8 @@ final class LineTokenizer {
 
     /** Tokenizes the line starting at {@code from}; NEED_MORE when it is not completely buffered yet. */
     private int scan(int from) {
-        final char[] b = buf;
-        final char d = delimiter;
+        final byte[] b = buf;
+        final byte d = delimiter;
         final int lim = limit;
         int p = from;
         int f = 0;
@@ -147,7 +153,7 @@ final class LineTokenizer {
                         record(f++, fieldStart + 1, lim, false);
                         return endLine(from, lim, lim, f, false);
                     }
-                    char c = b[p];
+                    byte c = b[p];
                     if (c == '"') {
                         if (p + 1 >= lim && !eof) {
                             return NEED_MORE;
@@ -177,7 +183,7 @@ final class LineTokenizer {
                     }
                     return endLine(from, p, p, f, false);
                 }
-                char c = b[p];
+                byte c = b[p];
                 if (c == d) {
                     p++;
                     continue;
@@ -194,7 +200,7 @@ final class LineTokenizer {
                     }
                 }
                 problem(f, "a quote inside a quoted value must be doubled (\"\"); this one is followed by '"
-                        + c + "' instead of the delimiter");
+                        + (char) (c & 0xFF) + "' instead of the delimiter");
                 return skipRestOfLine(from, p, f);
             }
             for (;;) {
@@ -205,7 +211,7 @@ final class LineTokenizer {
                     unquoted(f++, fieldStart, p);
                     return endLine(from, p, p, f, false);
                 }
-                char c = b[p];
+                byte c = b[p];
                 if (c == d) {
                     unquoted(f++, fieldStart, p);
                     p++;
@@ -275,7 +281,7 @@ final class LineTokenizer {
         final long line;
 
         LineTooLongException(long line, int max) {
-            super("line " + line + " is longer than " + max + " characters");
+            super("line " + line + " is longer than " + max + " bytes");
             this.line = line;
         }
     }

@@ -2,7 +2,6 @@ package org.concurbridge.client.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
@@ -32,15 +31,10 @@ public final class PraeParser {
     public ExtractReader<PraeRow> open(InputStream in, String fileName) {
         try {
             CharsetDetection.Decoded d = CharsetDetection.open(in, options.charset());
-            return new ExtractReader<>(ExtractFormat.PRAE, fileName, d.reader(), d.charset(), d.source(), options,
+            return new ExtractReader<>(ExtractFormat.PRAE, fileName, d.in(), d.charset(), d.source(), options,
                     PraeRow::new);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + fileName + " failed", e);
         }
-    }
-
-    /** Opens a file already decoded to characters (a leading byte-order mark character is skipped). */
-    public ExtractReader<PraeRow> open(Reader in, String fileName) {
-        return new ExtractReader<>(ExtractFormat.PRAE, fileName, in, null, "reader", options, PraeRow::new);
     }
 }

@@ -1,12 +1,17 @@
 package org.concurbridge.client.extract;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Syntax checks and conversions working directly on a char range, so that validating a row allocates nothing.
- * Each {@code check...} method returns null when the value is acceptable, otherwise the reason.
+ * Syntax checks and conversions working directly on a byte range of the file (the parser never decodes columns
+ * that are not read). Each {@code check...} method returns null when the value is acceptable, otherwise the reason.
+ * The extract charsets (UTF-8, Windows-1252) share ASCII, so digits, signs, separators and quotes are single bytes.
  */
 final class Values {
 
@@ -15,23 +20,48 @@ final class Values {
     private Values() {
     }
 
-    /** Start of the number once a leading currency sign (e.g. {@code ¤}, {@code $}, {@code €}) is skipped. */
-    static int skipCurrencySign(char[] b, int s, int e) {
-        if (s < e && Character.getType(b[s]) == Character.CURRENCY_SYMBOL) {
-            return s + 1;
+    /** Text of a byte range: ASCII is copied straight; other bytes are decoded strictly (null when invalid). */
+    static String text(byte[] b, int s, int e, Charset cs) {
+        for (int p = s; p < e; p++) {
+            if (b[p] < 0) {
+                try {
+                    return CharsetDetection.strict(cs).decode(ByteBuffer.wrap(b, s, e - s)).toString();
+                } catch (CharacterCodingException ex) {
+                    return null;
+                }
+            }
         }
-        return s;
+        return new String(b, s, e - s, StandardCharsets.ISO_8859_1);
     }
 
-    static String checkDecimal(char[] b, int s, int e) {
-        int p = skipCurrencySign(b, s, e);
+    /**
+     * Start of the number once a leading currency sign ({@code $}, {@code ¤}, {@code €}, …) is skipped: the
+     * sign is one character of Unicode category Sc in the file's charset.
+     */
+    static int skipCurrencySign(byte[] b, int s, int e, Charset cs) {
+        int p = s;
+        while (p < e && p - s < 4 && (b[p] < 0 || b[p] == '$')) {
+            p++;
+            if (b[p - 1] == '$') {
+                break;
+            }
+        }
+        if (p == s) {
+            return s;
+        }
+        String sign = new String(b, s, p - s, cs);
+        return sign.length() == 1 && Character.getType(sign.charAt(0)) == Character.CURRENCY_SYMBOL ? p : s;
+    }
+
+    static String checkDecimal(byte[] b, int s, int e, Charset cs) {
+        int p = skipCurrencySign(b, s, e, cs);
         if (p < e && (b[p] == '+' || b[p] == '-')) {
             p++;
         }
         int digits = 0;
         boolean dot = false;
         for (; p < e; p++) {
-            char c = b[p];
+            byte c = b[p];
             if (c >= '0' && c <= '9') {
                 digits++;
             } else if (c == '.' && !dot) {
@@ -43,12 +73,34 @@ final class Values {
         return digits == 0 ? "is not a number (no digits)" : null;
     }
 
-    static BigDecimal decimal(char[] b, int s, int e) {
-        int p = skipCurrencySign(b, s, e);
-        return new BigDecimal(b, p, e - p);
+    /** Converts a range that passed {@link #checkDecimal}. */
+    static BigDecimal decimal(byte[] b, int s, int e, Charset cs) {
+        int p = skipCurrencySign(b, s, e, cs);
+        boolean neg = b[p] == '-';
+        if (b[p] == '+' || neg) {
+            p++;
+        }
+        if (e - p <= 18) {
+            long unscaled = 0;
+            int scale = 0;
+            boolean dot = false;
+            for (; p < e; p++) {
+                if (b[p] == '.') {
+                    dot = true;
+                } else {
+                    unscaled = unscaled * 10 + (b[p] - '0');
+                    if (dot) {
+                        scale++;
+                    }
+                }
+            }
+            return BigDecimal.valueOf(neg ? -unscaled : unscaled, scale);
+        }
+        BigDecimal v = new BigDecimal(new String(b, p, e - p, StandardCharsets.ISO_8859_1));
+        return neg ? v.negate() : v;
     }
 
-    static String checkInteger(char[] b, int s, int e) {
+    static String checkInteger(byte[] b, int s, int e) {
         int p = s;
         if (p < e && (b[p] == '+' || b[p] == '-')) {
             p++;
@@ -64,7 +116,7 @@ final class Values {
         return null;
     }
 
-    static long integer(char[] b, int s, int e) {
+    static long integer(byte[] b, int s, int e) {
         boolean neg = b[s] == '-';
         int p = (b[s] == '+' || neg) ? s + 1 : s;
         long v = 0;
@@ -75,7 +127,7 @@ final class Values {
     }
 
     /** {@code yyyy-MM-dd} (SAE) or {@code yyyy/MM/dd} (PRAE); both are accepted in both formats. */
-    static String checkDate(char[] b, int s, int e) {
+    static String checkDate(byte[] b, int s, int e) {
         if (e - s != 10 || !(b[s + 4] == '-' || b[s + 4] == '/') || b[s + 7] != b[s + 4]) {
             return "is not a date (expected yyyy-MM-dd or yyyy/MM/dd)";
         }
@@ -92,16 +144,16 @@ final class Values {
         }
     }
 
-    static LocalDate date(char[] b, int s) {
+    static LocalDate date(byte[] b, int s) {
         int y = (b[s] - '0') * 1000 + (b[s + 1] - '0') * 100 + (b[s + 2] - '0') * 10 + (b[s + 3] - '0');
         int m = (b[s + 5] - '0') * 10 + (b[s + 6] - '0');
         int d = (b[s + 8] - '0') * 10 + (b[s + 9] - '0');
         return LocalDate.of(y, m, d);
     }
 
-    static String checkFlag(char[] b, int s, int e) {
+    static String checkFlag(byte[] b, int s, int e) {
         if (e - s == 1) {
-            char c = Character.toUpperCase(b[s]);
+            int c = b[s] & 0xDF;
             if (c == 'Y' || c == 'N') {
                 return null;
             }
@@ -109,10 +161,10 @@ final class Values {
         return "is not a flag (expected Y or N)";
     }
 
-    static String checkDebitCredit(char[] b, int s, int e) {
+    static String checkDebitCredit(byte[] b, int s, int e) {
         if (e - s == 2) {
-            char c0 = Character.toUpperCase(b[s]);
-            char c1 = Character.toUpperCase(b[s + 1]);
+            int c0 = b[s] & 0xDF;
+            int c1 = b[s + 1] & 0xDF;
             if ((c0 == 'D' || c0 == 'C') && c1 == 'R') {
                 return null;
             }
@@ -121,11 +173,11 @@ final class Values {
     }
 
     /** The check for a column type; null for text, which accepts anything. */
-    static String check(char type, char[] b, int s, int e) {
+    static String check(char type, byte[] b, int s, int e, Charset cs) {
         switch (type) {
             case ExtractFormat.ColumnType.MONEY:
             case ExtractFormat.ColumnType.RATE:
-                return checkDecimal(b, s, e);
+                return checkDecimal(b, s, e, cs);
             case ExtractFormat.ColumnType.DATE:
                 return checkDate(b, s, e);
             case ExtractFormat.ColumnType.FLAG:

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
@@ -27,6 +27,18 @@ class SaeParserTest {
             throw new UncheckedIOException(e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static ByteArrayInputStream bytes(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void utf16FileIsAnEncodingProblem() {
+        byte[] body = file(1).getBytes(StandardCharsets.UTF_16);
+        Parsed<SaeRow> p = Parsed.sae(body, ExtractOptions.defaults());
+        assertThat(p.summary().fileProblems()).extracting(FileProblem::kind)
+                .containsExactly(FileProblem.Kind.ENCODING);
     }
 
     private static Parsed<SaeRow> parse(String text) {
@@ -78,10 +90,13 @@ class SaeParserTest {
         Parsed<SaeRow> p = Parsed.sae(bytes, ExtractOptions.defaults());
         assertThat(p.summary().charsetSource()).isEqualTo("detected-windows-1252");
         assertThat(p.rows().get(5).employeeLastName()).isEqualTo("Müller-Ñúñez €");
-        // the same bytes read with a configured UTF-8 are a file-level encoding problem, not garbage
+        // the same bytes read as configured UTF-8: the column holding them fails when read, naming line and column
         Parsed<SaeRow> strict = Parsed.sae(bytes, ExtractOptions.defaults().withCharset(StandardCharsets.UTF_8));
-        assertThat(strict.summary().fileProblems()).singleElement()
-                .satisfies(fp -> assertThat(fp.kind()).isEqualTo(FileProblem.Kind.ENCODING));
+        assertThat(strict.summary().fileProblems()).isEmpty();
+        assertThatThrownBy(() -> strict.rows().get(5).employeeLastName())
+                .isInstanceOf(ExtractFieldException.class)
+                .hasMessageContaining("line 7 column 6 (Employee Last Name)")
+                .hasMessageContaining("not valid UTF-8");
     }
 
     @Test
@@ -218,7 +233,7 @@ class SaeParserTest {
     void rowFromTheReaderIsAReusedViewAndCopyIsASnapshot() {
         List<SaeRow> views = new ArrayList<>();
         List<SaeRow> copies = new ArrayList<>();
-        try (ExtractReader<SaeRow> r = new SaeParser().open(new StringReader(file(3)), "f")) {
+        try (ExtractReader<SaeRow> r = new SaeParser().open(bytes(file(3)), "f")) {
             while (r.next()) {
                 views.add(r.row());
                 copies.add(r.row().copy());
@@ -234,7 +249,7 @@ class SaeParserTest {
         String[] lines = file(10).split("\n");
         lines[6] = replaceColumn(lines[6], 169, "abc");
         String text = lines[0] + "\n" + lines[6] + "\n";
-        try (ExtractReader<SaeRow> r = new SaeParser().open(new StringReader(text), "f")) {
+        try (ExtractReader<SaeRow> r = new SaeParser().open(bytes(text), "f")) {
             assertThat(r.next()).isTrue();
             assertThat(r.problem()).isPresent();
             assertThatThrownBy(r::row).isInstanceOf(IllegalStateException.class).hasMessageContaining("line 2");
