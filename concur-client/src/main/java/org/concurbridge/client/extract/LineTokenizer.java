@@ -17,8 +17,9 @@ import java.util.Arrays;
  *       delimiter or the end of the line; {@code ""} inside it is one literal quote; it may contain the delimiter.
  *       A quoted field cannot span lines.</li>
  *   <li>A field that does not start with {@code "} ends at the next delimiter; quotes inside it are literal
- *       characters ({@code Inter"national}, {@code UNITED"""STATES}) — except a quote as its very last character,
- *       which has no opening quote: the value was split on a delimiter it should have kept.</li>
+ *       characters ({@code Inter"national}, {@code UNITED"""STATES}, {@code Chair "ergonomic"}) — except when the
+ *       value ends with a quote and holds an odd number of quotes: that closing quote has no opening quote, so
+ *       the value was split on a delimiter it should have kept.</li>
  * </ul>
  * The first problem of a line is recorded ({@link #problem}, {@link #problemColumn}); the line is still split so
  * that the fields before the problem (the report key) remain readable.
@@ -229,10 +230,21 @@ final class LineTokenizer {
 
     private void unquoted(int f, int s, int e) {
         record(f, s, e, false);
-        if (e > s && buf[e - 1] == '"') {
+        if (e > s && buf[e - 1] == '"' && unbalanced(s, e)) {
             problem(f + 1, "the value ends with a quote that has no opening quote: "
                     + "a value containing the delimiter must be enclosed in quotes");
         }
+    }
+
+    /** Whether an unquoted value holds an odd number of quotes (its closing quote has no partner). */
+    private boolean unbalanced(int s, int e) {
+        int quotes = 0;
+        for (int p = s; p < e; p++) {
+            if (buf[p] == '"') {
+                quotes++;
+            }
+        }
+        return (quotes & 1) == 1;
     }
 
     private int skipRestOfLine(int from, int p, int f) {
