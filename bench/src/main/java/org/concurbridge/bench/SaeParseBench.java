@@ -15,13 +15,14 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The {@code sae-parse} benchmark as one script-friendly command: generates the file when absent, runs
  * {@link SaeParseBenchmark} with short JMH settings, then the 1 GiB / 64 MiB heap run in a child JVM, and prints
  * one {@code key=value} figure per line plus the ratios to FastCSV and Commons CSV.
  * <pre>java -cp bench/target/benchmarks.jar org.concurbridge.bench.SaeParseBench
- *      [--size-mb 200] [--dir bench/target] [--warmup 2] [--iterations 3] [--heap-mb 1024 | --skip-heap]</pre>
+ *      [--size-mb 200] [--dir bench/target] [--warmup 4] [--iterations 5] [--heap-mb 1024 | --skip-heap]</pre>
  * Exit status 0 when both targets are met (at least as fast as FastCSV, at least 2x Commons CSV, 1 GiB parsed
  * under -Xmx64m), 1 otherwise.
  */
@@ -31,8 +32,8 @@ public final class SaeParseBench {
     }
 
     public static void main(String[] args) throws IOException, RunnerException, InterruptedException {
-        Map<String, String> a = new HashMap<>(Map.of("--size-mb", "200", "--dir", defaultDir(), "--warmup", "2",
-                "--iterations", "3", "--heap-mb", "1024"));
+        Map<String, String> a = new HashMap<>(Map.of("--size-mb", "200", "--dir", defaultDir(), "--warmup", "4",
+                "--iterations", "5", "--heap-mb", "1024"));
         boolean skipHeap = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--skip-heap")) {
@@ -57,11 +58,17 @@ public final class SaeParseBench {
                 .warmupIterations(Integer.parseInt(a.get("--warmup")))
                 .measurementIterations(Integer.parseInt(a.get("--iterations")))
                 .jvmArgsAppend("-Xmx1g")
+                .verbosity(VerboseMode.SILENT)
                 .build();
+        System.err.println("sae-parse: running JMH (3 benchmarks, " + a.get("--warmup") + " warmup + "
+                + a.get("--iterations") + " measured parses each) ...");
         Map<String, Double> ms = new HashMap<>();
+        Map<String, Double> err = new HashMap<>();
         for (RunResult r : new Runner(opt).run()) {
             String label = r.getParams().getBenchmark();
-            ms.put(label.substring(label.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+            String name = label.substring(label.lastIndexOf('.') + 1);
+            ms.put(name, r.getPrimaryResult().getScore());
+            err.put(name, r.getPrimaryResult().getScoreError());
         }
         List<String> out = new ArrayList<>();
         out.add("sae-parse.file=" + file);
@@ -70,6 +77,7 @@ public final class SaeParseBench {
                 + a.get("--warmup") + ", measurement " + a.get("--iterations") + ", -Xmx1g");
         for (String b : List.of("ours", "fastCsv", "commonsCsv")) {
             out.add(String.format("sae-parse.%s.ms=%.0f", b, ms.get(b)));
+            out.add(String.format("sae-parse.%s.ms_error_99_9=%.0f", b, err.get(b)));
             out.add(String.format("sae-parse.%s.mib_per_s=%.0f", b, mib / (ms.get(b) / 1000)));
         }
         double vsFast = ms.get("fastCsv") / ms.get("ours");

@@ -2,6 +2,7 @@ package org.concurbridge.bench;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -87,7 +88,7 @@ public class SaeParseBenchmark {
     public long fastCsv(Blackhole bh) throws IOException {
         long rows = 0;
         try (CsvReader<CsvRecord> r = CsvReader.builder().fieldSeparator('|').quoteCharacter('"')
-                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(file, StandardCharsets.UTF_8)) {
             for (CsvRecord rec : r) {
                 bh.consume(rec);
                 rows++;
