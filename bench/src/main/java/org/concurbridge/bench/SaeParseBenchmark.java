@@ -88,7 +88,9 @@ public class SaeParseBenchmark {
     public long fastCsv(Blackhole bh) throws IOException {
         long rows = 0;
         try (CsvReader<CsvRecord> r = CsvReader.builder().fieldSeparator('|').quoteCharacter('"')
-                .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE).ofCsvRecord(file, StandardCharsets.UTF_8)) {
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(file, StandardCharsets.UTF_8)) {
             for (CsvRecord rec : r) {
                 bh.consume(rec);
                 rows++;

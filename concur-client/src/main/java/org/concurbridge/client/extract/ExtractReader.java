@@ -75,6 +75,17 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
         }
     }
 
+    /** Detects the charset of {@code in} and opens a reader over it; the reader owns and closes the stream. */
+    static <R extends ExtractRow> ExtractReader<R> open(ExtractFormat format, InputStream in, String fileName,
+                                                        ExtractOptions options, Function<String, R> rowFactory) {
+        try {
+            CharsetDetection.Decoded d = CharsetDetection.open(in, options.charset());
+            return new ExtractReader<>(format, fileName, d.in(), d.charset(), d.source(), options, rowFactory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + fileName + " failed", e);
+        }
+    }
+
     /** The header, when it could be read. */
     public Optional<ExtractHeader> header() {
         return Optional.ofNullable(header);

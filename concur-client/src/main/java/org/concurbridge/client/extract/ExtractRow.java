@@ -282,6 +282,14 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         }
     }
 
+    /** Column of the n-th (1-based) of {@code max} numbered fields starting at column {@code first}. */
+    static int numbered(int n, int first, int max) {
+        if (n < 1 || n > max) {
+            throw new IllegalArgumentException("n must be 1.." + max + ", was " + n);
+        }
+        return first + n - 1;
+    }
+
     private int index(int column) {
         if (column < 1 || column > count) {
             throw new IndexOutOfBoundsException("column " + column + " outside 1.." + count);

@@ -1,8 +1,6 @@
 package org.concurbridge.client.extract;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -29,12 +27,6 @@ public final class PraeParser {
      * The reader owns the stream and closes it.
      */
     public ExtractReader<PraeRow> open(InputStream in, String fileName) {
-        try {
-            CharsetDetection.Decoded d = CharsetDetection.open(in, options.charset());
-            return new ExtractReader<>(ExtractFormat.PRAE, fileName, d.in(), d.charset(), d.source(), options,
-                    PraeRow::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName + " failed", e);
-        }
+        return ExtractReader.open(ExtractFormat.PRAE, in, fileName, options, PraeRow::new);
     }
 }

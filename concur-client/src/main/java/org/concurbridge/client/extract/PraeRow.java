@@ -291,11 +291,4 @@ public final class PraeRow extends ExtractRow {
     public String employeeOrgUnit(int n) {
         return text(numbered(n, 120, 6));
     }
-
-    private static int numbered(int n, int first, int max) {
-        if (n < 1 || n > max) {
-            throw new IllegalArgumentException("n must be 1.." + max + ", was " + n);
-        }
-        return first + n - 1;
-    }
 }

@@ -225,7 +225,8 @@ public final class SaeFileGenerator {
         c[68] = kind == 6 ? "Y" : "N";
         c[69] = c[63] + " " + day;
         c[70] = kind == 5 || kind == 6 ? "BLACKLANE GHIJ" : "";
-        c[71] = report % 7 == 0 ? "\"BLACKLANE GHIJ | FEURIGSTRAE 55 | 13579 BERLIN | WWW.\"" : "ACME " + (h(i, 6) % 500);
+        c[71] = report % 7 == 0 ? "\"BLACKLANE GHIJ | FEURIGSTRAE 55 | 13579 BERLIN | WWW.\""
+                : "ACME " + (h(i, 6) % 500);
         c[72] = "N";
         c[73] = "N";
         c[83] = "Fundraising";

@@ -1,14 +1,12 @@
 package org.concurbridge.client.extract;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
- * Streaming parser for Standard Accounting Extract (SAE, Expense) files: an {@code EXTRACT} header then one {@code DETAIL}
- * record of 400 columns per journal line. Immutable and thread-safe; each
- * {@code open} returns a single-threaded {@link ExtractReader}. Rules (quoting, encodings, delimiter detection,
+ * Streaming parser for Standard Accounting Extract (SAE, Expense) files: an {@code EXTRACT} header then one
+ * {@code DETAIL} record of 400 columns per journal line. Immutable and thread-safe; each {@code open} returns a
+ * single-threaded {@link ExtractReader}. Rules (quoting, encodings, delimiter detection,
  * control totals, problems): docs/extracts.md.
  */
 public final class SaeParser {
@@ -29,12 +27,6 @@ public final class SaeParser {
      * The reader owns the stream and closes it.
      */
     public ExtractReader<SaeRow> open(InputStream in, String fileName) {
-        try {
-            CharsetDetection.Decoded d = CharsetDetection.open(in, options.charset());
-            return new ExtractReader<>(ExtractFormat.SAE, fileName, d.in(), d.charset(), d.source(), options,
-                    SaeRow::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading " + fileName + " failed", e);
-        }
+        return ExtractReader.open(ExtractFormat.SAE, in, fileName, options, SaeRow::new);
     }
 }

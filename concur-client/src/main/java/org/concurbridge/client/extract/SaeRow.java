@@ -117,7 +117,7 @@ public final class SaeRow extends ExtractRow {
         return text(61);
     }
 
-    /** Report entry transaction type (column 62): {@code REG} ordinary entry, {@code CHD} itemization/allocation child. */
+    /** Report entry transaction type (column 62): {@code REG} ordinary entry, {@code CHD} itemization child. */
     public String entryTransactionType() {
         return text(62);
     }
@@ -530,12 +530,5 @@ public final class SaeRow extends ExtractRow {
     /** Employee custom field n (1..20), columns 266-285. */
     public String employeeCustom(int n) {
         return text(numbered(n, 266, 20));
-    }
-
-    private static int numbered(int n, int first, int max) {
-        if (n < 1 || n > max) {
-            throw new IllegalArgumentException("n must be 1.." + max + ", was " + n);
-        }
-        return first + n - 1;
     }
 }

@@ -69,7 +69,8 @@ class SaeSamplesTest {
         assertThat(first.employeeEmail()).isEqualTo("johndoe@someplace.edu");
         assertThat(first.cashAdvanceRequestAmount()).isNull();
         assertThat(first.cardBillDate()).isNull();
-        assertThat(p.rows().get(2).vendorDescription()).isEqualTo("BLACKLANE GHIJ ; FEURIGSTRAE 55 ; 13579 BERLIN ; WWW.");
+        assertThat(p.rows().get(2).vendorDescription())
+                .isEqualTo("BLACKLANE GHIJ ; FEURIGSTRAE 55 ; 13579 BERLIN ; WWW.");
     }
 
     @Test
@@ -78,7 +79,8 @@ class SaeSamplesTest {
         assertGood(p, "568");
         assertThat(p.rows().get(1).journalPayerPaymentTypeName()).isEqualTo("User|Or|University");
         assertThat(p.rows().get(1).journalPayerPaymentCodeName()).isEqualTo("University/User Pseudo Payment Code");
-        assertThat(p.rows().get(2).vendorDescription()).isEqualTo("BLACKLANE GHIJ | FEURIGSTRAE 55 | 13579 BERLIN | WWW.");
+        assertThat(p.rows().get(2).vendorDescription())
+                .isEqualTo("BLACKLANE GHIJ | FEURIGSTRAE 55 | 13579 BERLIN | WWW.");
         assertThat(p.rows().get(2).journalAccountCode()).isEqualTo("6200");
     }
 
