@@ -1,0 +1,166 @@
+package org.concurbridge.client;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed calls to the SAP Concur APIs for one connected company. Every call goes to
+ * {@code credentials.current().geolocation()} with that company's bearer token. A {@code 401} makes the client
+ * {@link CompanyCredentials#invalidate() invalidate} the token and retry once with a fresh one; a second {@code 401}
+ * is a {@link ConcurException.Authentication}. Immutable and thread-safe; build one per connection.
+ */
+public final class ConcurClient {
+
+    static final String PROFILE_PATH = "/profile/v1/me";
+
+    private static final Logger log = LoggerFactory.getLogger(ConcurClient.class);
+
+    private final CompanyCredentials credentials;
+    private final HttpCaller caller;
+
+    private ConcurClient(CompanyCredentials credentials, HttpCaller caller) {
+        this.credentials = credentials;
+        this.caller = caller;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * {@code GET {geolocation}/profile/v1/me}: the company's UUID, name and edition. A {@code 301} to another data
+     * center is followed once, with the same token (never from https to http).
+     */
+    public CompanyProfile companyProfile() {
+        CompanyProfile profile = get("companyProfile", PROFILE_PATH, CompanyProfiles::parse);
+        log.info("concur.profile company={} edition={} marketingName={}", profile.companyUuid(), profile.edition(),
+                profile.marketingName());
+        return profile;
+    }
+
+    private <T> T get(String op, String path, Function<JsonNode, T> parser) {
+        AccessToken token = credentials.current();
+        Attempt<T> attempt = attempt(op, token, path, parser);
+        if (attempt.unauthorized() == null) {
+            return attempt.value();
+        }
+        log.info("concur.call op={} status=401 action=refresh-token-and-retry-once", op);
+        credentials.invalidate();
+        AccessToken fresh = credentials.current();
+        attempt = attempt(op, fresh, path, parser);
+        if (attempt.unauthorized() == null) {
+            return attempt.value();
+        }
+        throw caller.classifier().failure(op, ErrorClassifier.Endpoint.API, attempt.unauthorized(),
+                List.of(fresh.token()));
+    }
+
+    private <T> Attempt<T> attempt(String op, AccessToken token, String path, Function<JsonNode, T> parser) {
+        List<Secret> secrets = List.of(token.token());
+        return caller.withRetries(op, () -> {
+            URI uri = HttpCaller.append(token.geolocation(), path);
+            ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.API, get(uri, token), secrets);
+            if (response.status() == 301) {
+                URI location = redirectTarget(op, response, secrets);
+                log.info("concur.call op={} status=301 from={} to={}", op,
+                        ErrorClassifier.authority(response.uri()), location);
+                response = caller.send(op, ErrorClassifier.Endpoint.API, get(location, token), secrets);
+            }
+            if (response.status() == 401) {
+                return new Attempt<T>(null, response);
+            }
+            if (!response.isSuccess()) {
+                throw caller.classifier().failure(op, ErrorClassifier.Endpoint.API, response, secrets);
+            }
+            return new Attempt<>(caller.parse(op, response, parser), null);
+        });
+    }
+
+    private HttpRequest get(URI uri, AccessToken token) {
+        return caller.request(uri)
+                .header("Authorization", "Bearer " + token.token().reveal())
+                .header("Accept", "application/json")
+                .GET().build();
+    }
+
+    private URI redirectTarget(String op, ConcurResponse response, List<Secret> secrets) {
+        String location = response.header("Location");
+        if (location == null || location.isBlank()) {
+            throw caller.classifier().failure(op, ErrorClassifier.Endpoint.API, response, secrets);
+        }
+        URI target;
+        try {
+            target = response.uri().resolve(location.trim());
+        } catch (IllegalArgumentException notAUri) {
+            throw caller.classifier().failure(op, ErrorClassifier.Endpoint.API, response, secrets);
+        }
+        boolean downgrade = "https".equalsIgnoreCase(response.uri().getScheme())
+                && !"https".equalsIgnoreCase(target.getScheme());
+        if (downgrade || target.getHost() == null) {
+            throw new ConcurException.Permanent(op + " failed: HTTP 301 to '" + target
+                    + "' refused (the bearer token is sent only over https or to the same scheme)",
+                    301, null, response.correlationId(), null);
+        }
+        return target;
+    }
+
+    /** A parsed value, or the 401 response that rejected the token. */
+    private record Attempt<T>(T value, ConcurResponse unauthorized) {
+    }
+
+    /** Builds a {@link ConcurClient}; {@link #build()} lists every missing or invalid setting at once. */
+    public static final class Builder {
+        private final HttpOptions options = new HttpOptions();
+        private CompanyCredentials credentials;
+
+        private Builder() {
+        }
+
+        /** Required: the company's token source, usually a {@link CompanyTokenManager}. */
+        public Builder credentials(CompanyCredentials value) {
+            credentials = value;
+            return this;
+        }
+
+        /** Optional: defaults to a shared client (HTTP/1.1, 10 s connect timeout, redirects not followed). */
+        public Builder httpClient(HttpClient value) {
+            options.httpClient(value);
+            return this;
+        }
+
+        /** Optional: defaults to {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy value) {
+            options.retryPolicy(value);
+            return this;
+        }
+
+        /** Optional: defaults to {@link Clock#systemUTC()}; used to read {@code Retry-After} dates. */
+        public Builder clock(Clock value) {
+            options.clock(value);
+            return this;
+        }
+
+        /** Optional: per request, defaults to 60 s. */
+        public Builder requestTimeout(Duration value) {
+            options.requestTimeout(value);
+            return this;
+        }
+
+        /** @throws IllegalStateException naming every missing or invalid setting */
+        public ConcurClient build() {
+            options.require(credentials, "credentials(CompanyCredentials)");
+            options.check("ConcurClient");
+            return new ConcurClient(credentials, options.caller());
+        }
+    }
+}

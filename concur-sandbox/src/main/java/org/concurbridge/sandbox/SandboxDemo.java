@@ -1,0 +1,34 @@
+package org.concurbridge.sandbox;
+
+/**
+ * The seeded demo data registered when {@code demoData(true)} (the default): one partner app and three companies,
+ * one per edition case the bridge must handle. The values are fixed so that scripts and tests can rely on them.
+ */
+public final class SandboxDemo {
+
+    public static final String CLIENT_ID = "5f0e8a3c-2b7d-4c19-9a61-3e4d5c6b7a80";
+    public static final String CLIENT_SECRET = "b2e4d6f8-1a3c-4e5f-8a7b-9c0d1e2f3a4b";
+    public static final String DEFAULT_CONNECT_URI = "http://localhost:8080/concur/connect";
+
+    /** Professional edition ({@code marketingName} {@code CTE}), home geolocation {@code us}. */
+    public static final String PROFESSIONAL_COMPANY = "3f2b8c1a-5d4e-4f6a-9b8c-7d6e5f4a3b21";
+    public static final String PROFESSIONAL_NAME = "Acme Professional Inc";
+
+    /** Standard edition ({@code marketingName} {@code Standard Edition}), home geolocation {@code eu}. */
+    public static final String STANDARD_COMPANY = "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c54";
+    public static final String STANDARD_NAME = "Globex Standard GmbH";
+
+    /** An edition the bridge must flag as unknown ({@code marketingName} {@code Travel Only}), geolocation {@code us}. */
+    public static final String UNKNOWN_EDITION_COMPANY = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
+    public static final String UNKNOWN_EDITION_NAME = "Initech Travel";
+
+    private SandboxDemo() {
+    }
+
+    static void register(ConcurSandbox sandbox, String connectUri) {
+        sandbox.registerApp(CLIENT_ID, CLIENT_SECRET, connectUri);
+        sandbox.addCompany(PROFESSIONAL_COMPANY, PROFESSIONAL_NAME, "CTE", "us");
+        sandbox.addCompany(STANDARD_COMPANY, STANDARD_NAME, "Standard Edition", "eu");
+        sandbox.addCompany(UNKNOWN_EDITION_COMPANY, UNKNOWN_EDITION_NAME, "Travel Only", "us");
+    }
+}
