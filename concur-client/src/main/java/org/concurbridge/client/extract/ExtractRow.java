@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <b>Validity contract.</b> The row handed out by {@link ExtractReader#row()} is a <em>view</em> over the parser's
  * reused buffer: it is valid only until the next call to {@link ExtractReader#next()}. A caller that keeps a row
  * (for example to group the lines of one report) must keep {@link #copy()}, an immutable snapshot that owns its
- * characters. Strings, numbers and dates returned by the accessors are ordinary values and stay valid.
+ * bytes. Strings, numbers and dates returned by the accessors are ordinary values and stay valid.
  * <p>
  * Columns are 1-based positions of the specification. Text accessors return {@code ""} for an empty column; typed
  * accessors ({@link #decimal}, {@link #date}, {@link #flag}, {@link #integer}) return null for an empty column and
@@ -24,7 +24,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
     private final ExtractFormat format;
     private final String fileName;
     private Charset charset;
-    private byte[] chars;
+    private byte[] bytes;
     private int lineStart;
     private int lineEnd;
     private int[] starts;
@@ -42,13 +42,9 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         this.charset = charset;
     }
 
-    final Charset charset() {
-        return charset;
-    }
-
     /** Points this view at the tokenizer's current line. */
     final void bind(LineTokenizer t) {
-        chars = t.buf();
+        bytes = t.buf();
         lineStart = t.lineStart;
         lineEnd = t.lineEnd;
         starts = t.starts;
@@ -63,7 +59,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         ExtractRow r = target;
         int shift = lineStart;
         r.charset = charset;
-        r.chars = Arrays.copyOfRange(chars, lineStart, lineEnd);
+        r.bytes = Arrays.copyOfRange(bytes, lineStart, lineEnd);
         r.lineStart = 0;
         r.lineEnd = lineEnd - shift;
         r.starts = new int[count];
@@ -100,7 +96,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
 
     /** The line as read (without its line terminator); undecodable bytes show as U+FFFD. */
     public final String rawLine() {
-        return new String(chars, lineStart, lineEnd - lineStart, charset);
+        return new String(bytes, lineStart, lineEnd - lineStart, charset);
     }
 
     /** Every column as a String (quotes removed, {@code ""} unescaped); index 0 is column 1. */
@@ -126,13 +122,13 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         }
         String t;
         if (!escaped[i]) {
-            t = Values.text(chars, s, e, charset);
+            t = Values.text(bytes, s, e, charset);
         } else {
             byte[] u = new byte[e - s];
             int n = 0;
             for (int p = s; p < e; p++) {
-                u[n++] = chars[p];
-                if (chars[p] == '"' && p + 1 < e && chars[p + 1] == '"') {
+                u[n++] = bytes[p];
+                if (bytes[p] == '"' && p + 1 < e && bytes[p + 1] == '"') {
                     p++;
                 }
             }
@@ -163,7 +159,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
             return false;
         }
         for (int k = 0; k < len; k++) {
-            if (chars[s + k] != (byte) value.charAt(k)) {
+            if (bytes[s + k] != (byte) value.charAt(k)) {
                 return false;
             }
         }
@@ -176,8 +172,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (starts[i] == ends[i]) {
             return null;
         }
-        failIf(column, Values.checkDecimal(chars, starts[i], ends[i], charset));
-        return Values.decimal(chars, starts[i], ends[i], charset);
+        failIf(column, Values.checkDecimal(bytes, starts[i], ends[i], charset));
+        return Values.decimal(bytes, starts[i], ends[i], charset);
     }
 
     /** A date ({@code yyyy-MM-dd} or {@code yyyy/MM/dd}); null when empty. */
@@ -186,8 +182,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (starts[i] == ends[i]) {
             return null;
         }
-        failIf(column, Values.checkDate(chars, starts[i], ends[i]));
-        return Values.date(chars, starts[i]);
+        failIf(column, Values.checkDate(bytes, starts[i], ends[i]));
+        return Values.date(bytes, starts[i]);
     }
 
     /** A {@code Y}/{@code N} flag (case-insensitive); null when empty. */
@@ -196,8 +192,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (starts[i] == ends[i]) {
             return null;
         }
-        failIf(column, Values.checkFlag(chars, starts[i], ends[i]));
-        return (chars[starts[i]] & 0xDF) == 'Y';
+        failIf(column, Values.checkFlag(bytes, starts[i], ends[i]));
+        return (bytes[starts[i]] & 0xDF) == 'Y';
     }
 
     /** An integer; null when empty. */
@@ -206,8 +202,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (starts[i] == ends[i]) {
             return null;
         }
-        failIf(column, Values.checkInteger(chars, starts[i], ends[i]));
-        return Values.integer(chars, starts[i], ends[i]);
+        failIf(column, Values.checkInteger(bytes, starts[i], ends[i]));
+        return Values.integer(bytes, starts[i], ends[i]);
     }
 
     /** {@code DR} / {@code CR}; null when empty. */
@@ -216,8 +212,8 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
         if (starts[i] == ends[i]) {
             return null;
         }
-        failIf(column, Values.checkDebitCredit(chars, starts[i], ends[i]));
-        return (chars[starts[i]] & 0xDF) == 'D' ? DebitCredit.DEBIT : DebitCredit.CREDIT;
+        failIf(column, Values.checkDebitCredit(bytes, starts[i], ends[i]));
+        return (bytes[starts[i]] & 0xDF) == 'D' ? DebitCredit.DEBIT : DebitCredit.CREDIT;
     }
 
     /** The report key (SAE column 20) or request key (PRAE column 2), as text. */
@@ -246,12 +242,12 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
     /** The syntax check of the column's specification type; null when it converts. */
     final String check(int column) {
         int i = index(column);
-        return Values.check(format.type(column), chars, starts[i], ends[i], charset);
+        return Values.check(format.type(column), bytes, starts[i], ends[i], charset);
     }
 
     private String keyOrNull(int keyCol) {
         int i = keyCol - 1;
-        return Values.text(chars, starts[i], ends[i], charset);
+        return Values.text(bytes, starts[i], ends[i], charset);
     }
 
     /** Checks every typed column (money, dates, flags, integers, DR/CR); null when all convert. */
@@ -261,7 +257,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
             int s = starts[c - 1];
             int e = ends[c - 1];
             if (s != e) {
-                String why = Values.check(format.type(c), chars, s, e, charset);
+                String why = Values.check(format.type(c), bytes, s, e, charset);
                 if (why != null) {
                     return problem(c, valueMessage(c, why));
                 }
@@ -272,7 +268,7 @@ public abstract sealed class ExtractRow permits SaeRow, PraeRow {
 
     private String valueMessage(int column, String why) {
         int i = column - 1;
-        return format.columnName(column) + " '" + new String(chars, starts[i], ends[i] - starts[i], charset) + "' "
+        return format.columnName(column) + " '" + new String(bytes, starts[i], ends[i] - starts[i], charset) + "' "
                 + why;
     }
 
