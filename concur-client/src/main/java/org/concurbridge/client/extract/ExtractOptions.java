@@ -57,7 +57,7 @@ public record ExtractOptions(Charset charset, Character delimiter, int maxLineBy
         return new ExtractOptions(charset, delimiter, maxLineBytes);
     }
 
-    public ExtractOptions withMaxLineChars(int maxLineBytes) {
+    public ExtractOptions withMaxLineBytes(int maxLineBytes) {
         return new ExtractOptions(charset, delimiter, maxLineBytes);
     }
 }

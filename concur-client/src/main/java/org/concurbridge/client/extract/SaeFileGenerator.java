@@ -39,11 +39,16 @@ public final class SaeFileGenerator {
     private final long seed;
     private final String batchId;
     private final LocalDate batchDate;
+    /** {@code batchDate - i days} as text, for i in 0..120: dates are the costliest part of a row. */
+    private final String[] daysBefore = new String[121];
 
     public SaeFileGenerator(long seed, String batchId, LocalDate batchDate) {
         this.seed = seed;
         this.batchId = batchId;
         this.batchDate = batchDate;
+        for (int i = 0; i < daysBefore.length; i++) {
+            daysBefore[i] = batchDate.minusDays(i).toString();
+        }
     }
 
     /** A generator with a fixed seed, batch 4242 dated 2026-11-30. */
@@ -177,11 +182,12 @@ public final class SaeFileGenerator {
         Arrays.fill(c, "");
         String amount = money(cents(i));
         String signed = (credit(i) ? "-" : "+") + amount;
-        LocalDate day = batchDate.minusDays(10 + h(i, 3) % 60);
+        int dayOffset = (int) (10 + h(i, 3) % 60);
+        String day = daysBefore[dayOffset];
         String employee = String.valueOf(1_000_000 + (mix(seed + report * 7) & 0xFFFFF));
         c[1] = "DETAIL";
         c[2] = batchId;
-        c[3] = batchDate.toString();
+        c[3] = daysBefore[0];
         c[4] = String.valueOf(i + 1);
         c[5] = employee;
         c[6] = LAST[person];
@@ -196,9 +202,9 @@ public final class SaeFileGenerator {
         c[21] = "DEFAULT";
         c[22] = "USD";
         c[23] = "UNITED STATES";
-        c[24] = batchDate.minusDays(5).toString();
-        c[25] = batchDate.minusDays(6).toString();
-        c[26] = batchDate.minusDays(1).toString();
+        c[24] = daysBefore[5];
+        c[25] = daysBefore[6];
+        c[26] = daysBefore[1];
         c[27] = report % 11 == 0 ? "\"Trip to \"\"HQ\"\" | Q" + (report % 4 + 1) + "\"" : "Trip " + report;
         c[28] = "Y";
         c[29] = kind == 7 ? "Y" : "N";
@@ -218,7 +224,7 @@ public final class SaeFileGenerator {
         c[61] = String.valueOf(report * 10 + line);
         c[62] = line % 2 == 1 ? "CHD" : "REG";
         c[63] = EXPENSE[(int) (h(i, 4) & 7)];
-        c[64] = day.toString();
+        c[64] = day;
         c[65] = CURRENCY[(int) (h(i, 5) % CURRENCY.length)];
         c[66] = "1.0000";
         c[67] = "M";
@@ -239,7 +245,7 @@ public final class SaeFileGenerator {
         c[126] = kind == 5 || kind == 6 ? "IBCP" : "CASH";
         c[127] = kind == 5 || kind == 6 ? "Company Paid" : "Cash";
         if (kind == 5 || kind == 6) {
-            c[129] = day.plusDays(3).toString();
+            c[129] = daysBefore[dayOffset - 3];
             c[130] = "XXXXXXXXXXXX" + (1000 + person);
             c[131] = "Corporate Card";
             c[135] = "RPE";
@@ -248,8 +254,8 @@ public final class SaeFileGenerator {
             c[139] = "USD";
             c[140] = amount;
             c[141] = "USD";
-            c[142] = day.toString();
-            c[143] = day.plusDays(1).toString();
+            c[142] = day;
+            c[143] = daysBefore[dayOffset - 1];
             c[146] = "BLACKLANE";
             c[147] = "BERLIN";
             c[149] = "DE";
@@ -280,10 +286,10 @@ public final class SaeFileGenerator {
                 c[178] = "USD";
                 c[180] = "1.0000";
                 c[181] = "USD";
-                c[183] = batchDate.minusDays(40).toString();
+                c[183] = daysBefore[40];
                 c[184] = "Cash";
                 c[185] = "2";
-                c[186] = batchDate.minusDays(45).toString();
+                c[186] = daysBefore[45];
                 c[187] = String.valueOf(70_000 + report);
                 c[259] = "Advance " + report;
             }
@@ -320,8 +326,8 @@ public final class SaeFileGenerator {
         c[319] = c[31];
         c[322] = "0.0000";
         c[323] = amount;
-        c[324] = batchDate.minusDays(70).toString();
-        c[325] = batchDate.minusDays(10).toString();
+        c[324] = daysBefore[70];
+        c[325] = daysBefore[10];
         c[327] = "0.0000";
         c[329] = "0.0000";
         c[335] = "N";

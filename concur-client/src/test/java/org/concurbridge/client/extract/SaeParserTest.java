@@ -258,4 +258,27 @@ class SaeParserTest {
             assertThat(r.summary().journalTotalVerified()).isFalse();
         }
     }
+
+    @Test
+    void overlongLineIsAFileProblemNotAnUnboundedBuffer() {
+        String text = file(1) + "DETAIL|\"" + "x".repeat(5000) + "\n";
+        Parsed<SaeRow> p = Parsed.sae(text.getBytes(StandardCharsets.UTF_8),
+                ExtractOptions.defaults().withMaxLineBytes(2048));
+        assertThat(p.summary().fileProblems()).singleElement().satisfies(fp -> {
+            assertThat(fp.kind()).isEqualTo(FileProblem.Kind.LINE_TOO_LONG);
+            assertThat(fp.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void optionsRefuseDelimitersAndCharsetsTheByteTokenizerCannotHonour() {
+        assertThatThrownBy(() -> ExtractOptions.defaults().withDelimiter('"'))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("delimiter");
+        assertThatThrownBy(() -> ExtractOptions.defaults().withDelimiter('§'))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ASCII");
+        assertThatThrownBy(() -> ExtractOptions.defaults().withCharset(StandardCharsets.UTF_16LE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not ASCII-compatible");
+        assertThat(ExtractOptions.defaults().withCharset(ExtractOptions.WINDOWS_1252).charset())
+                .isEqualTo(ExtractOptions.WINDOWS_1252);
+    }
 }
