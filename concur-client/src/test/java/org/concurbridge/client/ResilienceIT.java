@@ -88,10 +88,11 @@ class ResilienceIT extends SandboxTestSupport {
 
     @Test
     void requestTimeoutIsRetriable() {
-        sandbox.faults().add(FaultRule.on("POST", TOKEN_PATH).delay(Duration.ofMillis(1500)).times(1));
+        // generous margins: the second (undelayed) attempt must finish within the timeout even on a loaded CI machine
+        sandbox.faults().add(FaultRule.on("POST", TOKEN_PATH).delay(Duration.ofSeconds(6)).times(1));
         OAuthClient oauth = OAuthClient.builder()
                 .credentials(new ClientCredentials(SandboxDemo.CLIENT_ID, Secret.of(SandboxDemo.CLIENT_SECRET)))
-                .clock(sandbox.clock()).retryPolicy(retries(2)).requestTimeout(Duration.ofMillis(300)).build();
+                .clock(sandbox.clock()).retryPolicy(retries(2)).requestTimeout(Duration.ofSeconds(2)).build();
 
         TokenGrant grant = connect(oauth, SandboxDemo.PROFESSIONAL_COMPANY);
 

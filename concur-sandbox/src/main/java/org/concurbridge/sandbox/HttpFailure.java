@@ -24,6 +24,14 @@ public final class HttpFailure extends RuntimeException {
         return new HttpFailure(status, body);
     }
 
+    /** The sandbox's generic error body {@code {"error": ..., "error_description": ...}}. */
+    public static HttpFailure error(int status, String error, String description) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return new HttpFailure(status, body);
+    }
+
     /** A redirect with an empty body. */
     public static HttpFailure redirect(int status, String location) {
         return new HttpFailure(status, null).header("Location", location);

@@ -13,7 +13,7 @@ import java.util.TreeMap;
 
 /**
  * The requests the sandbox answered, oldest first, for assertions in tests (bounded: the oldest entries are dropped
- * beyond {@value #CAPACITY}). Secrets are redacted before an entry is stored: the {@code Authorization} header keeps
+ * beyond {@value #CAPACITY}, bodies cut at {@value #MAX_BODY_CHARS} characters). Secrets are redacted before an entry is stored: the {@code Authorization} header keeps
  * only its scheme, and the form fields {@code client_secret}, {@code password} and {@code refresh_token} keep only
  * their names.
  */
@@ -21,14 +21,16 @@ public final class RequestLog {
 
     public static final String REDACTED = "[REDACTED]";
     static final int CAPACITY = 10_000;
+    /** Bodies longer than this are stored cut, with a marker (extract files and document batches can be large). */
+    static final int MAX_BODY_CHARS = 64 * 1024;
     private static final Set<String> SECRET_FIELDS = Set.of("client_secret", "password", "refresh_token");
 
     private final Deque<RecordedRequest> entries = new ArrayDeque<>();
 
     void record(Instant at, String method, String path, String geo, Map<String, String> headers, String body,
                 int status) {
-        RecordedRequest entry = new RecordedRequest(at, method, path, geo, redactHeaders(headers), redactForm(body),
-                status);
+        RecordedRequest entry = new RecordedRequest(at, method, path, geo, redactHeaders(headers),
+                cap(redactForm(body)), status);
         synchronized (entries) {
             if (entries.size() == CAPACITY) {
                 entries.removeFirst();
@@ -47,6 +49,13 @@ public final class RequestLog {
         synchronized (entries) {
             entries.clear();
         }
+    }
+
+    static String cap(String body) {
+        if (body == null || body.length() <= MAX_BODY_CHARS) {
+            return body;
+        }
+        return body.substring(0, MAX_BODY_CHARS) + "...[" + (body.length() - MAX_BODY_CHARS) + " more characters]";
     }
 
     static Map<String, String> redactHeaders(Map<String, String> headers) {

@@ -1,8 +1,6 @@
 package org.concurbridge.sandbox;
 
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.concurbridge.sandbox.TokenRegistry.AccessGrant;
 
 /**
@@ -99,9 +97,6 @@ public final class SandboxExchange {
     }
 
     private static HttpFailure unauthorized(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return HttpFailure.of(401, body).header("WWW-Authenticate", "Bearer error=\"" + error + "\"");
+        return HttpFailure.error(401, error, description).header("WWW-Authenticate", "Bearer error=\"" + error + "\"");
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.concurbridge.sandbox.faults.FaultDecision;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.io.EndPoint;
@@ -68,9 +69,12 @@ public final class SandboxRoutes {
         String path = geo == null ? ctx.path() : ctx.path().substring(geo.length() + 1);
         boolean observed = kind != Kind.ADMIN;
         Instant at = state.clock().instant();
+        // Read (and let Javalin cache) the body now: a reset fault closes the connection before it could be read.
+        String body = observed ? ctx.body() : null;
+        Consumer<FaultDecision> finish = fault -> finish(ctx, at, geo, path, body, fault, observed);
         if (geo != null && !state.isGeo(geo)) {
-            respond(ctx, HttpFailure.of(404, error("not_found", "unknown geolocation '" + geo + "'")));
-            finish(ctx, at, geo, path, null, observed);
+            respond(ctx, HttpFailure.error(404, "not_found", "unknown geolocation '" + geo + "'"));
+            finish.accept(null);
             return;
         }
         FaultDecision fault = observed
@@ -80,12 +84,12 @@ public final class SandboxRoutes {
             pause(fault.delay());
             if (fault.connectionReset()) {
                 resetConnection(ctx);
-                finish(ctx, at, geo, path, fault, true);
+                finish.accept(fault);
                 return;
             }
             if (fault.rule().status() != null) {
                 respond(ctx, faultResponse(fault, at, path));
-                finish(ctx, at, geo, path, fault, true);
+                finish.accept(fault);
                 return;
             }
         }
@@ -95,24 +99,25 @@ public final class SandboxRoutes {
             respond(ctx, failure);
         } catch (Exception | Error e) {
             log.error("sandbox handler failed method={} path={} geo={}", ctx.method(), path, geo, e);
-            respond(ctx, HttpFailure.of(500, error("server_error", "sandbox handler failed: " + e)));
+            respond(ctx, HttpFailure.error(500, "server_error", "sandbox handler failed: " + e));
         }
         if (fault != null && fault.truncateBody()) {
-            String body = ctx.result();
-            if (body != null) {
-                ctx.result(body.substring(0, body.length() / 2));
+            String result = ctx.result();
+            if (result != null) {
+                ctx.result(result.substring(0, result.length() / 2));
             }
         }
-        finish(ctx, at, geo, path, fault, observed);
+        finish.accept(fault);
     }
 
-    private void finish(Context ctx, Instant at, String geo, String path, FaultDecision fault, boolean observed) {
+    private void finish(Context ctx, Instant at, String geo, String path, String body, FaultDecision fault,
+                        boolean observed) {
         boolean reset = fault != null && fault.connectionReset();
         int status = reset ? 0 : ctx.statusCode();
         log.info("sandbox request method={} path={} geo={} status={} correlationId={} fault={}", ctx.method(), path,
                 geo, status, ctx.attribute(CORRELATION_ATTRIBUTE), fault == null ? "-" : fault.ruleId());
         if (observed) {
-            state.requests().record(at, ctx.method().name(), path, geo, ctx.headerMap(), ctx.body(), status);
+            state.requests().record(at, ctx.method().name(), path, geo, ctx.headerMap(), body, status);
         }
     }
 
@@ -162,13 +167,6 @@ public final class SandboxRoutes {
     private static String reason(int status) {
         HttpStatus known = HttpStatus.forStatus(status);
         return known == HttpStatus.UNKNOWN ? "Status " + status : known.getMessage();
-    }
-
-    static Map<String, Object> error(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return body;
     }
 
     /**

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,28 @@ class AppCenterIT {
         }
         assertThat(page.body()).contains(SandboxDemo.CLIENT_ID).contains(CONNECT_URI)
                 .doesNotContain(SandboxDemo.CLIENT_SECRET);
+    }
+
+    @Test
+    void submittingTheConnectFormAsABrowserWouldLeadsToTheConnectUri() {
+        String page = http.get(at(sb.baseUri(), "/appcenter"), null).body();
+        String company = SandboxDemo.UNKNOWN_EDITION_COMPANY;
+        Matcher form = Pattern.compile(
+                "<form method=\"get\" action=\"([^\"]+)\">((?:(?!</form>).)*id=\"connect-" + company
+                        + "\"(?:(?!</form>).)*)</form>").matcher(page);
+        assertThat(form.find()).as(page).isTrue();
+        StringBuilder query = new StringBuilder();
+        Matcher input = Pattern.compile(
+                "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\">").matcher(form.group(2));
+        while (input.find()) {
+            query.append(query.length() == 0 ? "?" : "&").append(input.group(1)).append('=').append(input.group(2));
+        }
+
+        HttpResponse<String> response = http.get(URI.create(sb.baseUri() + form.group(1) + query), null);
+
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(query(URI.create(response.headers().firstValue("Location").orElseThrow())))
+                .containsEntry("id", company).containsKey("requestToken");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +124,7 @@ class FaultsIT {
         sb.faults().add(FaultRule.on("GET", "/test/v1/ok").delay(Duration.ofMillis(1500)).times(1));
         HttpRequest request = HttpRequest.newBuilder(at(sb.geolocation("us"), "/test/v1/ok"))
                 .timeout(Duration.ofMillis(200)).GET().build();
-        assertThatThrownBy(() -> http.sendRaw(request)).isInstanceOf(java.net.http.HttpTimeoutException.class);
+        assertThatThrownBy(() -> http.sendRaw(request)).isInstanceOf(HttpTimeoutException.class);
     }
 
     @Test
@@ -145,9 +146,12 @@ class FaultsIT {
                 .build();
 
         assertThatThrownBy(() -> http.sendRaw(request)).isInstanceOf(IOException.class)
-                .isNotInstanceOf(java.net.http.HttpTimeoutException.class);
+                .isNotInstanceOf(HttpTimeoutException.class);
         assertThat(http.sendRaw(request).statusCode()).isEqualTo(200);
-        assertThat(sb.requests()).first().satisfies(r -> assertThat(r.status()).isZero());
+        assertThat(sb.requests()).first().satisfies(r -> {
+            assertThat(r.status()).isZero();
+            assertThat(r.body()).contains("client_id=" + SandboxDemo.CLIENT_ID).contains("password=[REDACTED]");
+        });
     }
 
     @Test

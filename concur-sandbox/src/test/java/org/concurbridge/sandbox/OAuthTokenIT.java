@@ -13,8 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,6 +240,31 @@ class OAuthTokenIT {
         assertOAuthError(http.postForm(token("us"), refreshGrant(oldRefresh)), 400, 108, "invalid_grant");
         assertThat(http.postForm(token("us"), refreshGrant(second.get("refresh_token").asString())).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void concurrentRefreshesWithOneTokenLetExactlyOneWin() throws Exception {
+        String refresh = json(exchange("glz", PRO, sb.companyRequestToken(PRO))).get("refresh_token").asString();
+        int callers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return http.postForm(token("us"), refreshGrant(refresh)).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (var result : results) {
+                statuses.add(result.get(10, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 400);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

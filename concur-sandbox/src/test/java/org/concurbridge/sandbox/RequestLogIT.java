@@ -7,6 +7,7 @@ import static org.concurbridge.sandbox.Http.passwordGrant;
 
 import java.time.Instant;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,8 @@ class RequestLogIT {
         http.get(at(sb.baseUri(), "/appcenter"), null);
 
         assertThat(sb.requests()).extracting(RecordedRequest::path, RecordedRequest::geo, RecordedRequest::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("/oauth2/v0/token", "eu", 400),
-                        org.assertj.core.groups.Tuple.tuple("/appcenter", null, 200));
+                .containsExactly(Tuple.tuple("/oauth2/v0/token", "eu", 400),
+                        Tuple.tuple("/appcenter", null, 200));
     }
 
     @Test

@@ -39,4 +39,12 @@ class RequestLogTest {
         assertThat(log.list()).hasSize(RequestLog.CAPACITY);
         assertThat(log.list().get(0).path()).isEqualTo("/1");
     }
+
+    @Test
+    void cutsVeryLargeBodiesWithAMarker() {
+        String big = "x".repeat(RequestLog.MAX_BODY_CHARS + 10);
+        assertThat(RequestLog.cap(big)).hasSize(RequestLog.MAX_BODY_CHARS + "...[10 more characters]".length())
+                .endsWith("...[10 more characters]");
+        assertThat(RequestLog.cap("small")).isEqualTo("small");
+    }
 }

@@ -71,7 +71,7 @@ public final class AdminModule implements SandboxModule {
         });
         routes.admin(DELETE, "/admin/faults/{id}", ex -> {
             if (!state.faults().remove(ex.ctx().pathParam("id"))) {
-                throw HttpFailure.of(404, error("not_found", "no fault rule " + ex.ctx().pathParam("id")));
+                throw HttpFailure.error(404, "not_found", "no fault rule " + ex.ctx().pathParam("id"));
             }
             ex.json(200, Map.of("removed", ex.ctx().pathParam("id")));
         });
@@ -128,7 +128,7 @@ public final class AdminModule implements SandboxModule {
         SandboxCompany company = company(ex);
         String clientId = ex.query("clientId");
         if (clientId != null && state.app(clientId).isEmpty()) {
-            throw HttpFailure.of(404, error("not_found", "no app with client id " + clientId));
+            throw HttpFailure.error(404, "not_found", "no app with client id " + clientId);
         }
         RequestToken token = state.tokens().issueRequestToken(company.uuid(), clientId);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -145,7 +145,7 @@ public final class AdminModule implements SandboxModule {
 
     private SandboxCompany company(SandboxExchange ex) {
         String uuid = ex.ctx().pathParam("uuid");
-        return state.company(uuid).orElseThrow(() -> HttpFailure.of(404, error("not_found", "no company " + uuid)));
+        return state.company(uuid).orElseThrow(() -> HttpFailure.error(404, "not_found", "no company " + uuid));
     }
 
     private CompanyView view(SandboxCompany c) {
@@ -166,13 +166,6 @@ public final class AdminModule implements SandboxModule {
     }
 
     private static HttpFailure badRequest(String message) {
-        return HttpFailure.of(400, error("bad_request", message));
-    }
-
-    private static Map<String, Object> error(String error, String description) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", error);
-        body.put("error_description", description);
-        return body;
+        return HttpFailure.error(400, "bad_request", message);
     }
 }

@@ -119,10 +119,7 @@ public final class AppCenterModule implements SandboxModule {
     }
 
     private static HttpFailure page(int status, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", status == 404 ? "not_found" : "invalid_request");
-        body.put("error_description", message);
-        return HttpFailure.of(status, body);
+        return HttpFailure.error(status, status == 404 ? "not_found" : "invalid_request", message);
     }
 
     private static String enc(String value) {

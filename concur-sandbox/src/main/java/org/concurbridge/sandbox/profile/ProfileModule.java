@@ -2,9 +2,7 @@ package org.concurbridge.sandbox.profile;
 
 import static io.javalin.http.HandlerType.GET;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.concurbridge.sandbox.HttpFailure;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
@@ -34,10 +32,7 @@ public final class ProfileModule implements SandboxModule {
         SandboxCompany company = ex.companyOf(grant);
         ex.requireHomeGeo(company);
         if (!grant.hasScope("company.read") && !grant.hasScope("company.write")) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", "access_denied");
-            body.put("error_description", "the token lacks the scope company.read");
-            throw HttpFailure.of(403, body);
+            throw HttpFailure.error(403, "access_denied", "the token lacks the scope company.read");
         }
         ex.json(200, profile(company));
     }
