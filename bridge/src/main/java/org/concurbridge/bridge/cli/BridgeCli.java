@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 ConnectionsCommand.class,
                 DisconnectCommand.class,
                 RunJobCommand.class,
+                PreviewCommand.class,
+                RotateKeyCommand.class,
+                ResetPasswordCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class BridgeCli implements Runnable {

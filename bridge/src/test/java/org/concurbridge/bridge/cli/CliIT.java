@@ -70,6 +70,15 @@ class CliIT {
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("No connection for company 00000000-0000-0000-0000-000000000000");
 
+        Result rotate = run("rotate-key");
+        assertThat(rotate.exit()).as(rotate.err()).isZero();
+        assertThat(rotate.out()).contains("(newly generated); 1 secret(s) re-encrypted.");
+
+        Result reset = run("reset-admin-password");
+        assertThat(reset.exit()).as(reset.err()).isZero();
+        assertThat(reset.out()).containsPattern("New administrator password \\(shown once\\): \\S{12,}");
+
+        // the rotated refresh token still decrypts: disconnect revokes with it
         Result disconnect = run("disconnect", SandboxDemo.STANDARD_COMPANY);
         assertThat(disconnect.exit()).as(disconnect.err()).isZero();
         assertThat(disconnect.out()).contains("tokens revoked at SAP Concur");
