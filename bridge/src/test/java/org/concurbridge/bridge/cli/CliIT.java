@@ -32,6 +32,7 @@ class CliIT {
         all.add("--bridge.store.url=jdbc:h2:file:" + data.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
         all.add("--bridge.secrets.key-file=" + data.resolve("secret.key"));
         all.add("--logging.file.name=" + data.resolve("bridge.log"));
+        all.add("--logging.level.root=INFO"); // logging levels outlive a context in this JVM: keep the other tests' levels
         all.add("--bridge.concur.client-id=" + concur.clientId());
         all.add("--bridge.concur.client-secret=" + concur.clientSecret());
         all.add("--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"));

@@ -27,7 +27,10 @@ class DemoCommandIT {
                     "--port", String.valueOf(freePort()), "--sandbox-port", String.valueOf(freePort()),
                     "--bridge.store.url=jdbc:h2:file:" + data.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
                     "--bridge.secrets.key-file=" + data.resolve("secret.key"),
-                    "--logging.file.name=" + data.resolve("bridge.log"));
+                    "--logging.file.name=" + data.resolve("bridge.log"),
+                    // logging levels outlive a context in this JVM: keep the other tests' levels
+                    "--logging.level.root=INFO", "--logging.level.com.github.kagkarlsson.scheduler=INFO",
+                    "--logging.level.org.concurbridge.sandbox=INFO");
         } finally {
             System.setOut(original);
         }

@@ -49,6 +49,36 @@ abstract class ConnectionJobsContract {
         RecordingJob recordingJob() {
             return new RecordingJob();
         }
+
+        /** Only the recording job: the application's own jobs (token and profile refresh) would add schedules. */
+        @Bean
+        static org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor onlyTheRecordingJob() {
+            return new org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor() {
+                @Override
+                public void postProcessBeanDefinitionRegistry(
+                        org.springframework.beans.factory.support.BeanDefinitionRegistry registry) {
+                    for (String name : registry.getBeanDefinitionNames()) {
+                        String type = registry.getBeanDefinition(name).getBeanClassName();
+                        if (type != null && !type.equals(RecordingJob.class.getName()) && isConnectionJob(type)) {
+                            registry.removeBeanDefinition(name);
+                        }
+                    }
+                }
+
+                @Override
+                public void postProcessBeanFactory(
+                        org.springframework.beans.factory.config.ConfigurableListableBeanFactory factory) {
+                }
+            };
+        }
+
+        private static boolean isConnectionJob(String type) {
+            try {
+                return ConnectionJob.class.isAssignableFrom(Class.forName(type));
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        }
     }
 
     /** Records each run; its behaviour per run is set by the test. */
