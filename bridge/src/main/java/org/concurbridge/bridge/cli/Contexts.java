@@ -34,16 +34,23 @@ final class Contexts {
     }
 
     /**
-     * The command's settings as {@code --key=value} arguments, before the user's own: command-line arguments outrank
-     * application.yml and environment variables, and a later argument outranks an earlier one.
+     * The command's settings as {@code --key=value} arguments, merged with the user's own (a user's
+     * {@code --key=value} wins over the command's): command-line arguments outrank application.yml and environment
+     * variables, and Spring joins a key given twice instead of taking the last one.
      */
     private static String[] withArgs(Map<String, Object> properties, String... args) {
-        String[] all = new String[properties.size() + args.length];
-        int i = 0;
-        for (Map.Entry<String, Object> e : properties.entrySet()) {
-            all[i++] = "--" + e.getKey() + "=" + e.getValue();
+        Map<String, Object> merged = new LinkedHashMap<>(properties);
+        java.util.List<String> others = new java.util.ArrayList<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 2) {
+                merged.remove(arg.substring(2, eq));
+            }
+            others.add(arg);
         }
-        System.arraycopy(args, 0, all, i, args.length);
-        return all;
+        java.util.List<String> all = new java.util.ArrayList<>();
+        merged.forEach((key, value) -> all.add("--" + key + "=" + value));
+        all.addAll(others);
+        return all.toArray(String[]::new);
     }
 }
