@@ -120,6 +120,8 @@ class QuickConnectIT {
         assertThat(stored.connectedByUserId()).isEqualTo("9bdded51-00b8-4f84-8bef-6d3afe727007");
         assertThat(stored.geolocation().toString()).isEqualTo(concur.sandbox().geolocation("eu").toString());
         assertThat(stored.refreshExpiresAt()).isNotNull();
+        assertThat(logs.text()).as("the log capture sees the bridge's events (so the secret scan is not vacuous)")
+                .contains("event=connected company=" + SandboxDemo.STANDARD_COMPANY);
     }
 
     @Test
