@@ -582,6 +582,7 @@ final class FisGenerator {
 
         // ---------------------------------------------------------------- invoices
 
+        /** The header carries no tax total: the only invoice example has no {@code amountTax}/{@code amountVAT1}. */
         Generated invoice() {
             country = pick(US, DE);
             ObjectNode doc = json.createObjectNode();
@@ -606,7 +607,6 @@ final class FisGenerator {
             BigDecimal total = BigDecimal.ZERO;
             BigDecimal netTotal = BigDecimal.ZERO;
             BigDecimal shippingTotal = BigDecimal.ZERO;
-            BigDecimal taxTotal = BigDecimal.ZERO;
             int n = 1 + rnd.nextInt(4);
             for (int i = 1; i <= n; i++) {
                 String[] kind = pick(new String[] {"2000   ", "Material", "MATER"},
@@ -667,7 +667,6 @@ final class FisGenerator {
                 total = total.add(gross);
                 netTotal = netTotal.add(net);
                 shippingTotal = shippingTotal.add(shipping);
-                taxTotal = taxTotal.add(tax);
             }
             h.put("requestId", hex(20));
             h.put("reqKey", legacyKey);
@@ -681,8 +680,6 @@ final class FisGenerator {
             h.put("requestTotal", total);
             h.put("amountNetInvoice", netTotal);
             h.put("amountShippingTotal", shippingTotal);
-            h.put("amountTax", taxTotal);
-            h.put("amountVAT1", taxTotal);
             h.put("ledgerCode", "DEFAULT");
             h.put("ledgerName", "DEFAULT");
             h.put("isTest", "N");
