@@ -140,7 +140,8 @@ public final class Fis implements SandboxModule {
 
     /**
      * Generates {@code count} documents for a company from {@code seed}, cycling through {@code mix} (empty = every
-     * use case). Document {@code i} depends only on the seed and {@code i}: its JSON and expected journal are
+     * use case). Document {@code i} depends only on the seed and {@code i} (its FIS id comes from the sandbox's seeded
+     * ids, so generating again never collides): its JSON and expected journal are
      * regenerated whenever needed, so memory grows by a small record per document. Returns the ids in queue order.
      */
     public List<String> generate(String companyUuid, long seed, int count, List<FisUseCase> mix) {
@@ -153,7 +154,7 @@ public final class Fis implements SandboxModule {
         for (int i = 0; i < count; i++) {
             int index = i;
             FisUseCase useCase = FisGenerator.useCaseOf(i, cases);
-            String id = FisGenerator.fisId(company.uuid(), seed, i);
+            String id = newId();
             store.add(new FisStore.Rec(id, company.uuid(), useCase.docType(),
                     () -> generator.generate(seed, index, useCase, id).document(),
                     () -> generator.generate(seed, index, useCase, id).journal(),

@@ -68,12 +68,6 @@ final class FisGenerator {
         return mix.get(Math.floorMod(index, mix.size()));
     }
 
-    /** A FIS document id (32 lower-case hex) for generated document {@code index} of {@code company}. */
-    static String fisId(String companyUuid, long seed, int index) {
-        SplittableRandom r = new SplittableRandom(mix(seed, index) ^ companyUuid.hashCode() * 0x9E3779B97F4A7C15L);
-        return String.format(Locale.ROOT, "%016x%016x", r.nextLong(), r.nextLong());
-    }
-
     Generated generate(long seed, int index, FisUseCase useCase, String docId) {
         Doc d = new Doc(new SplittableRandom(mix(seed, index)), useCase, docId);
         return switch (useCase.docType()) {
