@@ -31,6 +31,7 @@ import org.concurbridge.sandbox.fis.FisUseCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -244,6 +245,44 @@ class FisClientIT extends SandboxTestSupport {
         assertThat(fis.document(FisDocumentKind.INVOICE, id)).isEmpty();
         FisReadResult any = fis.document(FisDocumentKind.INVOICE, id, true).orElseThrow();
         assertThat(((FisReadResult.Parsed) any).document().docStatus()).isEqualTo("ACKNOWLEDGED");
+    }
+
+    @Test
+    void requestBodiesHaveEveryMemberOfTheOfficialRequestExamples() {
+        List<String> ids = generate(1, FisUseCase.CASH);
+        fis.acknowledge(FisDocumentKind.EXPENSE, ids);
+        fis.confirmPostings(FisDocumentKind.EXPENSE, List.of(PostingConfirmation.success(ids.get(0),
+                new PostingConfirmation.PostingDoc("1000", "JE-1", "2026", LocalDate.of(2026, 3, 2))),
+                PostingConfirmation.error("0c06ab044834454d91f83cbd7b6431d2", PostingConfirmation.SystemMessage.of("x"))));
+        fis.confirmPayments(List.of(new PaymentConfirmation(ids.get(0), PaymentConfirmation.Status.RE, "wrong system",
+                payment(ids.get(0), "R-1").clearings())));
+        for (String[] pair : new String[][] {{"acknowledgements", "post-acknowledgements-request.json"},
+            {"postingconfirmations", "post-postingconfirmations-request.json"},
+            {"paymentconfirmations", "post-paymentconfirmations-request.json"}}) {
+            RecordedRequest sent = requests("POST", BASE + "expense/transactions/" + pair[0]).get(0);
+            JsonNode example = JSON.readTree(ConcurApiExamples.examples("fis/api").resolve(pair[1]).toFile());
+            assertThat(missing(example, JSON.readTree(sent.body()), "$")).as(pair[1]).isEmpty();
+            assertThat(sent.headers()).containsEntry("Content-Type", "application/json");
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Members of the example (recursively; arrays by their first element) that the actual body lacks. */
+    private static List<String> missing(JsonNode example, JsonNode actual, String path) {
+        List<String> out = new ArrayList<>();
+        if (example.isObject()) {
+            for (String name : example.propertyNames()) {
+                if (!actual.has(name)) {
+                    out.add(path + "." + name);
+                } else {
+                    out.addAll(missing(example.get(name), actual.get(name), path + "." + name));
+                }
+            }
+        } else if (example.isArray() && !example.isEmpty() && actual.isArray() && !actual.isEmpty()) {
+            out.addAll(missing(example.get(0), actual.get(0), path + "[0]"));
+        }
+        return out;
     }
 
     @Test
