@@ -251,7 +251,7 @@ public final class Fis implements SandboxModule {
     }
 
     private Caller caller(SandboxExchange ex) {
-        pause();
+        SandboxRoutes.pause(latency);
         AccessGrant grant = ex.requireAccessToken();
         SandboxCompany company = ex.companyOf(grant);
         ex.requireHomeGeo(company);
@@ -362,11 +362,7 @@ public final class Fis implements SandboxModule {
     private void acknowledgements(SandboxExchange ex) {
         Caller c = caller(ex);
         JsonNode body = body(ex);
-        JsonNode ids = body.get("ids");
-        if (ids == null || !ids.isArray() || ids.isEmpty()) {
-            throw failure(400, "Member 'ids' is required: an array of FIS document ids.");
-        }
-        checkBatch(ids.size(), "ids");
+        JsonNode ids = items(body, "ids", "FIS document ids");
         String systemId = systemId(body, false);
         ArrayNode out = state.json().createArrayNode();
         for (JsonNode idNode : ids) {
@@ -386,11 +382,7 @@ public final class Fis implements SandboxModule {
         Caller c = caller(ex);
         JsonNode body = body(ex);
         String systemId = systemId(body, true);
-        JsonNode items = body.get("postingConfirmations");
-        if (items == null || !items.isArray() || items.isEmpty()) {
-            throw failure(400, "Member 'postingConfirmations' is required: an array of posting confirmations.");
-        }
-        checkBatch(items.size(), "postingConfirmations");
+        JsonNode items = items(body, "postingConfirmations", "posting confirmations");
         ArrayNode out = state.json().createArrayNode();
         for (JsonNode item : items) {
             String docId = item.path("docId").isString() ? item.get("docId").asString() : null;
@@ -451,11 +443,7 @@ public final class Fis implements SandboxModule {
         }
         JsonNode body = body(ex);
         String systemId = systemId(body, true);
-        JsonNode items = body.get("processingConfirmation");
-        if (items == null || !items.isArray() || items.isEmpty()) {
-            throw failure(400, "Member 'processingConfirmation' is required: an array of payment confirmations.");
-        }
-        checkBatch(items.size(), "processingConfirmation");
+        JsonNode items = items(body, "processingConfirmation", "payment confirmations");
         ArrayNode out = state.json().createArrayNode();
         for (JsonNode item : items) {
             String docId = item.path("docId").isString() ? item.get("docId").asString() : null;
@@ -506,11 +494,17 @@ public final class Fis implements SandboxModule {
         return v.asString();
     }
 
-    private static void checkBatch(int size, String member) {
-        if (size > MAX_BATCH) {
-            throw failure(400, "Member '" + member + "' has " + size + " items; at most " + MAX_BATCH
+    /** The non-empty array {@code member} of a POST body, with at most {@link #MAX_BATCH} items; else 400. */
+    private static JsonNode items(JsonNode body, String member, String what) {
+        JsonNode items = body.get(member);
+        if (items == null || !items.isArray() || items.isEmpty()) {
+            throw failure(400, "Member '" + member + "' is required: an array of " + what + ".");
+        }
+        if (items.size() > MAX_BATCH) {
+            throw failure(400, "Member '" + member + "' has " + items.size() + " items; at most " + MAX_BATCH
                     + " are accepted per request.");
         }
+        return items;
     }
 
     private static int intParam(SandboxExchange ex, String name, int fallback, int min, int max) {
@@ -532,18 +526,6 @@ public final class Fis implements SandboxModule {
     /** A request-level error with the ExceptionJsonInfo body {@code {"message": ...}} of the NEW OpenAPI. */
     static HttpFailure failure(int status, String message) {
         return HttpFailure.of(status, Map.of("message", message));
-    }
-
-    private void pause() {
-        Duration d = latency;
-        if (d.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     // =================================================================== helpers

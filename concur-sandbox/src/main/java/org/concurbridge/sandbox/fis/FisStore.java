@@ -157,11 +157,11 @@ final class FisStore {
         if (systemError(r)) {
             return Outcome.of(FisCode.SYSTEM_ERROR, "FAILURE");
         }
-        if (r.erpSystemId != null && !r.erpSystemId.isEmpty() && systemId != null && !r.erpSystemId.equals(systemId)) {
-            return Outcome.of(FisCode.SYSTEM_ID_MISMATCH, "FAILURE");
-        }
         return switch (r.status) {
             case READY -> {
+                if (systemId != null && systemIdDiffers(r, systemId)) {
+                    yield Outcome.of(FisCode.SYSTEM_ID_MISMATCH, "FAILURE");
+                }
                 r.erpSystemId = systemId == null ? r.erpSystemId : systemId;
                 move(r, FisStatus.ACKNOWLEDGED, "acknowledged");
                 yield Outcome.ok();
