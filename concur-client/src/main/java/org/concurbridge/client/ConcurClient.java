@@ -3,11 +3,14 @@ package org.concurbridge.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import org.concurbridge.client.fis.FisClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +51,35 @@ public final class ConcurClient {
         return profile;
     }
 
+    /**
+     * Financial Integration Service v4 for this company (expense reports, invoices, cash advances): see
+     * {@link FisClient}. Immutable; call once and keep it, or call again (it is cheap).
+     */
+    public FisClient fis() {
+        return FisClient.over(new ApiCalls(this));
+    }
+
     private <T> T get(String op, String path, Function<JsonNode, T> parser) {
+        return call(op, token -> get(HttpCaller.append(token.geolocation(), path), token, Map.of()), true,
+                response -> caller.parse(op, response, parser));
+    }
+
+    /**
+     * One API call with the company token: {@code request} builds the request for a token; a {@code 401} invalidates
+     * the token and repeats the call once with a fresh one; a {@code 301} is followed once when {@code follow301};
+     * the retry policy wraps each attempt; any other non-success status is classified and thrown.
+     */
+    <T> T call(String op, Function<AccessToken, HttpRequest> request, boolean follow301,
+               Function<ConcurResponse, T> reader) {
         AccessToken token = credentials.current();
-        Attempt<T> attempt = attempt(op, token, path, parser);
+        Attempt<T> attempt = attempt(op, token, request, follow301, reader);
         if (attempt.unauthorized() == null) {
             return attempt.value();
         }
         log.info("concur.call op={} status=401 action=refresh-token-and-retry-once", op);
         credentials.invalidate();
         AccessToken fresh = credentials.current();
-        attempt = attempt(op, fresh, path, parser);
+        attempt = attempt(op, fresh, request, follow301, reader);
         if (attempt.unauthorized() == null) {
             return attempt.value();
         }
@@ -65,16 +87,16 @@ public final class ConcurClient {
                 List.of(fresh.token()));
     }
 
-    private <T> Attempt<T> attempt(String op, AccessToken token, String path, Function<JsonNode, T> parser) {
+    private <T> Attempt<T> attempt(String op, AccessToken token, Function<AccessToken, HttpRequest> request,
+                                   boolean follow301, Function<ConcurResponse, T> reader) {
         List<Secret> secrets = List.of(token.token());
         return caller.withRetries(op, () -> {
-            URI uri = HttpCaller.append(token.geolocation(), path);
-            ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.API, get(uri, token), secrets);
-            if (response.status() == 301) {
+            ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.API, request.apply(token), secrets);
+            if (response.status() == 301 && follow301) {
                 URI location = redirectTarget(op, response, secrets);
                 log.info("concur.call op={} status=301 from={} to={}", op,
                         ErrorClassifier.authority(response.uri()), location);
-                response = caller.send(op, ErrorClassifier.Endpoint.API, get(location, token), secrets);
+                response = caller.send(op, ErrorClassifier.Endpoint.API, get(location, token, Map.of()), secrets);
             }
             if (response.status() == 401) {
                 return new Attempt<T>(null, response);
@@ -82,15 +104,28 @@ public final class ConcurClient {
             if (!response.isSuccess()) {
                 throw caller.classifier().failure(op, ErrorClassifier.Endpoint.API, response, secrets);
             }
-            return new Attempt<>(caller.parse(op, response, parser), null);
+            return new Attempt<>(reader.apply(response), null);
         });
     }
 
-    private HttpRequest get(URI uri, AccessToken token) {
+    HttpRequest get(URI uri, AccessToken token, Map<String, String> headers) {
+        HttpRequest.Builder b = caller.request(uri)
+                .header("Authorization", "Bearer " + token.token().reveal())
+                .header("Accept", "application/json");
+        headers.forEach(b::header);
+        return b.GET().build();
+    }
+
+    HttpRequest postJson(URI uri, AccessToken token, String json) {
         return caller.request(uri)
                 .header("Authorization", "Bearer " + token.token().reveal())
                 .header("Accept", "application/json")
-                .GET().build();
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    HttpCaller caller() {
+        return caller;
     }
 
     private URI redirectTarget(String op, ConcurResponse response, List<Secret> secrets) {

@@ -1,12 +1,15 @@
 package org.concurbridge.client;
 
-/** A success response whose body cannot be used (not JSON, a required field missing or of the wrong type). */
-final class MalformedResponseException extends RuntimeException {
-    MalformedResponseException(String message) {
+/**
+ * A success response whose body cannot be used (not JSON, a required field missing or of the wrong type). Thrown by
+ * response readers; the client turns it into a {@link ConcurException.Retriable} at the HTTP boundary.
+ */
+public final class MalformedResponseException extends RuntimeException {
+    public MalformedResponseException(String message) {
         super(message);
     }
 
-    MalformedResponseException(String message, Throwable cause) {
+    public MalformedResponseException(String message, Throwable cause) {
         super(message, cause);
     }
 }

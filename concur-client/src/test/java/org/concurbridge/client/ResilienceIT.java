@@ -159,16 +159,6 @@ class ResilienceIT extends SandboxTestSupport {
         assertThat(sleeper.waits).isEmpty();
     }
 
-    private CompanyTokenManager managerFor(String company) {
-        OAuthClient oauth = oauth();
-        InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth, company));
-        store.beforeSave = SandboxTestSupport::remember;
-        CompanyTokenManager tokens = tokenManager(oauth, store);
-        tokens.current();
-        sandbox.clearRequests();
-        return tokens;
-    }
-
     /** Hands out a token the sandbox does not know until invalidated, then the real one. */
     private final class StaleFirstCredentials implements CompanyCredentials {
         final AtomicInteger invalidations = new AtomicInteger();

@@ -120,6 +120,17 @@ abstract class SandboxTestSupport {
         return new CompanyTokenManager(oauth, store, sandbox.clock(), Duration.ofMinutes(5));
     }
 
+    /** A connected token manager for the company, its token already fetched, the request log cleared. */
+    CompanyTokenManager managerFor(String company) {
+        OAuthClient oauth = oauth();
+        InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth, company));
+        store.beforeSave = SandboxTestSupport::remember;
+        CompanyTokenManager tokens = tokenManager(oauth, store);
+        tokens.current();
+        sandbox.clearRequests();
+        return tokens;
+    }
+
     URI glz() {
         return sandbox.geolocation("glz");
     }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.concurbridge.sandbox.admin.AdminModule;
 import org.concurbridge.sandbox.appcenter.AppCenterModule;
 import org.concurbridge.sandbox.faults.Faults;
+import org.concurbridge.sandbox.fis.Fis;
 import org.concurbridge.sandbox.oauth.OAuthModule;
 import org.concurbridge.sandbox.profile.ProfileModule;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public final class ConcurSandbox implements AutoCloseable {
     private final String host;
     private final int port;
     private final long seed;
+    private final Fis fis = new Fis();
 
     private ConcurSandbox(Builder b) {
         this.host = b.host;
@@ -48,6 +50,7 @@ public final class ConcurSandbox implements AutoCloseable {
         modules.add(new OAuthModule());
         modules.add(new ProfileModule());
         modules.add(new AppCenterModule());
+        modules.add(fis);
         modules.addAll(b.modules);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -148,6 +151,11 @@ public final class ConcurSandbox implements AutoCloseable {
     /** Revokes every access and refresh token of the company (simulates a revoked app); returns how many. */
     public int revokeAll(String companyUuid) {
         return state.tokens().revoke(requireCompany(companyUuid).uuid(), null);
+    }
+
+    /** Financial Integration Service v4: documents, generator, recall and re-approval, confirmations received. */
+    public Fis fis() {
+        return fis;
     }
 
     public Faults faults() {

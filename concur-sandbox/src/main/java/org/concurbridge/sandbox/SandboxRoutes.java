@@ -203,7 +203,8 @@ public final class SandboxRoutes {
         return null;
     }
 
-    private static void pause(Duration delay) {
+    /** Waits {@code delay} of real time: a simulated network or service latency (fault delays, FIS latency). */
+    public static void pause(Duration delay) {
         if (delay.isZero()) {
             return;
         }

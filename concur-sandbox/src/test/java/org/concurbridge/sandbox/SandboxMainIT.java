@@ -20,20 +20,26 @@ class SandboxMainIT {
                 .hasMessageContaining("--port must be a number");
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port", "70000"}, ConcurSandbox.builder()))
                 .hasMessageContaining("0..65535");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--fis-documents", "-1"}, ConcurSandbox.builder()))
+                .hasMessageContaining("must not be negative");
     }
 
     @Test
     void summaryShowsWhereToConnectAndTheDemoCredentials() {
         ConcurSandbox.Builder builder = ConcurSandbox.builder();
-        SandboxMain.parse(new String[] {"--port", "0", "--seed", "4", "--connect-uri", "http://localhost:1/c"}, builder);
+        SandboxMain.Extras extras = SandboxMain.parse(new String[] {"--port", "0", "--seed", "4", "--connect-uri",
+            "http://localhost:1/c", "--fis-documents", "25", "--fis-latency-ms", "20"}, builder);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ConcurSandbox sb = builder.build().start()) {
+            SandboxMain.apply(extras, sb);
             SandboxMain.printSummary(sb, new PrintStream(out, true, StandardCharsets.UTF_8));
             String text = out.toString(StandardCharsets.UTF_8);
             assertThat(text).contains(sb.baseUri().toString()).contains("seed 4")
                     .contains(SandboxDemo.CLIENT_ID).contains(SandboxDemo.CLIENT_SECRET)
                     .contains(SandboxDemo.PROFESSIONAL_COMPANY).contains(SandboxDemo.STANDARD_COMPANY)
-                    .contains(SandboxDemo.UNKNOWN_EDITION_COMPANY).contains(sb.geolocation("eu").toString());
+                    .contains(SandboxDemo.UNKNOWN_EDITION_COMPANY).contains(sb.geolocation("eu").toString())
+                    .contains("FIS documents:     25 for the Professional company").contains("latency 20 ms");
+            assertThat(sb.fis().documents(SandboxDemo.PROFESSIONAL_COMPANY)).hasSize(25);
         }
     }
 }
