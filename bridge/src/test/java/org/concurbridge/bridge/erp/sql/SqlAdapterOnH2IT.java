@@ -25,7 +25,7 @@ class SqlAdapterOnH2IT extends SqlAdapterContract {
     protected DataSource newDataSource() {
         JdbcDataSource ds = new JdbcDataSource();
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "erp-h2-" + UUID.randomUUID());
-        ds.setURL("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        ds.setURL("jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
         return ds;
     }
