@@ -84,7 +84,7 @@ public final class TrytonDemoSeed {
             m("account.fiscalyear", "create_period", List.of(fy));
         }
 
-        long template = m("account.account.template", "search", List.of(List.of("parent", "=", null),
+        long template = m("account.account.template", "search", List.of(TrytonRpc.clause("parent", "=", null),
                 List.of("name", "=", "Minimal Account Chart")), 0, null, null).path(0).asLong();
         long wizard = rpc.call("wizard.account.create_chart.create", array(ctx)).path(0).asLong();
         rpc.call("wizard.account.create_chart.execute", array(wizard, Map.of(), "account", ctx));
@@ -122,7 +122,8 @@ public final class TrytonDemoSeed {
         copy(expense, "6200", "Consulting services");
         copy(expense, "6900", "Miscellaneous expenses");
         long closed = copy(expense, "6990", "Old travel account (closed)");
-        m("account.account", "write", List.of(closed), map("active", false));
+        // "active" is computed from the validity dates in Tryton 6.0
+        m("account.account", "write", List.of(closed), map("end_date", today.minusYears(1).withDayOfYear(1)));
         copy(payable, "2100", "Employee payable");
         copy(payable, "2200", "Card vendor payable");
         copy(receivable, "1600", "Cash advances to employees");
@@ -170,7 +171,7 @@ public final class TrytonDemoSeed {
             create("company.employee", map("party", p, "company", company));
         }
 
-        purchase(company, acme, eur, today, expense);
+        purchase(company, acme, eur, today, expense, byName.get("Main Revenue"));
     }
 
     private long copy(long account, String code, String name) {
@@ -187,9 +188,9 @@ public final class TrytonDemoSeed {
     }
 
     /** A confirmed purchase order of two lines, the first received in full. */
-    private void purchase(long company, long supplier, long eur, LocalDate today, long expense) {
+    private void purchase(long company, long supplier, long eur, LocalDate today, long expense, long revenue) {
         long category = create("product.category", map("name", "Office supplies", "accounting", true,
-                "account_expense", expense, "account_revenue", expense));
+                "account_expense", expense, "account_revenue", revenue));
         long unit = ref("product", "uom_unit");
         long template = create("product.template", map("name", "Printer paper A4", "type", "goods",
                 "default_uom", unit, "purchasable", true, "purchase_uom", unit, "list_price", new BigDecimal("5"),

@@ -126,7 +126,7 @@ public final class TrytonErpAdapter implements ErpAdapter {
             return out;
         }
         JsonNode lines = rpc.model("account.move.line", "search_read", ctx,
-                List.of(List.of("move", "in", new ArrayList<>(byId.keySet())), List.of("party", "!=", null),
+                List.of(List.of("move", "in", new ArrayList<>(byId.keySet())), TrytonRpc.clause("party", "!=", null),
                         List.of("credit", ">", BigDecimal.ZERO)), 0, null, null,
                 List.of("move", "credit", "amount_second_currency", "second_currency.code", "reconciliation",
                         "reconciliation.date", "reconciliation.rec_name"));

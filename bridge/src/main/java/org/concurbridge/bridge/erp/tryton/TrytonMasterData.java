@@ -46,11 +46,11 @@ final class TrytonMasterData {
         read.add("write_date");
         read.add("create_date");
         List<Object> written = new ArrayList<>(domain);
-        written.add(List.of("write_date", "!=", null));
+        written.add(TrytonRpc.clause("write_date", "!=", null));
         written.add(List.of("OR", List.of("write_date", ">", t),
                 List.of(List.of("write_date", "=", t), List.of("id", ">", after.id()))));
         List<Object> created = new ArrayList<>(domain);
-        created.add(List.of("write_date", "=", null));
+        created.add(TrytonRpc.clause("write_date", "=", null));
         created.add(List.of("OR", List.of("create_date", ">", t),
                 List.of(List.of("create_date", "=", t), List.of("id", ">", after.id()))));
         List<Changed<T>> page = new ArrayList<>();

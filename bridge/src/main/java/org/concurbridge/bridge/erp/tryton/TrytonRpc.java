@@ -23,8 +23,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -222,6 +224,11 @@ public final class TrytonRpc implements AutoCloseable {
             return n;
         }
         throw new IllegalArgumentException("no Tryton encoding for " + o.getClass().getName());
+    }
+
+    /** A domain clause; unlike {@code List.of} it accepts a null value ({@code ["party", "!=", null]}). */
+    public static List<Object> clause(String field, String operator, Object value) {
+        return Arrays.asList(field, operator, value);
     }
 
     static String text(JsonNode n) {

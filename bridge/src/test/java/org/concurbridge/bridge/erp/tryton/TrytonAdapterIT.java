@@ -91,7 +91,7 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
         long move = rpc.model("account.move", "search", CTX, List.of(List.of("description", "like", "[" + key + "]%")),
                 0, 1, null).path(0).asLong();
         JsonNode payable = rpc.model("account.move.line", "search_read", CTX, List.of(List.of("move", "=", move),
-                List.of("party", "!=", null)), 0, 1, null, List.of("account", "party", "period")).path(0);
+                TrytonRpc.clause("party", "!=", null)), 0, 1, null, List.of("account", "party", "period")).path(0);
         long bank = rpc.model("account.account", "search", CTX, List.of(List.of("code", "=", "1200")), 0, 1, null)
                 .path(0).asLong();
         long journal = rpc.model("account.journal", "search", CTX, List.of(List.of("code", "=", "MISC")), 0, 1, null)
@@ -104,7 +104,7 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
                         Map.of("account", bank, "debit", BigDecimal.ZERO, "credit", amount))))))).path(0).asLong();
         rpc.model("account.move", "post", CTX, List.of(payment));
         JsonNode paymentLine = rpc.model("account.move.line", "search", CTX, List.of(List.of("move", "=", payment),
-                List.of("party", "!=", null)), 0, 1, null);
+                TrytonRpc.clause("party", "!=", null)), 0, 1, null);
         rpc.model("account.move.reconciliation", "create", CTX, List.of(Map.of("date", on, "lines",
                 List.of(List.of("add", List.of(payable.path("id").asLong(), paymentLine.path(0).asLong()))))));
     }
