@@ -153,63 +153,37 @@ public final class SqlErpAdapter implements ErpAdapter {
             return List.of();
         }
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s + "journal_entry (idempotency_key, company,"
-                + " posting_date, currency, company_currency, reference, description, reverses_key, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
-            for (JournalEntry e : entries) {
-                ps.setString(1, e.idempotencyKey());
-                ps.setString(2, e.company());
-                ps.setObject(3, e.postingDate());
-                ps.setString(4, e.currency());
-                ps.setString(5, e.companyCurrency());
-                ps.setString(6, e.reference());
-                ps.setString(7, e.description());
-                ps.setString(8, reversesKey);
-                ps.setObject(9, now);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        SqlRows headers = SqlRows.into(c, s + "journal_entry", List.of("idempotency_key", "company", "posting_date",
+                "currency", "company_currency", "reference", "description", "reverses_key", "created_at"));
+        for (JournalEntry e : entries) {
+            headers.add(e.idempotencyKey(), e.company(), e.postingDate(), e.currency(), e.companyCurrency(),
+                    e.reference(), e.description(), reversesKey, now);
         }
+        headers.flush();
         Map<String, Long> ids = idsByKeys(c, entries.stream().map(JournalEntry::idempotencyKey).toList());
-        try (PreparedStatement lines = c.prepareStatement("INSERT INTO " + s + "journal_line (entry_id, line_no,"
-                + " account_code, debit, credit, company_debit, company_credit, tax_code, partner_type, partner_code,"
-                + " partner_name, line_text) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-             PreparedStatement costs = c.prepareStatement("INSERT INTO " + s + "journal_line_cost_object"
-                     + " (entry_id, line_no, dimension, code) VALUES (?,?,?,?)")) {
-            boolean anyCost = false;
-            for (JournalEntry e : entries) {
-                long id = ids.get(e.idempotencyKey());
-                for (int i = 0; i < e.lines().size(); i++) {
-                    JournalLine l = e.lines().get(i);
-                    boolean debit = l.side() == JournalLine.Side.DEBIT;
-                    lines.setLong(1, id);
-                    lines.setInt(2, i + 1);
-                    lines.setString(3, l.account());
-                    lines.setBigDecimal(4, debit ? l.amount() : BigDecimal.ZERO);
-                    lines.setBigDecimal(5, debit ? BigDecimal.ZERO : l.amount());
-                    lines.setBigDecimal(6, debit ? l.companyAmount() : BigDecimal.ZERO);
-                    lines.setBigDecimal(7, debit ? BigDecimal.ZERO : l.companyAmount());
-                    lines.setString(8, l.taxCode());
-                    lines.setString(9, l.partner() == null ? null : l.partner().type().name());
-                    lines.setString(10, l.partner() == null ? null : l.partner().code());
-                    lines.setString(11, l.partner() == null ? null : l.partner().name());
-                    lines.setString(12, l.text());
-                    lines.addBatch();
-                    for (CostObject co : l.costObjects()) {
-                        costs.setLong(1, id);
-                        costs.setInt(2, i + 1);
-                        costs.setString(3, co.dimension());
-                        costs.setString(4, co.code());
-                        costs.addBatch();
-                        anyCost = true;
-                    }
+        SqlRows lines = SqlRows.into(c, s + "journal_line", List.of("entry_id", "line_no", "account_code", "debit",
+                "credit", "company_debit", "company_credit", "tax_code", "partner_type", "partner_code",
+                "partner_name", "line_text"));
+        SqlRows costs = SqlRows.into(c, s + "journal_line_cost_object",
+                List.of("entry_id", "line_no", "dimension", "code"));
+        for (JournalEntry e : entries) {
+            long id = ids.get(e.idempotencyKey());
+            for (int i = 0; i < e.lines().size(); i++) {
+                JournalLine l = e.lines().get(i);
+                boolean debit = l.side() == JournalLine.Side.DEBIT;
+                Partner p = l.partner();
+                lines.add(id, i + 1, l.account(), debit ? l.amount() : BigDecimal.ZERO,
+                        debit ? BigDecimal.ZERO : l.amount(), debit ? l.companyAmount() : BigDecimal.ZERO,
+                        debit ? BigDecimal.ZERO : l.companyAmount(), l.taxCode(),
+                        p == null ? null : p.type().name(), p == null ? null : p.code(), p == null ? null : p.name(),
+                        l.text());
+                for (CostObject co : l.costObjects()) {
+                    costs.add(id, i + 1, co.dimension(), co.code());
                 }
             }
-            lines.executeBatch();
-            if (anyCost) {
-                costs.executeBatch();
-            }
         }
+        lines.flush();
+        costs.flush();
         List<ErpDocumentRef> refs = new ArrayList<>(entries.size());
         for (JournalEntry e : entries) {
             refs.add(new ErpDocumentRef(e.idempotencyKey(), documentNumber(ids.get(e.idempotencyKey())), reversesKey));

@@ -108,22 +108,36 @@ public final class TrytonServer implements AutoCloseable {
                     .start();
             URI url = URI.create("http://127.0.0.1:" + port + "/");
             TrytonServer server = new TrytonServer(dir, template, p, url);
-            server.awaitReady(Duration.ofSeconds(60));
-            if (seed) {
-                ErpConfig.Tryton cfg = server.config(seedDb);
-                try (TrytonRpc rpc = new TrytonRpc(HttpClient.newHttpClient(), cfg.databaseUri(), ADMIN,
-                        cfg.password(), Duration.ofSeconds(120))) {
-                    TrytonDemoSeed.seed(rpc, today);
+            try {
+                server.awaitReady(Duration.ofSeconds(60));
+                if (seed) {
+                    server.seed(seedDb, today);
                 }
-                Path tmp = dir.resolve(template.getFileName() + ".tmp");
-                Files.copy(db.resolve(seedDb + ".sqlite"), tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, template, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                log.info("event=tryton.template_seeded file={}", template);
+            } catch (RuntimeException e) {
+                server.close();   // never leave a trytond behind when start-up fails
+                throw e;
             }
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start trytond in " + dir, e);
         }
+    }
+
+    /** Seeds the freshly initialised database over JSON-RPC and caches it as the template. */
+    private void seed(String seedDb, LocalDate today) {
+        ErpConfig.Tryton cfg = config(seedDb);
+        try (TrytonRpc rpc = new TrytonRpc(HttpClient.newHttpClient(), cfg.databaseUri(), ADMIN, cfg.password(),
+                Duration.ofSeconds(120))) {
+            TrytonDemoSeed.seed(rpc, today);
+        }
+        try {
+            Path tmp = dir.resolve(template.getFileName() + ".tmp");
+            Files.copy(dir.resolve("db").resolve(seedDb + ".sqlite"), tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, template, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not cache the seeded Tryton template " + template, e);
+        }
+        log.info("event=tryton.template_seeded file={}", template);
     }
 
     private static void initialise(Path dir, Path conf, Path dbFile) throws IOException {
