@@ -50,7 +50,7 @@ public final class ErpAdapters {
             return new SqlErpAdapter(ds, owned, sql, clock);
         }
         ErpConfig.Tryton tryton = (ErpConfig.Tryton) config;
-        return new TrytonErpAdapter(tryton, Objects.requireNonNull(http, "http"), clock);
+        return new TrytonErpAdapter(tryton, Objects.requireNonNull(http, "http"));
     }
 
     private static HikariDataSource pool(ErpConfig.Sql sql) {

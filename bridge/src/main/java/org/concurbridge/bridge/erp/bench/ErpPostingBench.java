@@ -281,7 +281,7 @@ public final class ErpPostingBench {
             double bestRate = 0;
             for (int batch : o.trytonBatches()) {
                 ErpConfig.Tryton cfg = withBatch(server.newDatabase("bench_sweep_" + batch), batch);
-                try (ErpAdapter a = new TrytonErpAdapter(cfg, http, clock)) {
+                try (ErpAdapter a = new TrytonErpAdapter(cfg, http)) {
                     post(a, 20, o.linesPerEntry());   // login, caches, server warm-up
                     Result r = post(a, o.trytonSweepEntries(), o.linesPerEntry(), 20);
                     out.println("tryton batch=" + batch + " lines/s=" + r.linesPerSecond() + " entries="
@@ -294,7 +294,7 @@ public final class ErpPostingBench {
             }
             ErpConfig.Tryton cfg = withBatch(server.newDatabase("bench_best"), best);
             Result r;
-            try (ErpAdapter a = new TrytonErpAdapter(cfg, http, clock)) {
+            try (ErpAdapter a = new TrytonErpAdapter(cfg, http)) {
                 r = post(a, o.trytonEntries(), o.linesPerEntry());
             }
             out.println("tryton lines/s=" + r.linesPerSecond() + " seconds=" + r.seconds() + " entries="

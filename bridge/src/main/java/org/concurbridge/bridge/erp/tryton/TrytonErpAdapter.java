@@ -8,7 +8,6 @@ import org.concurbridge.bridge.erp.EntryRules;
 import org.concurbridge.bridge.erp.ErpAdapter;
 import org.concurbridge.bridge.erp.ErpConfig;
 import org.concurbridge.bridge.erp.ErpDocumentRef;
-import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.erp.GoodsReceipt;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.PaymentStatus;
@@ -23,7 +22,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,11 +49,11 @@ public final class TrytonErpAdapter implements ErpAdapter {
     private final TrytonMoves moves;
     private final TrytonMasterData masterData;
 
-    public TrytonErpAdapter(ErpConfig.Tryton config, HttpClient http, Clock clock) {
+    public TrytonErpAdapter(ErpConfig.Tryton config, HttpClient http) {
         this.config = config;
         this.rpc = new TrytonRpc(http, config.databaseUri(), config.user(), config.password(), config.timeout());
         this.ctx = Map.of("company", config.companyId());
-        this.moves = new TrytonMoves(rpc, config, clock);
+        this.moves = new TrytonMoves(rpc, config);
         this.masterData = new TrytonMasterData(rpc, config.companyId());
     }
 

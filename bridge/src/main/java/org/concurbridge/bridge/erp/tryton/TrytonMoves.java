@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +49,7 @@ final class TrytonMoves {
     private final Map<LocalDate, Long> periods = new ConcurrentHashMap<>();
     private volatile Company company;
 
-    TrytonMoves(TrytonRpc rpc, ErpConfig.Tryton config, Clock clock) {
+    TrytonMoves(TrytonRpc rpc, ErpConfig.Tryton config) {
         this.rpc = rpc;
         this.config = config;
         this.ctx = Map.of("company", config.companyId());

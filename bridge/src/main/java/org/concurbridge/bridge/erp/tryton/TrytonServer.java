@@ -210,6 +210,11 @@ public final class TrytonServer implements AutoCloseable {
         return config(safe);
     }
 
+    /** The SQLite file of a database this server serves. */
+    public Path databaseFile(String database) {
+        return dir.resolve("db").resolve(database + ".sqlite");
+    }
+
     private ErpConfig.Tryton config(String database) {
         return new ErpConfig.Tryton(url, database, ADMIN, Secret.of(ADMIN_PASSWORD), 1, "MISC", 25,
                 Duration.ofSeconds(60));
