@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RunJobCommand.class,
                 PreviewCommand.class,
                 MappingCommand.class,
+                BenchCommand.class,
                 RotateKeyCommand.class,
                 ResetPasswordCommand.class,
                 CommandLine.HelpCommand.class

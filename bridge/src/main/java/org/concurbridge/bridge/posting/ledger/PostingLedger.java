@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,10 +34,12 @@ public class PostingLedger {
     private static final int MAX_TEXT = 4000;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final Clock clock;
 
-    public PostingLedger(JdbcClient jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
+        this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        this.jdbc = JdbcClient.create(template);
         this.clock = clock;
     }
 
@@ -63,6 +66,90 @@ public class PostingLedger {
             // another run recorded it first: use that row
         }
         return find(r.companyUuid(), r.source(), r.sourceDocId(), r.revision()).orElseThrow();
+    }
+
+    /** A received document with what its build gave: the document JSON and totals, or the problems. */
+    public record ReceivedBuilt(Received received, String kind, String currency, BigDecimal total,
+                                String mappingVersion, LocalDate postingDate, String documentJson, String problems) {
+    }
+
+    /**
+     * Records a page of documents as RECEIVED with their build results in one batch; rows already recorded (same
+     * source id and revision, or key) are left as they are.
+     */
+    public void receiveAll(List<ReceivedBuilt> docs) {
+        if (docs.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Object[]> args = docs.stream().map(d -> new Object[]{d.received().companyUuid(), d.received().source(),
+                d.received().docType(), d.received().sourceDocId(), d.received().concurId(), d.received().revision(),
+                d.received().idempotencyKey(), d.received().erpSystemId(), d.kind(), d.currency(), d.total(),
+                d.mappingVersion(), d.postingDate() == null ? null : Date.valueOf(d.postingDate()), d.documentJson(),
+                cut(d.problems()), Timestamps.toDb(now), Timestamps.toDb(now)}).toList();
+        org.springframework.jdbc.core.JdbcTemplate template = templateOf();
+        template.batchUpdate("insert into posting_documents (company_uuid, source, doc_type, source_doc_id,"
+                + " concur_id, revision, idempotency_key, erp_system_id, kind, currency, total, mapping_version,"
+                + " posting_date, document_json, error_text, state, attempts, created_at, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)"
+                + " on conflict do nothing", args);
+    }
+
+    /** The company's rows for these source document ids (any revision), in one query. */
+    public List<LedgerDocument> bySourceDocIds(String companyUuid, String source, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = :company"
+                        + " and source = :source and source_doc_id in (:ids) order by id")
+                .param("company", companyUuid).param("source", source).param("ids", ids).query(ROW).list();
+    }
+
+    /** Rows by ledger id, in one query (ordered by id). */
+    public List<LedgerDocument> byIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where id in (:ids) order by id")
+                .param("ids", ids).query(ROW).list();
+    }
+
+    /** RECEIVED → ACKNOWLEDGED for several rows in one update; returns how many moved. */
+    public int acknowledgedAll(java.util.Collection<Long> ids) {
+        return moveAll(ids, "'RECEIVED'", LedgerState.ACKNOWLEDGED, "");
+    }
+
+    /** POSTED (or FAILED after posting) → CONFIRMED for several rows in one update; returns how many moved. */
+    public int confirmedAll(java.util.Collection<Long> ids) {
+        return moveAll(ids, "'POSTED', 'FAILED'", LedgerState.CONFIRMED,
+                ", confirmed_at = :now, error_text = null, failed_step = null");
+    }
+
+    /** → POSTED with each row's ERP document number, in one batch (never POSTED without the number). */
+    public int postedAll(Map<Long, String> erpNumbers) {
+        if (erpNumbers.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        List<Object[]> args = erpNumbers.entrySet().stream().map(e -> new Object[]{e.getValue(),
+                Timestamps.toDb(now), Timestamps.toDb(now), e.getKey()}).toList();
+        int[] counts = templateOf().batchUpdate("update posting_documents set state = 'POSTED',"
+                + " erp_document_number = ?, posted_at = ?, updated_at = ?, error_text = null, failed_step = null"
+                + " where id = ? and state in ('RECEIVED', 'ACKNOWLEDGED', 'FAILED')", args);
+        return java.util.Arrays.stream(counts).map(c -> c > 0 ? 1 : 0).sum();
+    }
+
+    private int moveAll(java.util.Collection<Long> ids, String fromStates, LedgerState to, String setMore) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("update posting_documents set state = :to, updated_at = :now" + setMore
+                        + " where id in (:ids) and state in (" + fromStates + ")")
+                .param("to", to.name()).param("now", Timestamps.toDb(clock.instant())).param("ids", ids).update();
+    }
+
+    private org.springframework.jdbc.core.JdbcTemplate templateOf() {
+        return template;
     }
 
     public Optional<LedgerDocument> find(String companyUuid, String source, String sourceDocId, int revision) {
@@ -138,29 +225,11 @@ public class PostingLedger {
                 .update();
     }
 
-    /** RECEIVED → ACKNOWLEDGED. */
-    public boolean acknowledged(long id) {
-        return move(id, Set.of(LedgerState.RECEIVED), LedgerState.ACKNOWLEDGED, "", List.of());
-    }
-
     /** FAILED at acknowledgement → ACKNOWLEDGED (the retry was accepted). */
     public boolean acknowledgedAfterFailure(long id) {
         return jdbc.sql("update posting_documents set state = 'ACKNOWLEDGED', failed_step = null, error_text = null,"
                         + " updated_at = ? where id = ? and state = 'FAILED' and failed_step = 'RECEIVED'")
                 .params(Timestamps.toDb(clock.instant()), id).update() == 1;
-    }
-
-    /** → POSTED with the ERP's document number, in one update (never POSTED without the number). */
-    public boolean posted(long id, String erpDocumentNumber) {
-        return move(id, Set.of(LedgerState.RECEIVED, LedgerState.ACKNOWLEDGED, LedgerState.FAILED),
-                LedgerState.POSTED, ", erp_document_number = ?, posted_at = ?, error_text = null, failed_step = null",
-                List.of(erpDocumentNumber, Timestamps.toDb(clock.instant())));
-    }
-
-    /** POSTED → CONFIRMED. */
-    public boolean confirmed(long id) {
-        return move(id, Set.of(LedgerState.POSTED, LedgerState.FAILED), LedgerState.CONFIRMED,
-                ", confirmed_at = ?, error_text = null, failed_step = null", List.of(Timestamps.toDb(clock.instant())));
     }
 
     /** CONFIRMED → PAYMENT_CONFIRMED. */
@@ -247,6 +316,23 @@ public class PostingLedger {
                 .params(documentId, companyUuid, Timestamps.toDb(clock.instant()), step, outcome, cut(detail),
                         correlationId)
                 .update();
+    }
+
+    /** Several events in one batch, in order. */
+    public void eventsAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("insert into posting_events (document_id, company_uuid, at, step, outcome, detail,"
+                + " correlation_id) values (?, ?, ?, ?, ?, ?, ?)", events.stream().map(e -> new Object[]{
+                e.documentId(), e.companyUuid(), Timestamps.toDb(e.at()), e.step(), e.outcome(), cut(e.detail()),
+                e.correlationId()}).toList());
+    }
+
+    /** An event to record with {@link #eventsAll}. */
+    public Event newEvent(Long documentId, String companyUuid, String step, String outcome, String detail,
+                          String correlationId) {
+        return new Event(0, documentId, companyUuid, clock.instant(), step, outcome, detail, correlationId);
     }
 
     public List<Event> events(long documentId) {

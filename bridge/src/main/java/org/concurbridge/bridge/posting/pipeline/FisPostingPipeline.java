@@ -71,6 +71,18 @@ public final class FisPostingPipeline {
         int recalled;
         int superseded;
         int paymentConfirmed;
+        int concurCalls;
+        int erpCalls;
+
+        /** FIS calls made (each page read, each batch of acknowledgements or confirmations, each single read). */
+        public int concurCalls() {
+            return concurCalls;
+        }
+
+        /** ERP adapter calls made (each postAll of a page, each reversal, each payment status query). */
+        public int erpCalls() {
+            return erpCalls;
+        }
 
         public int received() {
             return received;
@@ -105,6 +117,7 @@ public final class FisPostingPipeline {
     private final Clock clock;
     private final Settings settings;
     private final Stats stats = new Stats();
+    private final List<PostingLedger.Event> events = new ArrayList<>();
     private final Consumer<Stats> progress;
 
     public FisPostingPipeline(String companyUuid, FisClient fis, ErpAdapter erp, PostingLedger ledger,
@@ -131,6 +144,7 @@ public final class FisPostingPipeline {
             readQueue(kind);
         }
         confirmPayments();
+        flushEvents();
         return stats;
     }
 
@@ -140,63 +154,95 @@ public final class FisPostingPipeline {
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
         while (stats.received < settings.maxDocumentsPerRun()) {
+            stats.concurCalls++;
             FisPage page = fis.transactions(kind); // always the first page: acknowledged documents leave the queue
             event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
                     + " totalElements=" + page.totalElements(), page.correlationId());
             if (page.documents().isEmpty()) {
+                flushEvents();
                 return;
             }
-            List<LedgerDocument> rows = new ArrayList<>();
             boolean anyNew = false;
             for (FisReadResult r : page.documents()) {
                 anyNew |= seen.add(r.id());
-                rows.add(receive(kind, r));
             }
+            List<LedgerDocument> rows = receive(kind, page.documents());
             if (!anyNew) {
                 // the same documents again: none of them could be acknowledged; the next run tries again
                 log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid, docType(kind),
                         rows.size());
+                flushEvents();
                 return;
             }
             acknowledge(kind, rows);
-            process(rows.stream().map(r -> ledger.find(r.id()).orElseThrow()).toList());
+            process(reload(rows));
         }
     }
 
-    private LedgerDocument receive(FisDocumentKind kind, FisReadResult read) {
-        BuildResult built;
-        int revision = 1; // a document that does not build is keyed by its id and revision 1
-        String concurId = null;
-        if (read instanceof FisReadResult.Parsed p) {
-            built = builder.build(p.document());
-            if (built.document() != null) {
-                revision = built.document().header().revision();
-                concurId = built.document().header().concurId();
+    /** Records a page: builds each document and inserts the new ones in one batch; returns the page's rows. */
+    private List<LedgerDocument> receive(FisDocumentKind kind, List<FisReadResult> page) {
+        Map<String, LedgerDocument> known = new java.util.HashMap<>();
+        for (LedgerDocument r : ledger.bySourceDocIds(companyUuid, PostingLedger.FIS,
+                page.stream().map(FisReadResult::id).toList())) {
+            known.put(r.sourceDocId() + "@" + r.revision(), r);
+        }
+        List<PostingLedger.ReceivedBuilt> fresh = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (FisReadResult read : page) {
+            BuildResult built;
+            int revision = 1; // a document that does not build is keyed by its id and revision 1
+            String concurId = null;
+            if (read instanceof FisReadResult.Parsed p) {
+                built = builder.build(p.document());
+                if (built.document() != null) {
+                    revision = built.document().header().revision();
+                    concurId = built.document().header().concurId();
+                }
+            } else {
+                built = FisJournalBuilder.malformed((FisReadResult.Malformed) read, "fis:" + read.id());
             }
-        } else {
-            built = FisJournalBuilder.malformed((FisReadResult.Malformed) read, "fis:" + read.id());
+            keys.add(keyOf(read.id(), revision));
+            if (known.containsKey(read.id() + "@" + revision)) {
+                continue;
+            }
+            String systemId = read instanceof FisReadResult.Parsed p && p.document().erpSystemId() != null
+                    && !p.document().erpSystemId().isBlank() ? p.document().erpSystemId() : fis.systemId();
+            fresh.add(receivedBuilt(new PostingLedger.Received(companyUuid, PostingLedger.FIS, docType(kind),
+                    read.id(), concurId, revision, keyOf(read.id(), revision), systemId), built));
         }
-        String key = keyOf(read.id(), revision);
-        Optional<LedgerDocument> existing = ledger.find(companyUuid, PostingLedger.FIS, read.id(), revision);
-        if (existing.isPresent()) {
-            return existing.get();
+        ledger.receiveAll(fresh);
+        stats.received += fresh.size();
+        Map<String, LedgerDocument> byKey = new java.util.HashMap<>();
+        ledger.bySourceDocIds(companyUuid, PostingLedger.FIS, page.stream().map(FisReadResult::id).toList())
+                .forEach(r -> byKey.put(r.idempotencyKey(), r));
+        for (PostingLedger.ReceivedBuilt f : fresh) {
+            LedgerDocument row = byKey.get(f.received().idempotencyKey());
+            event(row.id(), "received", f.documentJson() != null ? "OK" : "PROBLEMS",
+                    f.documentJson() != null ? "mapping " + f.mappingVersion() : f.problems(), null);
         }
-        String systemId = read instanceof FisReadResult.Parsed p && p.document().erpSystemId() != null
-                && !p.document().erpSystemId().isBlank() ? p.document().erpSystemId() : fis.systemId();
-        LedgerDocument row = ledger.receive(new PostingLedger.Received(companyUuid, PostingLedger.FIS,
-                docType(kind), read.id(), concurId, revision, key, systemId));
-        store(row.id(), built);
-        stats.received++;
-        event(row.id(), "received", built.isOk() ? "OK" : "PROBLEMS",
-                built.isOk() ? "mapping " + built.document().mappingVersion() : problemsText(built.problems()), null);
-        return ledger.find(row.id()).orElseThrow();
+        flushEvents();
+        return keys.stream().map(byKey::get).toList();
+    }
+
+    private PostingLedger.ReceivedBuilt receivedBuilt(PostingLedger.Received r, BuildResult built) {
+        PostingDocument d = built.document();
+        if (d == null) {
+            return new PostingLedger.ReceivedBuilt(r, null, null, null, mapping.version(), null, null,
+                    problemsText(built.problems()));
+        }
+        return new PostingLedger.ReceivedBuilt(r, d.kind().name(), d.header().currency(), d.totalDebit(),
+                d.mappingVersion(), JournalEntries.postingDate(d, today()), JSON.writeValueAsString(d), null);
+    }
+
+    private List<LedgerDocument> reload(List<LedgerDocument> rows) {
+        return ledger.byIds(rows.stream().map(LedgerDocument::id).toList());
     }
 
     private void store(long id, BuildResult built) {
         PostingDocument d = built.document();
         if (d == null) {
             ledger.built(id, null, null, null, mapping.version(), null, null, problemsText(built.problems()));
-            ledger.event(id, companyUuid, "build", "PROBLEMS", problemsText(built.problems()), null);
+            event(id, "build", "PROBLEMS", problemsText(built.problems()), null);
             return;
         }
         ledger.built(id, d.kind().name(), d.header().currency(), d.totalDebit(), d.mappingVersion(),
@@ -211,13 +257,16 @@ public final class FisPostingPipeline {
         }
         List<FisOutcome> outcomes = bySystemId(toAck, (client, rows0) -> client.acknowledge(kind,
                 rows0.stream().map(LedgerDocument::sourceDocId).toList()));
+        List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < toAck.size(); i++) {
             LedgerDocument row = toAck.get(i);
             FisOutcome o = outcomes.get(i);
             event(row.id(), "fis.acknowledge", o.code().name(), describe(o), null);
             switch (o.meaning()) {
                 case DONE, ALREADY_DONE -> {
-                    if (ledger.acknowledged(row.id()) || moveFailedTo(row, LedgerState.ACKNOWLEDGED)) {
+                    if (row.state() == LedgerState.RECEIVED) {
+                        accepted.add(row.id());
+                    } else if (moveFailedTo(row, LedgerState.ACKNOWLEDGED)) {
                         stats.acknowledged++;
                     }
                 }
@@ -225,6 +274,8 @@ public final class FisPostingPipeline {
                 default -> fail(row, LedgerState.RECEIVED, "acknowledgement refused: " + describe(o));
             }
         }
+        stats.acknowledged += ledger.acknowledgedAll(accepted);
+        flushEvents();
     }
 
     /** A FAILED row whose failure was at acknowledgement: acknowledged now. */
@@ -248,7 +299,7 @@ public final class FisPostingPipeline {
                 continue;
             }
             acknowledge(kind, ofKind);
-            process(ofKind.stream().map(r -> ledger.find(r.id()).orElseThrow()).toList());
+            process(reload(ofKind));
         }
     }
 
@@ -279,18 +330,6 @@ public final class FisPostingPipeline {
             }
             PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
             JournalEntry entry = JournalEntries.toEntry(doc, row.idempotencyKey(), today());
-            List<ValidationProblem> problems;
-            try {
-                problems = erp.validate(entry);
-            } catch (ErpException.Retriable e) {
-                fail(row, LedgerState.ACKNOWLEDGED, "ERP unavailable: " + e.getMessage());
-                continue;
-            }
-            if (!problems.isEmpty()) {
-                event(row.id(), "erp.validate", "PROBLEMS", erpProblemsText(problems), null);
-                errors.put(row.id(), erpProblemsText(problems));
-                continue;
-            }
             if (!replaceEarlierRevision(row, doc, entry.postingDate())) {
                 continue;
             }
@@ -299,11 +338,12 @@ public final class FisPostingPipeline {
         }
         post(toPost, entries, errors);
         confirmErrors(kind, errors);
-        List<LedgerDocument> posted = rows.stream().map(r -> ledger.find(r.id()).orElseThrow())
+        List<LedgerDocument> posted = reload(rows).stream()
                 .filter(r -> r.state() == LedgerState.POSTED
                         || r.state() == LedgerState.FAILED && r.failedStep() == LedgerState.POSTED)
                 .toList();
         confirmPostings(kind, posted);
+        flushEvents();
         progress.accept(stats);
     }
 
@@ -311,28 +351,46 @@ public final class FisPostingPipeline {
         if (rows.isEmpty()) {
             return;
         }
-        List<ErpPosting.BatchResult> results = erp.postAll(entries);
-        for (int i = 0; i < rows.size(); i++) {
-            LedgerDocument row = rows.get(i);
-            ErpPosting.BatchResult r = results.get(i);
-            if (r.failure() == null) {
-                PostingResult p = r.result();
-                ledger.posted(row.id(), p.document().documentNumber());
-                event(row.id(), "erp.post", p.alreadyPosted() ? "ALREADY_POSTED" : "OK",
-                        "document " + p.document().documentNumber(), null);
-                stats.posted++;
-            } else if (r.failure() instanceof ErpException.Permanent p) {
-                String text = p.problems().isEmpty() ? "the ERP refused the posting: " + p.getMessage()
-                        : erpProblemsText(p.problems());
-                event(row.id(), "erp.post", "REJECTED", text, null);
-                errors.put(row.id(), text);
-            } else if (r.failure() instanceof ErpException.Retriable e) {
+        // postAll validates every entry against the ERP (accounts, cost objects, partners, tax codes, balance) in the
+        // same round trip and writes nothing for an invalid one: its Permanent failure carries every problem
+        stats.erpCalls++;
+        List<ErpPosting.BatchResult> results;
+        try {
+            results = erp.postAll(entries);
+        } catch (ErpException.Retriable e) {
+            for (LedgerDocument row : rows) {
                 event(row.id(), "erp.post", "RETRIABLE", e.getMessage(), null);
                 fail(row, LedgerState.ACKNOWLEDGED, "ERP unavailable: " + e.getMessage());
-            } else {
-                event(row.id(), "erp.post", "AUTHENTICATION", r.failure().getMessage(), null);
-                throw r.failure(); // the ERP refuses our credentials: nothing else will post either
             }
+            return;
+        }
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                LedgerDocument row = rows.get(i);
+                ErpPosting.BatchResult r = results.get(i);
+                if (r.failure() == null) {
+                    PostingResult p = r.result();
+                    numbers.put(row.id(), p.document().documentNumber());
+                    event(row.id(), "erp.post", p.alreadyPosted() ? "ALREADY_POSTED" : "OK",
+                            "document " + p.document().documentNumber(), null);
+                } else if (r.failure() instanceof ErpException.Permanent p) {
+                    String text = p.problems().isEmpty() ? "the ERP refused the posting: " + p.getMessage()
+                            : erpProblemsText(p.problems());
+                    event(row.id(), "erp.post", "REJECTED", text, null);
+                    errors.put(row.id(), text);
+                } else if (r.failure() instanceof ErpException.Retriable e) {
+                    event(row.id(), "erp.post", "RETRIABLE", e.getMessage(), null);
+                    fail(row, LedgerState.ACKNOWLEDGED, "ERP unavailable: " + e.getMessage());
+                } else {
+                    event(row.id(), "erp.post", "AUTHENTICATION", r.failure().getMessage(), null);
+                    throw r.failure(); // the ERP refuses our credentials: nothing else will post either
+                }
+            }
+        } finally {
+            // whatever the ERP took is recorded with its number before anything else happens
+            stats.posted += ledger.postedAll(numbers);
+            flushEvents();
         }
     }
 
@@ -347,28 +405,27 @@ public final class FisPostingPipeline {
                     return PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
                             doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date));
                 }).toList()));
+        List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             LedgerDocument row = rows.get(i);
             FisOutcome o = outcomes.get(i);
             event(row.id(), "fis.confirmPosting", o.code().name(), "success " + row.erpDocumentNumber() + ": "
                     + describe(o), null);
             switch (o.meaning()) {
-                case DONE, ALREADY_DONE -> {
-                    if (ledger.confirmed(row.id())) {
-                        stats.confirmed++;
-                    }
-                }
+                case DONE, ALREADY_DONE -> accepted.add(row.id());
                 case RECALLED -> reverseRecalled(row);
                 default -> fail(row, LedgerState.POSTED, "posting confirmation refused: " + describe(o));
             }
         }
+        stats.confirmed += ledger.confirmedAll(accepted);
+        flushEvents();
     }
 
     private void confirmErrors(FisDocumentKind kind, Map<Long, String> errors) {
         if (errors.isEmpty()) {
             return;
         }
-        List<LedgerDocument> rows = errors.keySet().stream().map(id -> ledger.find(id).orElseThrow()).toList();
+        List<LedgerDocument> rows = ledger.byIds(errors.keySet());
         List<FisOutcome> outcomes = bySystemId(rows, (client, group) -> client.confirmPostings(kind,
                 group.stream().map(r -> PostingConfirmation.error(r.sourceDocId(),
                         PostingConfirmation.SystemMessage.of(errors.get(r.id())))).toList()));
@@ -403,6 +460,7 @@ public final class FisPostingPipeline {
     private void reverseRecalled(LedgerDocument row) {
         String reversalKey = row.idempotencyKey() + "#recall";
         try {
+            stats.erpCalls++;
             PostingResult r = erp.reverse(new Reversal(reversalKey, row.idempotencyKey(), today(),
                     "Recalled in SAP Concur: reversal of " + row.erpDocumentNumber()));
             event(row.id(), "erp.reverse", "OK", "reversal " + r.document().documentNumber(), null);
@@ -419,6 +477,9 @@ public final class FisPostingPipeline {
      * earlier row SUPERSEDED, both rows linked. Returns false when the reversal must wait (ERP down).
      */
     private boolean replaceEarlierRevision(LedgerDocument row, PostingDocument doc, LocalDate date) {
+        if (row.revision() <= 1) {
+            return true; // a first revision replaces nothing
+        }
         Optional<LedgerDocument> earlier = ledger.postedEarlierRevision(companyUuid, row.docType(), row.concurId(),
                 row.revision(), row.id());
         if (earlier.isEmpty()) {
@@ -426,6 +487,7 @@ public final class FisPostingPipeline {
         }
         LedgerDocument e = earlier.get();
         try {
+            stats.erpCalls++;
             PostingResult r = erp.reverse(new Reversal(e.idempotencyKey() + "#superseded", e.idempotencyKey(), date,
                     "Replaced by revision " + row.revision() + " of " + doc.header().reference()));
             ledger.superseded(e.id(), r.document().documentNumber());
@@ -453,6 +515,7 @@ public final class FisPostingPipeline {
         if (!neverBuilt && (row.state() != LedgerState.FAILED || mapping.version().equals(row.mappingVersion()))) {
             return row;
         }
+        stats.concurCalls++;
         Optional<FisReadResult> read = fis.document(kind, row.sourceDocId(), true);
         if (read.isEmpty()) {
             fail(row, LedgerState.ACKNOWLEDGED, "SAP Concur no longer has the document");
@@ -482,6 +545,7 @@ public final class FisPostingPipeline {
         if (waiting.isEmpty()) {
             return;
         }
+        stats.erpCalls++;
         Map<String, PaymentStatus> status = erp.paymentStatus(waiting.stream()
                 .map(LedgerDocument::idempotencyKey).toList());
         List<LedgerDocument> paid = new ArrayList<>();
@@ -535,6 +599,7 @@ public final class FisPostingPipeline {
         Map<Long, FisOutcome> byRow = new java.util.HashMap<>();
         groups.forEach((systemId, group) -> {
             FisClient client = systemId.equals(fis.systemId()) ? fis : fis.withSystemId(systemId);
+            stats.concurCalls += (group.size() + client.batchSize() - 1) / client.batchSize();
             List<FisOutcome> outcomes = call.apply(client, group);
             for (int i = 0; i < group.size(); i++) {
                 byRow.put(group.get(i).id(), outcomes.get(i));
@@ -558,8 +623,14 @@ public final class FisPostingPipeline {
         }
     }
 
+    /** Buffers an event; {@link #flushEvents} writes the buffer in one batch after each step. */
     private void event(Long id, String step, String outcome, String detail, String correlationId) {
-        ledger.event(id, companyUuid, step, outcome, detail, correlationId);
+        events.add(ledger.newEvent(id, companyUuid, step, outcome, detail, correlationId));
+    }
+
+    private void flushEvents() {
+        ledger.eventsAll(events);
+        events.clear();
     }
 
     private LocalDate today() {

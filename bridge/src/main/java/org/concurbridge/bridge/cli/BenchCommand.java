@@ -1,0 +1,61 @@
+package org.concurbridge.bridge.cli;
+
+import org.concurbridge.bridge.erp.bench.ErpPostingBench;
+import org.concurbridge.bridge.posting.bench.FisPostingBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
+
+import java.time.Duration;
+import java.util.List;
+
+/** {@code bench fis-posting} and {@code bench erp-posting} ({@code sae-parse} is run by the launcher script). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark (see docs/benchmarks.md).",
+        subcommands = {BenchCommand.FisPosting.class, BenchCommand.ErpPosting.class})
+final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "Missing benchmark: fis-posting or erp-posting (sae-parse: ./erp-bridge bench sae-parse)");
+    }
+
+    @Command(name = "fis-posting", mixinStandardHelpOptions = true,
+            description = "FIS documents end to end: sandbox with simulated latency -> ledger -> SQL adapter on"
+                    + " embedded PostgreSQL -> confirmations.")
+    static final class FisPosting implements Runnable {
+        @Option(names = "--documents", defaultValue = "10000", description = "Documents (default ${DEFAULT-VALUE}).")
+        int documents;
+
+        @Option(names = "--heap-sizes", split = ",", defaultValue = "2500,5000",
+                description = "Smaller runs first, to compare the heap (default ${DEFAULT-VALUE}).")
+        List<Integer> heapSizes;
+
+        @Option(names = "--latency-ms", defaultValue = "20", description = "Latency per FIS call (default ${DEFAULT-VALUE}).")
+        int latencyMs;
+
+        @Option(names = "--page-size", defaultValue = "100", description = "FIS page and batch size (default ${DEFAULT-VALUE}).")
+        int pageSize;
+
+        @Override
+        public void run() {
+            if (documents < 1 || latencyMs < 1 || pageSize < 1 || pageSize > 100) {
+                throw new IllegalArgumentException("--documents and --latency-ms must be positive, --page-size 1-100");
+            }
+            FisPostingBench.run(System.out, new FisPostingBench.Options(documents, heapSizes,
+                    Duration.ofMillis(latencyMs), pageSize));
+        }
+    }
+
+    @Command(name = "erp-posting", mixinStandardHelpOptions = true,
+            description = "Journal entries straight into the ERP adapters (options: see docs/benchmarks.md).")
+    static final class ErpPosting implements Runnable {
+        @Unmatched
+        List<String> args = new java.util.ArrayList<>();
+
+        @Override
+        public void run() {
+            ErpPostingBench.run(System.out, ErpPostingBench.Options.parse(args.toArray(String[]::new)));
+        }
+    }
+}

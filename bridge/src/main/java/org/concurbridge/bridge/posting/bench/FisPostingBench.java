@@ -1,0 +1,211 @@
+package org.concurbridge.bridge.posting.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpAdapters;
+import org.concurbridge.bridge.erp.ErpConfig;
+import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.mapping.PostingMapping;
+import org.concurbridge.bridge.posting.pipeline.FisPostingPipeline;
+import org.concurbridge.client.ClientCredentials;
+import org.concurbridge.client.CompanyTokenManager;
+import org.concurbridge.client.ConcurClient;
+import org.concurbridge.client.ConcurException;
+import org.concurbridge.client.OAuthClient;
+import org.concurbridge.client.Secret;
+import org.concurbridge.client.TokenGrant;
+import org.concurbridge.client.TokenStore;
+import org.concurbridge.client.fis.FisClient;
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.fis.FisStatus;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.http.HttpClient;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code bench fis-posting}: generated FIS documents end to end — the in-process sandbox over loopback with a
+ * simulated latency per FIS call, the posting ledger and the SQL adapter on an embedded PostgreSQL — through the same
+ * {@link FisPostingPipeline} the {@code fis-posting} job runs. Prints wall time, FIS calls, ERP adapter calls and the
+ * ratio to the lower bound {@code calls × latency ÷ concurrency} (one FIS request in flight per connection), and the
+ * heap the run added at several sizes.
+ */
+public final class FisPostingBench {
+
+    /** One FIS request in flight per connection: the pipeline is sequential per company (docs/posting.md). */
+    public static final int CONCURRENCY = 1;
+
+    /**
+     * @param documents  documents of the main run (the issue's 10,000)
+     * @param heapSizes  sizes at which the run is repeated to show the heap does not grow with N
+     * @param latency    simulated latency per FIS call
+     * @param pageSize   FIS page size (acknowledgements and confirmations go in batches of the same size)
+     */
+    public record Options(int documents, List<Integer> heapSizes, Duration latency, int pageSize) {
+        public static Options defaults() {
+            return new Options(10_000, List.of(2_500, 5_000), Duration.ofMillis(20), 100);
+        }
+    }
+
+    /** What one run measured. */
+    public record Result(int documents, double seconds, int concurCalls, int erpCalls, double lowerBoundSeconds,
+                         long heapBeforeMb, long peakHeapMb) {
+        public double ratio() {
+            return seconds / lowerBoundSeconds;
+        }
+    }
+
+    private FisPostingBench() {
+    }
+
+    public static void run(PrintStream out, Options o) {
+        out.println("fis-posting: documents=" + o.documents() + " latency-ms=" + o.latency().toMillis()
+                + " page-size=" + o.pageSize() + " concurrency=" + CONCURRENCY + " max-heap-mb="
+                + Runtime.getRuntime().maxMemory() / (1 << 20));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            for (int size : o.heapSizes()) {
+                print(out, once(pg, size, o));
+            }
+            print(out, once(pg, o.documents(), o));
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL failed", e);
+        }
+    }
+
+    private static void print(PrintStream out, Result r) {
+        out.printf(java.util.Locale.ROOT, "fis-posting documents=%d seconds=%.2f concur-calls=%d erp-calls=%d"
+                        + " lower-bound-seconds=%.2f ratio=%.2f heap-before-mb=%d peak-heap-mb=%d%n",
+                r.documents(), r.seconds(), r.concurCalls(), r.erpCalls(), r.lowerBoundSeconds(), r.ratio(),
+                r.heapBeforeMb(), r.peakHeapMb());
+    }
+
+    static Result once(EmbeddedPostgres pg, int documents, Options o) {
+        String company = SandboxDemo.PROFESSIONAL_COMPANY;
+        String clientId = UUID.randomUUID().toString();
+        String clientSecret = UUID.randomUUID().toString();
+        HikariDataSource ds = database(pg, "fis_bench_" + documents + "_" + System.nanoTime() % 100000);
+        try (ConcurSandbox sb = ConcurSandbox.builder().port(0).seed(7L).build().start();
+             ErpAdapter erp = ErpAdapters.create(ErpConfig.parse(Map.of()), ds, HttpClient.newHttpClient(),
+                     Clock.systemUTC())) {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            sb.registerApp(clientId, clientSecret, "http://localhost/concur/connect");
+            OAuthClient oauth = OAuthClient.builder()
+                    .credentials(new ClientCredentials(clientId, Secret.of(clientSecret))).build();
+            TokenGrant grant = oauth.exchangeRequestToken(sb.geolocation("glz"), company,
+                    Secret.of(sb.companyRequestToken(company)));
+            ConcurClient concur = ConcurClient.builder().credentials(new CompanyTokenManager(oauth,
+                    new MemoryTokenStore(grant), Clock.systemUTC(), Duration.ofMinutes(5))).build();
+            FisClient fis = concur.fis().withPageSize(o.pageSize()).withBatchSize(o.pageSize());
+
+            List<String> ids = sb.fis().generate(company, 42L, documents, List.of());
+            JdbcClient jdbc = JdbcClient.create(ds);
+            for (int from = 0; from < ids.size(); from += 500) {
+                ErpReferenceData.createFor(jdbc, ids.subList(from, Math.min(ids.size(), from + 500)).stream()
+                        .map(id -> sb.fis().document(id).toString()).toList(), java.util.Set.of());
+            }
+            sb.fis().latency(o.latency());
+            ids = null;
+
+            PostingLedger ledger = new PostingLedger(ds, Clock.systemUTC());
+            FisPostingPipeline pipeline = new FisPostingPipeline(company, fis, erp, ledger, PostingMapping.none(),
+                    Clock.systemUTC(), new FisPostingPipeline.Settings(Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    documents * 2), s -> { });
+            System.gc();
+            long before = usedHeap();
+            resetPeaks();
+            long start = System.nanoTime();
+            FisPostingPipeline.Stats stats = pipeline.run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long peak = peakHeap();
+            int confirmed = sb.fis().counts(company).getOrDefault(FisStatus.POSTING_CONFIRMED_SUCCESS, 0);
+            if (confirmed != documents || stats.confirmed() != documents) {
+                throw new IllegalStateException("expected " + documents + " confirmed documents, sandbox has "
+                        + confirmed + ", run: " + stats);
+            }
+            double bound = stats.concurCalls() * o.latency().toMillis() / 1000.0 / CONCURRENCY;
+            return new Result(documents, seconds, stats.concurCalls(), stats.erpCalls(), bound, before >> 20,
+                    peak >> 20);
+        } finally {
+            ds.close();
+        }
+    }
+
+    private static HikariDataSource database(EmbeddedPostgres pg, String name) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name);
+        hc.setUsername("postgres");
+        hc.setMaximumPoolSize(4);
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(hc);
+    }
+
+    private static long usedHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    /** The benchmark's connection keeps its grant in memory. */
+    private static final class MemoryTokenStore implements TokenStore {
+        private volatile TokenGrant grant;
+
+        MemoryTokenStore(TokenGrant grant) {
+            this.grant = grant;
+        }
+
+        @Override
+        public StoredToken load() {
+            return new StoredToken(grant.refreshToken(), grant.geolocation(), grant.refreshExpiresAt());
+        }
+
+        @Override
+        public void save(TokenGrant g) {
+            this.grant = g;
+        }
+
+        @Override
+        public void markInvalid(ConcurException.Authentication reason) {
+            throw reason;
+        }
+    }
+}
