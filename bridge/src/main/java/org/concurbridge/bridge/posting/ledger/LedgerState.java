@@ -24,10 +24,5 @@ public enum LedgerState {
     /** Posted, then reversed in the ERP (recalled after posting). */
     REVERSED,
     /** Posted, then replaced by a re-approved revision (its reversal and the new posting are linked). */
-    SUPERSEDED;
-
-    /** States in which the pipeline still has work to do for the document. */
-    public boolean open() {
-        return this == RECEIVED || this == ACKNOWLEDGED || this == POSTED || this == FAILED;
-    }
+    SUPERSEDED
 }

@@ -309,15 +309,6 @@ public class PostingLedger {
                         String detail, String correlationId) {
     }
 
-    public void event(Long documentId, String companyUuid, String step, String outcome, String detail,
-                      String correlationId) {
-        jdbc.sql("insert into posting_events (document_id, company_uuid, at, step, outcome, detail, correlation_id)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)")
-                .params(documentId, companyUuid, Timestamps.toDb(clock.instant()), step, outcome, cut(detail),
-                        correlationId)
-                .update();
-    }
-
     /** Several events in one batch, in order. */
     public void eventsAll(List<Event> events) {
         if (events.isEmpty()) {

@@ -329,6 +329,11 @@ public final class FisPostingPipeline {
                 continue;
             }
             PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
+            Optional<String> currencyProblem = JournalEntries.currencyProblem(doc);
+            if (currencyProblem.isPresent()) {
+                errors.put(row.id(), currencyProblem.get());
+                continue;
+            }
             JournalEntry entry = JournalEntries.toEntry(doc, row.idempotencyKey(), today());
             if (!replaceEarlierRevision(row, doc, entry.postingDate())) {
                 continue;

@@ -38,6 +38,7 @@ public final class JournalEntries {
                     .filter(e -> e.getValue() != null && !e.getValue().isBlank())
                     .map(e -> new CostObject(e.getKey(), e.getValue())).toList();
             String taxCode = l.tax() == null ? null : blankToNull(l.tax().code());
+            // company amounts are null only when both currencies are the same (see currencyProblem)
             lines.add(new JournalLine(l.account(), debit ? JournalLine.Side.DEBIT : JournalLine.Side.CREDIT, amount,
                     company == null ? amount : company, costObjects, taxCode, partner(l, h), l.text()));
         }
@@ -45,6 +46,20 @@ public final class JournalEntries {
         String companyCurrency = h.companyCurrency() == null ? currency : h.companyCurrency();
         return new JournalEntry(key, h.company(), h.postingDate() == null ? runDate : h.postingDate(), currency,
                 companyCurrency, h.reference(), cut(h.description()), lines);
+    }
+
+    /**
+     * Why the document cannot become an entry, if so: the ERP needs every amount in the company currency too, and
+     * FIS gives no document → company rate; a mapped company currency other than the document's needs one.
+     */
+    public static java.util.Optional<String> currencyProblem(PostingDocument doc) {
+        PostingHeader h = doc.header();
+        if (h.companyCurrency() != null && !h.companyCurrency().equals(h.currency()) && h.exchangeRate() == null) {
+            return java.util.Optional.of("the document is in " + h.currency() + " but company " + h.company()
+                    + " books in " + h.companyCurrency() + " and the document gives no exchange rate; post it to a"
+                    + " company in " + h.currency() + " or map the company's currency to " + h.currency());
+        }
+        return java.util.Optional.empty();
     }
 
     /** The posting date the entry gets. */
