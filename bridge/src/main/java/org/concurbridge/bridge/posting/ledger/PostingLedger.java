@@ -232,6 +232,11 @@ public class PostingLedger {
                 .params(Timestamps.toDb(clock.instant()), id).update() == 1;
     }
 
+    /** → POSTED with the ERP's document number, in one update (never POSTED without the number). */
+    public boolean posted(long id, String erpDocumentNumber) {
+        return postedAll(Map.of(id, erpDocumentNumber)) == 1;
+    }
+
     /** CONFIRMED → PAYMENT_CONFIRMED. */
     public boolean paymentConfirmed(long id) {
         return move(id, Set.of(LedgerState.CONFIRMED), LedgerState.PAYMENT_CONFIRMED, ", paid_at = ?",
@@ -307,6 +312,12 @@ public class PostingLedger {
     /** One step or call and its outcome (append-only; never a secret). */
     public record Event(long id, Long documentId, String companyUuid, Instant at, String step, String outcome,
                         String detail, String correlationId) {
+    }
+
+    /** Records one event at once. */
+    public void event(Long documentId, String companyUuid, String step, String outcome, String detail,
+                      String correlationId) {
+        eventsAll(List.of(newEvent(documentId, companyUuid, step, outcome, detail, correlationId)));
     }
 
     /** Several events in one batch, in order. */
