@@ -54,6 +54,14 @@ public final class ExtractFiles {
         return file(name, docs, SaeWriter.write(batchId, batchDate, docs, fault));
     }
 
+    /**
+     * What the company owes its employees for these expense documents (the SAE rows whose party is {@code EMPL}:
+     * reimbursements less cash advances recovered and personal card charges): a payment batch's total.
+     */
+    public java.math.BigDecimal amountDueEmployees(List<String> fisIds) {
+        return SaeWriter.write(0, LocalDate.EPOCH, sources(fisIds), null).dueEmployee();
+    }
+
     /** The PRAE file of these invoices. */
     public ExtractFile prae(String name, long batchId, LocalDate batchDate, List<String> fisIds, FileFault fault) {
         List<SourceDocument> docs = sources(fisIds);

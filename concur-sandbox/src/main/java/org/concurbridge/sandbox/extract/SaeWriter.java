@@ -31,13 +31,15 @@ final class SaeWriter {
     }
 
     /** The file, and how many rows each document produced (same order as {@code docs}). */
-    record Written(String content, int recordCount, BigDecimal journalTotal, List<Integer> rowsPerDocument) {
+    record Written(String content, int recordCount, BigDecimal journalTotal, List<Integer> rowsPerDocument,
+                   BigDecimal dueEmployee) {
     }
 
     static Written write(long batchId, LocalDate batchDate, List<SourceDocument> docs, FileFault fault) {
         List<String> lines = new ArrayList<>();
         List<Integer> perDoc = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
+        BigDecimal dueEmployee = BigDecimal.ZERO;
         int seq = 0;
         for (SourceDocument d : docs) {
             List<Row> rows = switch (d.docType()) {
@@ -52,11 +54,14 @@ final class SaeWriter {
                 seq++;
                 String[] c = r.columns(batchId, batchDate, seq);
                 total = total.add(r.amount);
+                if ("EMPL".equals(r.party())) {
+                    dueEmployee = dueEmployee.add(r.amount);
+                }
                 lines.add(broken ? FaultyFiles.badRecord(c, DESCRIPTION) : Delimited.record(Arrays.asList(c)));
             }
         }
         return new Written(FaultyFiles.assemble(header(batchId, batchDate, seq, total, fault), lines, fault), seq,
-                total, perDoc);
+                total, perDoc, dueEmployee);
     }
 
     private static String header(long batchId, LocalDate batchDate, int count, BigDecimal total, FileFault fault) {
