@@ -85,7 +85,8 @@ public final class ExtractFiles {
     private List<SourceDocument> sources(List<String> fisIds) {
         List<SourceDocument> docs = new ArrayList<>(fisIds.size());
         for (String id : fisIds) {
-            docs.add(new SourceDocument(id, fis.state(id).docType(), fis.document(id)));
+            FisDocumentState state = fis.state(id);
+            docs.add(new SourceDocument(id, state.docType(), fis.document(id), state.useCase()));
         }
         return docs;
     }
@@ -94,7 +95,7 @@ public final class ExtractFiles {
         List<ExtractedDocument> out = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             SourceDocument d = docs.get(i);
-            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), fis.state(d.fisId()).useCase(),
+            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), d.useCase(),
                     w.rowsPerDocument().get(i)));
         }
         return new ExtractFile(name, w.content(), w.recordCount(), w.journalTotal(), List.copyOf(out));
