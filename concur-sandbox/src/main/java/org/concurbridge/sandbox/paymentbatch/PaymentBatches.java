@@ -24,8 +24,7 @@ import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
 import org.concurbridge.sandbox.SandboxRoutes;
 import org.concurbridge.sandbox.SandboxState;
-import org.concurbridge.sandbox.TokenRegistry.AccessGrant;
-import org.concurbridge.sandbox.extract.Editions;
+import org.concurbridge.sandbox.extract.ClassicCaller;
 import org.concurbridge.sandbox.extract.ExtractFile;
 import org.concurbridge.sandbox.extract.ExtractFiles;
 import org.concurbridge.sandbox.extract.FileFault;
@@ -182,28 +181,15 @@ public final class PaymentBatches implements SandboxModule {
 
     // =================================================================== HTTP API
 
-    private record Caller(SandboxCompany company, SandboxExchange ex) {
+    private static final ClassicCaller.Rules RULES = new ClassicCaller.Rules(NAMESPACE, "PAYBAT", true,
+            "Payment Batches are for Concur Expense Standard Edition companies; use"
+                    + " Extracts.");
+
+    private static void xml(SandboxExchange ex, Consumer<ClassicCaller> handler) {
+        ClassicCaller.serve(ex, RULES, handler);
     }
 
-    private void xml(SandboxExchange ex, Consumer<Caller> handler) {
-        Xml.handle(ex.ctx(), state.clock().instant(), state.newUuid(), () -> handler.accept(caller(ex)));
-    }
-
-    private Caller caller(SandboxExchange ex) {
-        AccessGrant grant = ex.requireAccessToken();
-        SandboxCompany company = ex.companyOf(grant);
-        ex.requireHomeGeo(company);
-        if (!grant.hasScope("PAYBAT")) {
-            throw new Xml.Failure(403, NAMESPACE, "The access token lacks the scope PAYBAT.");
-        }
-        if (!Editions.isStandard(company)) {
-            throw new Xml.Failure(403, NAMESPACE, "Payment Batches are for Concur Expense Standard Edition companies;"
-                    + " use Extracts.");
-        }
-        return new Caller(company, ex);
-    }
-
-    private void list(Caller c, String filter) {
+    private void list(ClassicCaller c, String filter) {
         String wanted = filter == null || filter.isBlank() ? null : filter.trim().toUpperCase(java.util.Locale.ROOT);
         if (wanted != null && !wanted.equals(PaymentBatch.OPEN) && !wanted.equals(PaymentBatch.CLOSED)) {
             throw new Xml.Failure(400, NAMESPACE, "The batch status must be OPEN or CLOSED (got '" + filter + "').");
@@ -223,7 +209,7 @@ public final class PaymentBatches implements SandboxModule {
         Xml.send(c.ex().ctx(), 200, x.end("BatchList"));
     }
 
-    private void closeAsync(Caller c) {
+    private void closeAsync(ClassicCaller c) {
         Batch b = requireBatch(c);
         String jobQueueKey;
         String status;
@@ -241,7 +227,7 @@ public final class PaymentBatches implements SandboxModule {
                 .el("Status", "SUCCESS").el("JobQueueKey", jobQueueKey).end("BatchStatus"));
     }
 
-    private void closeSync(Caller c) {
+    private void closeSync(ClassicCaller c) {
         Batch b = requireBatch(c);
         String key;
         synchronized (this) {
@@ -264,7 +250,7 @@ public final class PaymentBatches implements SandboxModule {
                 .el("File-Url", fileUrl).el("Status", "SUCCESS").el("JobQueueKey", b.jobQueueKey).end("BatchStatus"));
     }
 
-    private void file(Caller c) {
+    private void file(ClassicCaller c) {
         String batchId;
         synchronized (this) {
             batchId = fileKeys.get(c.ex().ctx().pathParam("key"));
@@ -287,7 +273,7 @@ public final class PaymentBatches implements SandboxModule {
         }
     }
 
-    private Batch requireBatch(Caller c) {
+    private Batch requireBatch(ClassicCaller c) {
         String key = c.ex().ctx().pathParam("key");
         synchronized (this) {
             for (Batch b : batches.values()) {
