@@ -3,6 +3,7 @@ package org.concurbridge.sandbox.extract;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -355,16 +356,15 @@ public final class Extracts implements SandboxModule {
 
     private List<ExtractFile> render(Job job) {
         LocalDate date = LocalDate.ofInstant(job.created, ZoneOffset.UTC);
-        String stem = "extract_" + job.batchId;
         FileFault fault = job.fault;
         return switch (job.definition.output()) {
-            case SAE_FILE -> List.of(files.sae(stem.replace("extract_", "extract_CES_SAE_v3_") + ".txt", job.batchId,
-                    date, job.fisIds, fault));
-            case PRAE_FILE -> List.of(files.prae(stem.replace("extract_", "extract_PRAE_") + ".txt", job.batchId,
-                    date, job.fisIds, fault));
+            case SAE_FILE -> List.of(files.sae("extract_CES_SAE_v3_" + job.batchId + ".txt", job.batchId, date,
+                    job.fisIds, fault));
+            case PRAE_FILE -> List.of(files.prae("extract_PRAE_" + job.batchId + ".txt", job.batchId, date,
+                    job.fisIds, fault));
             case SAE_ZIP_BY_CURRENCY -> byCurrency(job, date, fault);
             case OTHER -> List.of(new ExtractFile(job.definition.name().replaceAll("[^A-Za-z0-9]+", "_") + ".csv",
-                    "100,AAA,BBBB,CCCC\n", 0, java.math.BigDecimal.ZERO, List.of()));
+                    "100,AAA,BBBB,CCCC\n", 0, BigDecimal.ZERO, List.of()));
         };
     }
 
@@ -409,11 +409,7 @@ public final class Extracts implements SandboxModule {
         return job;
     }
 
-    SandboxCompany company(String uuid) {
+    private SandboxCompany company(String uuid) {
         return state.company(uuid).orElseThrow(() -> new IllegalArgumentException("no company " + uuid));
-    }
-
-    SandboxState state() {
-        return state;
     }
 }

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -240,7 +242,7 @@ final class SaeWriter {
         JsonNode cashAdvanceJournal;
         ReportTotals totals;
         /** Column values that replace the context's (1-based positions). */
-        final java.util.Map<Integer, String> overrides = new java.util.HashMap<>();
+        final Map<Integer, String> overrides = new HashMap<>();
         /** A row that posts nothing (the IBCP personal charge). */
         boolean informational;
 

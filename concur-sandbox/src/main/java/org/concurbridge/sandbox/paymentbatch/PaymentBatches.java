@@ -4,6 +4,7 @@ import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -190,7 +192,7 @@ public final class PaymentBatches implements SandboxModule {
     }
 
     private void list(ClassicCaller c, String filter) {
-        String wanted = filter == null || filter.isBlank() ? null : filter.trim().toUpperCase(java.util.Locale.ROOT);
+        String wanted = filter == null || filter.isBlank() ? null : filter.trim().toUpperCase(Locale.ROOT);
         if (wanted != null && !wanted.equals(PaymentBatch.OPEN) && !wanted.equals(PaymentBatch.CLOSED)) {
             throw new Xml.Failure(400, NAMESPACE, "The batch status must be OPEN or CLOSED (got '" + filter + "').");
         }
@@ -340,7 +342,7 @@ public final class PaymentBatches implements SandboxModule {
         synchronized (this) {
             ids = b.fisIds;
         }
-        BigDecimal total = files.amountDueEmployees(ids).setScale(2, java.math.RoundingMode.UNNECESSARY);
+        BigDecimal total = files.amountDueEmployees(ids).setScale(2, RoundingMode.UNNECESSARY);
         return new PaymentBatch(b.batchId, b.urlKey, b.name(), b.currency, "Employee", PAYMENT_METHOD, b.status(now),
                 ids.size(), total, b.fileNumber, b.closesAt == null || now.isBefore(b.closesAt) ? null : b.closesAt,
                 b.byHand, b.fileNumber == null ? List.of() : render(b).documents(), List.copyOf(b.fileKeys), b.fault);
