@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
@@ -34,6 +35,7 @@ public final class ExtractFiles {
     public static final String UNEXPECTED_MEMBER = "../unexpected/readme.exe";
 
     private final Fis fis;
+    private final Map<String, String> currencies = new ConcurrentHashMap<>();
 
     public ExtractFiles(Fis fis) {
         this.fis = fis;
@@ -130,14 +132,20 @@ public final class ExtractFiles {
         return "n" + encryptedId(b.array());
     }
 
-    /** The reimbursement (or invoice) currency of a document. */
+    /**
+     * The reimbursement (or invoice) currency of a document; remembered per document revision, because batch lists ask
+     * for it on every call and a document's JSON is regenerated each time it is read.
+     */
     public String currency(String fisId) {
-        var doc = fis.document(fisId);
-        return switch (fis.state(fisId).docType()) {
-            case EXPENSE -> doc.path("report").path("employeeCurrencyAlphaCode").asString("");
-            case CASH_ADVANCE -> doc.path("cashAdvanceData").path("employeeCurrencyAlphaCode").asString("");
-            case INVOICE -> doc.path("requestHeader").path("currencyAlphaCode").asString("");
-        };
+        FisDocumentState state = fis.state(fisId);
+        return currencies.computeIfAbsent(fisId + "#" + state.revision(), k -> {
+            var doc = fis.document(fisId);
+            return switch (state.docType()) {
+                case EXPENSE -> doc.path("report").path("employeeCurrencyAlphaCode").asString("");
+                case CASH_ADVANCE -> doc.path("cashAdvanceData").path("employeeCurrencyAlphaCode").asString("");
+                case INVOICE -> doc.path("requestHeader").path("currencyAlphaCode").asString("");
+            };
+        });
     }
 
     /** An encrypted-looking Concur id ({@code nYoPK$pZmcowMRUqcl5bnDAwwsMydyt$xd}): Base64 with + → $p, / → $s. */
