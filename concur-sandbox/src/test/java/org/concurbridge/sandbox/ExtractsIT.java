@@ -159,7 +159,10 @@ class ExtractsIT {
         String jobId = location.substring(location.lastIndexOf('/') + 1);
         ExtractJob view = sb.extracts().job(jobId);
         assertThat(view.documents()).extracting(d -> d.fisId()).containsExactlyElementsOf(ids);
-        assertThat(sb.extracts().expectedJournals(jobId)).hasSize(ids.size());
+        assertThat(sb.extracts().expectedJournals(jobId)).hasSize(ids.size())
+                .containsOnlyKeys(view.documents().stream().map(d -> d.reportKey()).toList());
+        assertThat(sb.extracts().expectedJournals(jobId).get(view.documents().get(0).reportKey()))
+                .isEqualTo(sb.fis().expectedJournal(ids.get(0)).orElseThrow());
         assertThat(file.body()).isEqualTo(new String(sb.extracts().jobFile(jobId), StandardCharsets.UTF_8));
 
         // The next job covers only what became extractable since: nothing, then two new reports.

@@ -75,12 +75,12 @@ public final class ExtractFiles {
         return file(name, docs, PraeWriter.write(batchId, batchDate, docs, fault));
     }
 
-    /** Expected journal per report id (see {@link ExtractedDocument#reportId()}); loaded documents have none. */
+    /** Expected journal per report key (see {@link ExtractedDocument#reportKey()}); loaded documents have none. */
     public Map<String, ExpectedJournal> expectedJournals(List<ExtractedDocument> documents) {
         Map<String, ExpectedJournal> out = new LinkedHashMap<>();
         for (ExtractedDocument d : documents) {
             Optional<ExpectedJournal> j = fis.expectedJournal(d.fisId());
-            j.ifPresent(journal -> out.put(d.reportId(), journal));
+            j.ifPresent(journal -> out.put(d.reportKey(), journal));
         }
         return out;
     }
@@ -98,7 +98,7 @@ public final class ExtractFiles {
         List<ExtractedDocument> out = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             SourceDocument d = docs.get(i);
-            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), d.useCase(),
+            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), d.reportKey(), d.useCase(),
                     w.rowsPerDocument().get(i)));
         }
         return new ExtractFile(name, w.content(), w.recordCount(), w.journalTotal(), List.copyOf(out));

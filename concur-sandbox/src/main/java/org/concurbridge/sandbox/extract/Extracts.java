@@ -178,7 +178,7 @@ public final class Extracts implements SandboxModule {
                 : rendered.get(0).content().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Expected journal per report id of the job's documents (the journals the bridge must post from its file). */
+    /** Expected journal per report key of the job's documents (the journals the bridge must post from its file). */
     public Map<String, ExpectedJournal> expectedJournals(String jobId) {
         return files.expectedJournals(job(jobId).documents());
     }

@@ -55,8 +55,7 @@ final class SaeWriter {
                 case INVOICE -> throw new IllegalArgumentException("invoice " + d.fisId() + " belongs in a PRAE file");
             };
             perDoc.add(rows.size());
-            boolean broken = fault != null && fault.kind() == FileFault.Kind.BAD_ROWS
-                    && fault.reportId().equals(d.reportId());
+            boolean broken = d.brokenBy(fault);
             for (Row r : rows) {
                 seq++;
                 String[] c = r.columns(batchId, batchDate, seq);

@@ -170,7 +170,7 @@ public final class PaymentBatches implements SandboxModule {
         return render(b);
     }
 
-    /** Expected journal per report id of a closed batch's documents. */
+    /** Expected journal per report key of a closed batch's documents. */
     public Map<String, ExpectedJournal> expectedJournals(String batchId) {
         return files.expectedJournals(batchFile(batchId).documents());
     }

@@ -114,6 +114,8 @@ class SaeFileTest {
             for (List<String> r : all) {
                 assertThat(r.get(d.docType() == FisDocType.CASH_ADVANCE ? 186 : 18)).as("report id column")
                         .isEqualTo(d.reportId());
+                assertThat(r.get(d.docType() == FisDocType.CASH_ADVANCE ? 186 : 19)).as("report key column")
+                        .isEqualTo(d.reportKey());
             }
         }
         assertThat(at).isEqualTo(rows.size());
@@ -294,7 +296,7 @@ class SaeFileTest {
             }
         }
         assertThat(broken).isEqualTo(victim.rows()).isPositive();
-        assertThatThrownBy(() -> FileFault.badRows(" ")).hasMessageContaining("report id");
+        assertThatThrownBy(() -> FileFault.badRows(" ")).hasMessageContaining("report id or key");
         assertThatThrownBy(() -> FileFault.parse("MELTED", null)).hasMessageContaining("unknown fault kind");
     }
 
