@@ -131,6 +131,12 @@ class ExtractsIT {
         assertThat(XmlDoc.text(job, "status")).isEqualTo("Queued");
         assertThat(XmlDoc.text(job, "start-time")).isEqualTo("2026-03-02T08:00:00Z");
 
+        HttpResponse<String> otherDefinition = HTTP.send(HttpRequest.newBuilder(URI.create(jobLink))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<definition xmlns=\"" + NS + "\"><id>"
+                        + jobLink(ExtractDefinition.PRAE).replace("/job", "") + "</id></definition>")).build());
+        assertThat(otherDefinition.statusCode()).isEqualTo(400);
+        assertThat(XmlDoc.text(XmlDoc.parse(otherDefinition.body()), "Message")).contains("not the definition");
         HttpResponse<String> again = postJob(jobLink, token);
         assertThat(again.statusCode()).as("409 while queued").isEqualTo(409);
         Element error = XmlDoc.parse(again.body());
