@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.concurbridge.sandbox.fis.FisUseCase;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -121,7 +122,8 @@ final class SaeWriter {
             row.cashAdvanceTotal = applied;
             rows.add(row);
         }
-        if ("IBCP_PERSONAL".equals(d.useCase()) || "IBCP_PERSONAL_OFFSET".equals(d.useCase())) {
+        if (FisUseCase.IBCP_PERSONAL.name().equals(d.useCase())
+                || FisUseCase.IBCP_PERSONAL_OFFSET.name().equals(d.useCase())) {
             rows.add(ibcpPersonalRow(employee, report, entries));
         }
         ReportTotals totals = ReportTotals.of(rows, entries);
