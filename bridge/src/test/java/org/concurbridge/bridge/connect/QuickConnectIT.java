@@ -36,6 +36,8 @@ class QuickConnectIT {
     ConnectionRepository connections;
     @Autowired
     TokenKeepAliveJob keepAlive;
+    @Autowired
+    org.concurbridge.bridge.jobs.ConnectionJobs jobs;
 
     BridgeHttp admin;
 
@@ -231,7 +233,12 @@ class QuickConnectIT {
         concur.sandbox().clearRequests();
 
         assertThat(keepAlive.run(SandboxDemo.PROFESSIONAL_COMPANY).message()).contains("needs reconnecting");
-        assertThat(keepAlive.run(SandboxDemo.PROFESSIONAL_COMPANY).message()).contains("waiting for the customer to reconnect");
+        jobs.runNow("token-refresh", SandboxDemo.PROFESSIONAL_COMPANY);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jobs.history(SandboxDemo.PROFESSIONAL_COMPANY, 5)).anySatisfy(run -> {
+                    assertThat(run.outcome()).isEqualTo(org.concurbridge.bridge.jobs.JobOutcome.SKIPPED);
+                    assertThat(run.message()).contains("needs reconnecting");
+                }));
         assertThat(concur.tokenCalls()).as("one refresh attempt, then no more calls").isEqualTo(1);
         var stored = connections.find(SandboxDemo.PROFESSIONAL_COMPANY).orElseThrow();
         assertThat(stored.state()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
