@@ -13,7 +13,7 @@ class ErpConfigTest {
 
     @Test
     void noKeysGiveTheEmbeddedSqlAdapter() {
-        assertThat(ErpConfig.parse(Map.of())).isEqualTo(new ErpConfig.Sql(null, null, null, "erp", 500, true, false,
+        assertThat(ErpConfig.parse(Map.of())).isEqualTo(new ErpConfig.Sql(null, null, null, "erp", 1000, true, false,
                 Duration.ofSeconds(2)));
     }
 
