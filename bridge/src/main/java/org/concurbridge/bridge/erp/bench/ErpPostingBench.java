@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.erp.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,13 +19,20 @@ import org.concurbridge.bridge.erp.tryton.TrytonServer;
 import org.h2.jdbcx.JdbcDataSource;
 import tools.jackson.databind.JsonNode;
 
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -42,6 +50,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -391,7 +400,11 @@ public final class ErpPostingBench {
 
     // ------------------------------------------------------------------ common
 
-    private record Result(double perSecond, double elapsedSeconds, long peakHeapBytes) {
+    /**
+     * @param peakHeapBytes  highest heap use seen (live data plus garbage not yet collected)
+     * @param liveHeapBytes  highest heap use right after a garbage collection: what the run really keeps
+     */
+    private record Result(double perSecond, double elapsedSeconds, long peakHeapBytes, long liveHeapBytes) {
         String linesPerSecond() {
             return String.valueOf(Math.round(perSecond));
         }
@@ -401,13 +414,14 @@ public final class ErpPostingBench {
         }
 
         String peakHeapMb() {
-            return String.valueOf(peakHeapBytes / (1 << 20));
+            return peakHeapBytes / (1 << 20) + " live-after-gc-mb=" + liveHeapBytes / (1 << 20);
         }
     }
 
-    /** Wall time and peak heap (sum of the heap pools' peak usage since the start, after a GC). */
-    private static final class Meter {
+    /** Wall time, peak heap (heap pools' peak usage) and peak live heap (heap used after each GC) of one run. */
+    private static final class Meter implements NotificationListener {
         private final long t0;
+        private final AtomicLong liveAfterGc = new AtomicLong();
 
         Meter() {
             System.gc();
@@ -416,7 +430,19 @@ public final class ErpPostingBench {
                     pool.resetPeakUsage();
                 }
             }
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
             t0 = System.nanoTime();
+        }
+
+        @Override
+        public void handleNotification(Notification n, Object handback) {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                long used = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo()
+                        .getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }
         }
 
         Result done(long lines) {
@@ -427,7 +453,14 @@ public final class ErpPostingBench {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            return new Result(lines / seconds, seconds, peak);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (ListenerNotFoundException ignored) {
+                    // not registered on this collector
+                }
+            }
+            return new Result(lines / seconds, seconds, peak, liveAfterGc.get());
         }
     }
 
