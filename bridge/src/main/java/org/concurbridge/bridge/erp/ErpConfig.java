@@ -98,7 +98,7 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             new Key("erp.tryton.password", null, "Tryton password (secret, required)"),
             new Key("erp.tryton.company-id", "1", "id of the company.company to post into"),
             new Key("erp.tryton.journal", "MISC", "code of the account.journal the moves go to"),
-            new Key("erp.tryton.batch-size", "25", "moves per create/post call (1-500)"),
+            new Key("erp.tryton.batch-size", "10", "moves per create/post call (1-500)"),
             new Key("erp.tryton.timeout", "PT30S", "ISO-8601 duration; timeout of each JSON-RPC request"));
 
     /** One invalid field. */

@@ -26,7 +26,7 @@ class ErpConfigTest {
             assertThat(t.user()).isEqualTo("admin");
             assertThat(t.companyId()).isEqualTo(1);
             assertThat(t.journal()).isEqualTo("MISC");
-            assertThat(t.batchSize()).isEqualTo(25);
+            assertThat(t.batchSize()).isEqualTo(10);
             assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(t.password().reveal()).isEqualTo("s3cret");
             assertThat(t.toString()).doesNotContain("s3cret");

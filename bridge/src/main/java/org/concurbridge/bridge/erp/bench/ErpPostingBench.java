@@ -414,7 +414,8 @@ public final class ErpPostingBench {
         }
 
         String peakHeapMb() {
-            return peakHeapBytes / (1 << 20) + " live-after-gc-mb=" + liveHeapBytes / (1 << 20);
+            return peakHeapBytes / (1 << 20) + " live-after-gc-mb="
+                    + (liveHeapBytes == 0 ? "no-gc-during-run" : String.valueOf(liveHeapBytes / (1 << 20)));
         }
     }
 

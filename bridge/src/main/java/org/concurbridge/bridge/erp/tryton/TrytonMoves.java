@@ -321,7 +321,7 @@ final class TrytonMoves {
         List<Long> toPost = new ArrayList<>(ids);
         toPost.addAll(leftoverDrafts);
         if (!toPost.isEmpty()) {
-            postOrDelete(toPost, ids);
+            postOrDelete(toPost);
             Map<Long, String> numbers = new HashMap<>();
             rpc.model("account.move", "read", ctx, toPost, List.of("post_number"))
                     .forEach(r -> numbers.put(r.path("id").asLong(), TrytonRpc.text(r.path("post_number"))));
@@ -341,7 +341,7 @@ final class TrytonMoves {
     }
 
     /** Posts the moves; when Tryton refuses, deletes the drafts so that nothing half-created remains. */
-    private void postOrDelete(List<Long> toPost, List<Long> createdNow) {
+    private void postOrDelete(List<Long> toPost) {
         try {
             rpc.model("account.move", "post", ctx, toPost);
         } catch (ErpException e) {
@@ -354,7 +354,7 @@ final class TrytonMoves {
             }
             throw e;
         }
-        log.debug("event=erp.tryton.posted moves={} created={}", toPost.size(), createdNow.size());
+        log.debug("event=erp.tryton.posted moves={}", toPost.size());
     }
 
     private Map<String, Object> moveValues(JournalEntry e, Resolved r) {
@@ -394,12 +394,18 @@ final class TrytonMoves {
             }
             lines.add(v);
         }
+        return move(r.periodIds.get(e.postingDate()), e.postingDate(),
+                description(e.idempotencyKey(), e.reference(), e.description()), lines);
+    }
+
+    private Map<String, Object> move(long period, LocalDate date, String description,
+                                     List<Map<String, Object>> lines) {
         Map<String, Object> move = new LinkedHashMap<>();
         move.put("journal", company().journalId());
         move.put("company", config.companyId());
-        move.put("period", r.periodIds.get(e.postingDate()));
-        move.put("date", e.postingDate());
-        move.put("description", description(e.idempotencyKey(), e.reference(), e.description()));
+        move.put("period", period);
+        move.put("date", date);
+        move.put("description", description);
         move.put("lines", List.of(List.of("create", lines)));
         return move;
     }
@@ -418,6 +424,10 @@ final class TrytonMoves {
     // ------------------------------------------------------------------ reversal
 
     PostingResult reverse(Reversal reversal) {
+        if (reversal.idempotencyKey().contains("]")) {
+            throw new ErpException.Permanent("reversal key " + reversal.idempotencyKey() + " must not contain ']'"
+                    + " (it is written as [key] in the move description)", null);
+        }
         Map<String, Found> found = find(List.of(reversal.idempotencyKey(), reversal.originalKey()));
         Found already = found.get(reversal.idempotencyKey());
         if (already != null && already.posted()) {
@@ -475,17 +485,12 @@ final class TrytonMoves {
             }
             reversed.add(v);
         }
-        Map<String, Object> move = new LinkedHashMap<>();
-        move.put("journal", company().journalId());
-        move.put("company", config.companyId());
-        move.put("period", period);
-        move.put("date", date);
+        Map<String, Object> move = move(period, date, description(reversal.idempotencyKey(), null,
+                reversal.description() != null ? reversal.description()
+                        : "Reversal of " + original.ref().documentNumber()), reversed);
         move.put("origin", "account.move," + original.id());
-        move.put("description", description(reversal.idempotencyKey(), null, reversal.description() != null
-                ? reversal.description() : "Reversal of " + original.ref().documentNumber()));
-        move.put("lines", List.of(List.of("create", reversed)));
         long id = rpc.model("account.move", "create", ctx, List.of(move)).path(0).asLong();
-        postOrDelete(List.of(id), List.of(id));
+        postOrDelete(List.of(id));
         String number = TrytonRpc.text(rpc.model("account.move", "read", ctx, List.of(id), List.of("post_number"))
                 .path(0).path("post_number"));
         return new PostingResult(new ErpDocumentRef(reversal.idempotencyKey(), number, reversal.originalKey()), false);

@@ -216,7 +216,7 @@ public final class TrytonServer implements AutoCloseable {
     }
 
     private ErpConfig.Tryton config(String database) {
-        return new ErpConfig.Tryton(url, database, ADMIN, Secret.of(ADMIN_PASSWORD), 1, "MISC", 25,
+        return new ErpConfig.Tryton(url, database, ADMIN, Secret.of(ADMIN_PASSWORD), 1, "MISC", 10,
                 Duration.ofSeconds(60));
     }
 
