@@ -1,0 +1,53 @@
+package org.concurbridge.sandbox.extract;
+
+import org.concurbridge.sandbox.HttpFailure;
+import org.concurbridge.sandbox.SandboxExchange;
+import org.concurbridge.sandbox.SandboxHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/** Shared by the extract and payment batch admin endpoints: error mapping and the fault body. */
+public final class AdminSupport {
+
+    private AdminSupport() {
+    }
+
+    /** Java API errors → 409 (IllegalStateException), 404 ("no ..."), 400 (other IllegalArgumentException). */
+    public static SandboxHandler guarded(SandboxHandler handler) {
+        return ex -> {
+            try {
+                handler.handle(ex);
+            } catch (IllegalStateException e) {
+                throw HttpFailure.error(409, "conflict", e.getMessage());
+            } catch (IllegalArgumentException e) {
+                String m = String.valueOf(e.getMessage());
+                throw m.startsWith("no ") ? HttpFailure.error(404, "not_found", m)
+                        : HttpFailure.error(400, "bad_request", m);
+            }
+        };
+    }
+
+    /** Body {@code {"kind": "BAD_ROWS", "reportId": "..."}}; an empty body or {@code {}} = no fault (null). */
+    public static FileFault fault(SandboxExchange ex) {
+        String body = ex.ctx().body();
+        if (body.isBlank()) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = ex.state().json().readTree(body);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the body must be {\"kind\": \"TRUNCATED|WRONG_TOTALS|BAD_ROWS|"
+                    + "UNEXPECTED_ZIP_MEMBER\", \"reportId\": \"...\"}: " + e.getOriginalMessage());
+        }
+        for (String name : node.propertyNames()) {
+            if (!name.equals("kind") && !name.equals("reportId")) {
+                throw new IllegalArgumentException("unknown field '" + name + "' (expected kind, reportId)");
+            }
+        }
+        if (!node.has("kind")) {
+            return null;
+        }
+        return FileFault.parse(node.path("kind").asString(null), node.path("reportId").asString(null));
+    }
+}
