@@ -69,9 +69,12 @@ final class SaeReportPosting {
         this.a = new JournalAssembler(source.idempotencyKey(), mapping);
     }
 
-    /** The key of an SAE group: the report key, or {@code CA-<cash advance key>} for an issuance row. */
+    /**
+     * The key of an SAE group: the report key (20), else the report id (19), or {@code CA-<cash advance key>} for an
+     * issuance row.
+     */
     static String groupKey(SaeRow row) {
-        String report = text(row, 20);
+        String report = text(row, 20) != null ? text(row, 20) : text(row, 19);
         if (report != null) {
             return report;
         }
@@ -80,7 +83,7 @@ final class SaeReportPosting {
     }
 
     static boolean isIssuance(SaeRow row) {
-        return text(row, 20) == null && "1".equals(text(row, CA_TRANSACTION_TYPE));
+        return text(row, 20) == null && text(row, 19) == null && "1".equals(text(row, CA_TRANSACTION_TYPE));
     }
 
     BuildResult build() {
