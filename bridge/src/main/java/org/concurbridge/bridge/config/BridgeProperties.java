@@ -40,7 +40,8 @@ public record BridgeProperties(
         @DefaultValue @Valid Secrets secrets,
         @DefaultValue @Valid Admin admin,
         @DefaultValue @Valid Jobs jobs,
-        @DefaultValue @Valid Web web) {
+        @DefaultValue @Valid Web web,
+        @DefaultValue @Valid Posting posting) {
 
     /**
      * The partner application (App Center listing) that the bridge acts as.
@@ -134,5 +135,28 @@ public record BridgeProperties(
      *                      false: it needs the admin credentials (HTTP Basic)
      */
     public record Web(@DefaultValue("false") boolean publicMetrics) {
+    }
+
+    /**
+     * Financial posting (docs/posting.md).
+     *
+     * @param mappingDir    directory of per-connection mapping files {@code <companyUuid>.yaml}, used when no mapping
+     *                      is stored for the connection; empty: none
+     * @param systemId      the ERP system id sent to FIS with acknowledgements and confirmations (at most 40
+     *                      characters); empty: none
+     * @param pageSize      documents per FIS page (1-100)
+     * @param retryBackoff  wait before retrying a document that failed for a retryable reason (ERP or Concur down);
+     *                      doubles per attempt up to {@code maxBackoff}
+     * @param maxBackoff    the longest wait between two attempts of one document
+     * @param maxDocumentsPerRun documents read from Concur per run and document type (the rest wait for the next
+     *                      run), so one run stays short
+     */
+    public record Posting(
+            Path mappingDir,
+            @DefaultValue("") @Size(max = 40) String systemId,
+            @DefaultValue("100") @Min(1) @Max(100) int pageSize,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+            @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
+            @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun) {
     }
 }

@@ -1,0 +1,165 @@
+package org.concurbridge.bridge.erp.tryton;
+
+import org.concurbridge.bridge.erp.Changed;
+import org.concurbridge.bridge.erp.Checkpoint;
+import org.concurbridge.bridge.erp.ChunkedPosting;
+import org.concurbridge.bridge.erp.CostObjectNode;
+import org.concurbridge.bridge.erp.EntryRules;
+import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpConfig;
+import org.concurbridge.bridge.erp.ErpDocumentRef;
+import org.concurbridge.bridge.erp.GoodsReceipt;
+import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.PaymentStatus;
+import org.concurbridge.bridge.erp.PostingResult;
+import org.concurbridge.bridge.erp.PurchaseOrder;
+import org.concurbridge.bridge.erp.Reversal;
+import org.concurbridge.bridge.erp.Supplier;
+import org.concurbridge.bridge.erp.ValidationProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tryton 6.0 over JSON-RPC. A journal entry becomes a posted {@code account.move} in the configured journal, with
+ * analytic lines for cost objects, tax lines for tax codes and the second currency for foreign amounts. The
+ * idempotency key is written at the head of the move's description ({@code [key] reference: description}) and
+ * looked up before creating; a move whose post fails is deleted again, so no half-created document stays behind.
+ * Master data comes from {@code party.party}, {@code analytic_account.account}, {@code purchase.purchase} and done
+ * incoming {@code stock.move}s; payment status from the reconciliation of the payable lines. Thread-safe.
+ */
+public final class TrytonErpAdapter implements ErpAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(TrytonErpAdapter.class);
+
+    private final ErpConfig.Tryton config;
+    private final TrytonRpc rpc;
+    private final Map<String, Object> ctx;
+    private final TrytonMoves moves;
+    private final TrytonMasterData masterData;
+
+    public TrytonErpAdapter(ErpConfig.Tryton config, HttpClient http) {
+        this.config = config;
+        this.rpc = new TrytonRpc(http, config.databaseUri(), config.user(), config.password(), config.timeout());
+        this.ctx = Map.of("company", config.companyId());
+        this.moves = new TrytonMoves(rpc, config);
+        this.masterData = new TrytonMasterData(rpc, config.companyId());
+    }
+
+    @Override
+    public String kind() {
+        return "tryton";
+    }
+
+    @Override
+    public List<ValidationProblem> validate(JournalEntry entry) {
+        List<ValidationProblem> problems = new ArrayList<>(EntryRules.check(entry));
+        problems.addAll(moves.resolve(List.of(entry)).check(entry));
+        return problems;
+    }
+
+    @Override
+    public PostingResult post(JournalEntry entry) {
+        return postAll(List.of(entry)).get(0).get();
+    }
+
+    @Override
+    public List<BatchResult> postAll(List<JournalEntry> entries) {
+        return ChunkedPosting.postAll(entries, config.batchSize(), kind(), moves::postChunk);
+    }
+
+    @Override
+    public Optional<ErpDocumentRef> lookup(String idempotencyKey) {
+        TrytonMoves.Found found = moves.find(List.of(idempotencyKey)).get(idempotencyKey);
+        return found == null || !found.posted() ? Optional.empty() : Optional.of(found.ref());
+    }
+
+    @Override
+    public PostingResult reverse(Reversal reversal) {
+        return moves.reverse(reversal);
+    }
+
+    @Override
+    public List<Changed<Supplier>> suppliers(Checkpoint after, int limit) {
+        return masterData.suppliers(after, limit);
+    }
+
+    @Override
+    public List<Changed<CostObjectNode>> costObjects(Checkpoint after, int limit) {
+        return masterData.costObjects(after, limit);
+    }
+
+    @Override
+    public List<Changed<PurchaseOrder>> purchaseOrders(Checkpoint after, int limit) {
+        return masterData.purchaseOrders(after, limit);
+    }
+
+    @Override
+    public List<Changed<GoodsReceipt>> goodsReceipts(Checkpoint after, int limit) {
+        return masterData.goodsReceipts(after, limit);
+    }
+
+    /**
+     * An entry is paid when its payable lines (lines with a party on the credit side) are reconciled; the
+     * reconciliation gives the date and reference. Amounts in the second currency when the entry had one.
+     */
+    @Override
+    public Map<String, PaymentStatus> paymentStatus(Collection<String> idempotencyKeys) {
+        Map<String, TrytonMoves.Found> found = moves.find(idempotencyKeys);
+        Map<Long, TrytonMoves.Found> byId = new HashMap<>();
+        found.values().stream().filter(TrytonMoves.Found::posted).forEach(f -> byId.put(f.id(), f));
+        Map<String, PaymentStatus> out = new LinkedHashMap<>();
+        if (byId.isEmpty()) {
+            return out;
+        }
+        JsonNode lines = rpc.model("account.move.line", "search_read", ctx,
+                List.of(List.of("move", "in", new ArrayList<>(byId.keySet())), TrytonRpc.clause("party", "!=", null),
+                        List.of("credit", ">", BigDecimal.ZERO)), 0, null, null,
+                List.of("move", "credit", "amount_second_currency", "second_currency.code", "reconciliation",
+                        "reconciliation.date", "reconciliation.rec_name"));
+        Map<Long, List<JsonNode>> perMove = new LinkedHashMap<>();
+        lines.forEach(l -> perMove.computeIfAbsent(l.path("move").asLong(), k -> new ArrayList<>()).add(l));
+        for (TrytonMoves.Found f : byId.values()) {
+            BigDecimal payable = BigDecimal.ZERO;
+            BigDecimal paid = BigDecimal.ZERO;
+            LocalDate paidOn = null;
+            String reference = null;
+            String currency = moves.companyCurrency();
+            for (JsonNode l : perMove.getOrDefault(f.id(), List.of())) {
+                String second = TrytonRpc.text(l.path("second_currency.").path("code"));
+                BigDecimal amount = second != null ? TrytonRpc.decimal(l.path("amount_second_currency")).abs()
+                        : TrytonRpc.decimal(l.path("credit"));
+                currency = second != null ? second : moves.companyCurrency();
+                payable = payable.add(amount);
+                if (!l.path("reconciliation").isNull()) {
+                    paid = paid.add(amount);
+                    LocalDate on = TrytonRpc.date(l.path("reconciliation.").path("date"));
+                    if (paidOn == null || (on != null && on.isAfter(paidOn))) {
+                        paidOn = on;
+                        reference = TrytonRpc.text(l.path("reconciliation.").path("rec_name"));
+                    }
+                }
+            }
+            out.put(f.ref().idempotencyKey(), new PaymentStatus(f.ref().idempotencyKey(), f.ref().documentNumber(),
+                    PaymentStatus.stateOf(payable, paid), payable, paid, currency, paidOn, reference));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        rpc.close();
+        log.debug("event=erp.tryton.closed url={}", config.databaseUri());
+    }
+}

@@ -1,0 +1,63 @@
+package org.concurbridge.bridge.erp;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ErpConfigTest {
+
+    @Test
+    void noKeysGiveTheEmbeddedSqlAdapter() {
+        assertThat(ErpConfig.parse(Map.of())).isEqualTo(new ErpConfig.Sql(null, null, null, "erp", 500, true, false,
+                Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void trytonKeysAreReadWithTheirDefaults() {
+        ErpConfig c = ErpConfig.parse(Map.of("erp.adapter", "tryton", "erp.tryton.url", "http://erp:8000",
+                "erp.tryton.database", "prod", "erp.tryton.password", "s3cret"));
+        assertThat(c).isInstanceOfSatisfying(ErpConfig.Tryton.class, t -> {
+            assertThat(t.databaseUri()).isEqualTo(URI.create("http://erp:8000/prod/"));
+            assertThat(t.user()).isEqualTo("admin");
+            assertThat(t.companyId()).isEqualTo(1);
+            assertThat(t.journal()).isEqualTo("MISC");
+            assertThat(t.batchSize()).isEqualTo(25);
+            assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(t.password().reveal()).isEqualTo("s3cret");
+            assertThat(t.toString()).doesNotContain("s3cret");
+        });
+    }
+
+    @Test
+    void everyInvalidFieldIsReportedAtOnce() {
+        assertThatThrownBy(() -> ErpConfig.parse(Map.of("erp.adapter", "tryton", "erp.tryton.url", "ftp://x",
+                "erp.tryton.batch-size", "0", "erp.tryton.timeout", "30s", "erp.tryton.company-id", "one")))
+                .isInstanceOfSatisfying(ErpConfig.InvalidException.class, e -> assertThat(e.errors())
+                        .extracting(ErpConfig.FieldError::key).containsExactlyInAnyOrder("erp.tryton.url",
+                                "erp.tryton.database", "erp.tryton.password", "erp.tryton.company-id",
+                                "erp.tryton.batch-size", "erp.tryton.timeout"));
+    }
+
+    @Test
+    void sqlFieldsAreValidatedAndThePasswordNeverShows() {
+        assertThatThrownBy(() -> ErpConfig.parse(Map.of("erp.sql.jdbc-url", "postgres://db", "erp.sql.schema",
+                "Erp; DROP", "erp.sql.migrate", "yes", "erp.sql.change-settle", "-PT1S",
+                "erp.sql.password", "hunter2")))
+                .hasMessageContaining("erp.sql.jdbc-url='postgres://db': must start with jdbc:")
+                .hasMessageContaining("erp.sql.schema").hasMessageContaining("erp.sql.migrate='yes'")
+                .hasMessageContaining("erp.sql.change-settle").hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> ErpConfig.parse(Map.of("erp.adapter", "sap")))
+                .hasMessageContaining("erp.adapter='sap': must be sql or tryton");
+    }
+
+    @Test
+    void everyKeyIsDocumented() {
+        assertThat(ErpConfig.KEYS).allSatisfy(k -> assertThat(k.description()).isNotBlank());
+        assertThat(ErpConfig.KEYS).extracting(ErpConfig.Key::name).doesNotHaveDuplicates();
+    }
+}

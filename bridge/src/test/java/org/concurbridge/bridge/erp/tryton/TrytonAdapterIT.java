@@ -1,0 +1,230 @@
+package org.concurbridge.bridge.erp.tryton;
+
+import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpAdapterContract;
+import org.concurbridge.bridge.erp.ErpConfig;
+import org.concurbridge.bridge.erp.ErpSide;
+import org.concurbridge.bridge.erp.CostObject;
+import org.concurbridge.bridge.erp.ErpDocumentRef;
+import org.concurbridge.bridge.erp.ErpException;
+import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.JournalLine;
+import org.concurbridge.bridge.erp.Partner;
+import org.concurbridge.bridge.erp.PostingResult;
+import org.concurbridge.client.Secret;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The contract on a real trytond 6.0 (Debian packages, SQLite): the server is initialised and seeded once per test
+ * JVM (template cached under target/), and this class gets its own copy of the seeded database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
+
+    private static final Map<String, Object> CTX = Map.of("company", 1);
+
+    private ErpConfig.Tryton config;
+    private ErpAdapter adapter;
+    private TrytonRpc rpc;
+
+    @BeforeAll
+    void start() {
+        assertThat(TrytonServer.installed()).as("Tryton is installed (scripts/install-test-deps.sh)").isTrue();
+        config = TrytonServer.shared(Clock.systemUTC()).newDatabase("contract_" + ProcessHandle.current().pid());
+        adapter = new TrytonErpAdapter(config, HttpClient.newHttpClient());
+        rpc = new TrytonRpc(HttpClient.newHttpClient(), config.databaseUri(), config.user(), config.password(),
+                Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    void stop() {
+        adapter.close();
+        rpc.close();
+    }
+
+    @Override
+    protected ErpAdapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    protected ErpSide erp() {
+        return this;
+    }
+
+    @Override
+    protected ErpAdapter unreachableAdapter() {
+        return new TrytonErpAdapter(new ErpConfig.Tryton(URI.create("http://127.0.0.1:1/"), "nowhere", "admin",
+                config.password(), 1, "MISC", 10, Duration.ofSeconds(2)), HttpClient.newHttpClient());
+    }
+
+    // ------------------------------------------------------------------ Tryton specifics
+
+    private long journalId() {
+        return rpc.model("account.journal", "search", CTX, List.of(List.of("code", "=", "MISC")), 0, 1, null)
+                .path(0).asLong();
+    }
+
+    private long accountId(String code) {
+        return rpc.model("account.account", "search", CTX, List.of(List.of("code", "=", code)), 0, 1, null)
+                .path(0).asLong();
+    }
+
+    private long periodId(LocalDate d) {
+        return rpc.model("account.period", "search", CTX, List.of(List.of("type", "=", "standard"),
+                List.of("start_date", "<=", d), List.of("end_date", ">=", d)), 0, 1, null).path(0).asLong();
+    }
+
+    /** A draft move carrying the key, as a call that died between create and post leaves it. */
+    private long leftoverDraft(String key, String debit, String credit) {
+        return rpc.model("account.move", "create", CTX, List.of(Map.of("journal", journalId(),
+                "period", periodId(today()), "date", today(), "description", "[" + key + "] crashed",
+                "lines", List.of(List.of("create", List.of(
+                        Map.of("account", accountId("6010"), "debit", new BigDecimal(debit), "credit", BigDecimal.ZERO),
+                        Map.of("account", accountId("1200"), "debit", BigDecimal.ZERO,
+                                "credit", new BigDecimal(credit)))))))).path(0).asLong();
+    }
+
+    @Test
+    void aDraftLeftByACrashedPostIsPostedOnRetryInsteadOfDuplicated() {
+        String key = "crash-" + System.nanoTime();
+        long draft = leftoverDraft(key, "30.00", "30.00");
+        PostingResult r = adapter.post(expenseReport(key, "6010", "CC1100", "30.00"));
+        assertThat(r.alreadyPosted()).isFalse();
+        assertThat(documentsWithKey(key)).isEqualTo(1);
+        assertThat(rpc.model("account.move", "read", CTX, List.of(draft), List.of("state")).path(0).path("state")
+                .asString()).isEqualTo("posted");
+        assertThat(adapter.lookup(key)).get().extracting(ErpDocumentRef::documentNumber)
+                .isEqualTo(r.document().documentNumber());
+    }
+
+    @Test
+    void aMoveTrytonRefusesToPostIsDeletedSoNothingHalfCreatedRemains() {
+        String key = "refused-" + System.nanoTime();
+        leftoverDraft(key, "30.00", "29.00");   // unbalanced: Tryton's post raises a UserError
+        assertThatThrownBy(() -> adapter.post(expenseReport(key, "6010", "CC1100", "30.00")))
+                .isInstanceOf(ErpException.Permanent.class).hasMessageContaining("UserError");
+        assertThat(documentsWithKey(key)).isZero();
+    }
+
+    @Test
+    void foreignCurrencyTaxAndCostObjectsReachTheMoveLines() {
+        String key = "fx-" + System.nanoTime();
+        JournalEntry entry = new JournalEntry(key, "CB01", today(), "USD", "EUR", "INV-7", "Hotel in New York",
+                List.of(JournalLine.debit("6010", new BigDecimal("110.00"), "Hotel")
+                                .withCompanyAmount(new BigDecimal("100.00"))
+                                .withCostObjects(CostObject.costCenter("CC1200"), CostObject.project("P-100")),
+                        JournalLine.debit("1410", new BigDecimal("11.00"), "VAT").withCompanyAmount(new BigDecimal("10.00"))
+                                .withTaxCode("VAT19"),
+                        JournalLine.credit("2100", new BigDecimal("121.00"), "Payable")
+                                .withCompanyAmount(new BigDecimal("110.00")).withPartner(Partner.employee("E1002", null))));
+        adapter.post(entry);
+        JsonNode lines = rpc.model("account.move.line", "search_read", CTX, List.of(List.of("move.description", "like",
+                "[" + key + "]%")), 0, null, List.of(List.of("id", "ASC")), List.of("account.code", "debit", "credit",
+                "amount_second_currency", "second_currency.code", "analytic_lines.account", "tax_lines.type",
+                "party.code"));
+        assertThat(lines).hasSize(3);
+        JsonNode hotel = lines.get(0);
+        assertThat(TrytonRpc.decimal(hotel.path("debit"))).isEqualByComparingTo("100.00");
+        assertThat(TrytonRpc.decimal(hotel.path("amount_second_currency"))).isEqualByComparingTo("110.00");
+        assertThat(hotel.path("second_currency.").path("code").asString()).isEqualTo("USD");
+        assertThat(hotel.path("analytic_lines.")).hasSize(2);
+        assertThat(lines.get(1).path("tax_lines.").path(0).path("type").asString()).isEqualTo("tax");
+        assertThat(TrytonRpc.decimal(lines.get(2).path("amount_second_currency"))).isEqualByComparingTo("-121.00");
+        assertThat(lines.get(2).path("party.").path("code").asString()).isEqualTo("E1002");
+    }
+
+    @Test
+    void entriesForAnotherCompanyOrWithoutAnOpenPeriodAreRejectedNamingTheField() {
+        JournalEntry e = expenseReport("other-" + System.nanoTime(), "6010", "CC1100", "5.00");
+        JournalEntry wrong = new JournalEntry(e.idempotencyKey(), "XX99", LocalDate.of(1999, 1, 1), "EUR", "EUR",
+                null, null, e.lines());
+        assertThat(adapter.validate(wrong)).extracting(p -> p.field() + ":" + p.value())
+                .containsExactlyInAnyOrder("company:XX99", "postingDate:1999-01-01");
+    }
+
+    @Test
+    void anExpiredSessionIsRenewedWithoutFailingTheCall() throws Exception {
+        assertThat(adapter.validate(expenseReport("before-" + System.nanoTime(), "6010", "CC1100", "5.00"))).isEmpty();
+        // remove every session in the database, as Tryton's idle timeout would (ir.session is not exposed over RPC)
+        Process p = new ProcessBuilder("python3", "-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+                + " c.execute('DELETE FROM ir_session'); c.commit()",
+                TrytonServer.shared(Clock.systemUTC()).databaseFile(config.database()).toString())
+                .inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+        assertThat(documentsWithKeyThrough(adapter)).isEmpty();
+    }
+
+    private java.util.Optional<ErpDocumentRef> documentsWithKeyThrough(ErpAdapter a) {
+        return a.lookup("renew-" + System.nanoTime());   // any call needing the session
+    }
+
+    @Test
+    void wrongPasswordIsAnAuthenticationFailure() {
+        try (ErpAdapter wrong = new TrytonErpAdapter(new ErpConfig.Tryton(config.url(), config.database(), "admin",
+                Secret.of("wrong"), 1, "MISC", 10, Duration.ofSeconds(10)), HttpClient.newHttpClient())) {
+            assertThatThrownBy(() -> wrong.lookup("any")).isInstanceOf(ErpException.Authentication.class)
+                    .hasMessageContaining("wrong user or password").hasMessageNotContaining("wrong\"");
+        }
+    }
+
+    @Override
+    public int documentsWithKey(String key) {
+        return rpc.model("account.move", "search_count", CTX,
+                List.of(List.of("description", "like", "[" + key + "]%"))).asInt();
+    }
+
+    @Override
+    public void addSuppliers(List<String> codes) {
+        List<Map<String, Object>> parties = new ArrayList<>();
+        codes.forEach(c -> parties.add(Map.of("code", c, "name", "Supplier " + c)));
+        rpc.model("party.party", "create", CTX, parties);
+    }
+
+    @Override
+    public void renameSupplier(String code, String name) {
+        JsonNode ids = rpc.model("party.party", "search", CTX, List.of(List.of("code", "=", code)), 0, 1, null);
+        rpc.model("party.party", "write", CTX, ids, Map.of("name", name));
+    }
+
+    /** A bank payment move debiting the payable, posted and reconciled with the entry's payable line. */
+    @Override
+    public void pay(String key, BigDecimal amount, LocalDate on) {
+        long move = rpc.model("account.move", "search", CTX, List.of(List.of("description", "like", "[" + key + "]%")),
+                0, 1, null).path(0).asLong();
+        JsonNode payable = rpc.model("account.move.line", "search_read", CTX, List.of(List.of("move", "=", move),
+                TrytonRpc.clause("party", "!=", null)), 0, 1, null, List.of("account", "party", "period")).path(0);
+        long bank = rpc.model("account.account", "search", CTX, List.of(List.of("code", "=", "1200")), 0, 1, null)
+                .path(0).asLong();
+        long journal = rpc.model("account.journal", "search", CTX, List.of(List.of("code", "=", "MISC")), 0, 1, null)
+                .path(0).asLong();
+        long payment = rpc.model("account.move", "create", CTX, List.of(Map.of("journal", journal,
+                "period", payable.path("period").asLong(), "date", on, "description", "Bank payment",
+                "lines", List.of(List.of("create", List.of(
+                        Map.of("account", payable.path("account").asLong(), "party", payable.path("party").asLong(),
+                                "debit", amount, "credit", BigDecimal.ZERO),
+                        Map.of("account", bank, "debit", BigDecimal.ZERO, "credit", amount))))))).path(0).asLong();
+        rpc.model("account.move", "post", CTX, List.of(payment));
+        JsonNode paymentLine = rpc.model("account.move.line", "search", CTX, List.of(List.of("move", "=", payment),
+                TrytonRpc.clause("party", "!=", null)), 0, 1, null);
+        rpc.model("account.move.reconciliation", "create", CTX, List.of(Map.of("date", on, "lines",
+                List.of(List.of("add", List.of(payable.path("id").asLong(), paymentLine.path(0).asLong()))))));
+    }
+}
