@@ -41,7 +41,8 @@ public record BridgeProperties(
         @DefaultValue @Valid Admin admin,
         @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Web web,
-        @DefaultValue @Valid Posting posting) {
+        @DefaultValue @Valid Posting posting,
+        @DefaultValue @Valid Extracts extracts) {
 
     /**
      * The partner application (App Center listing) that the bridge acts as.
@@ -158,5 +159,33 @@ public record BridgeProperties(
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
             @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun) {
+    }
+
+    /**
+     * Posting from extract files (docs/extracts.md): Extracts v1 for Professional, Payment Batches for Standard.
+     *
+     * @param saeDefinition        name of the Professional extract definition of the Standard Accounting Extract
+     * @param praeDefinition       name of the Payment Request Accounting Extract definition; empty: invoices are not
+     *                             fetched from extracts
+     * @param startJobs            Professional: start a job when no completed job is waiting (false: only pick up
+     *                             jobs started by Concur's schedule)
+     * @param closeBatches         Standard: close open payment batches through the API (false: only pick up batches
+     *                             closed by hand)
+     * @param pollInitial          first wait while polling a job or a batch close; doubles up to {@code pollMax}
+     * @param pollMax              longest wait between two polls
+     * @param pollTimeout          how long one run waits for a job; a job still running is polled again next run
+     * @param holdFileOnRowProblem true: an unreadable row holds the whole file; false: only its report is quarantined
+     * @param workDir              where downloaded extract files are kept
+     */
+    public record Extracts(
+            @DefaultValue("Standard Accounting Extract") @NotBlank @Size(max = 200) String saeDefinition,
+            @DefaultValue("Payment Request Accounting Extract") @NotNull @Size(max = 200) String praeDefinition,
+            @DefaultValue("true") boolean startJobs,
+            @DefaultValue("true") boolean closeBatches,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration pollInitial,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration pollMax,
+            @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
+            @DefaultValue("false") boolean holdFileOnRowProblem,
+            @DefaultValue("./data/extracts") @NotNull Path workDir) {
     }
 }

@@ -1,0 +1,226 @@
+package org.concurbridge.bridge.posting.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.concurbridge.bridge.connect.ConcurClients;
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.jobs.JobOutcome;
+import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.posting.extractjob.ExtractDeliveries;
+import org.concurbridge.bridge.posting.extractjob.ExtractPostingJob;
+import org.concurbridge.bridge.posting.ledger.LedgerDocument;
+import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.client.Secret;
+import org.concurbridge.client.Sleeper;
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.extract.FileFault;
+import org.concurbridge.sandbox.fis.FisUseCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * {@code extract-posting} end to end for a Professional company: the real sandbox over loopback (Extracts v1, SAE and
+ * PRAE generated from the FIS generator's documents), the real posting ledger and the real SQL adapter on H2. Polling
+ * waits advance the sandbox's clock instead of sleeping.
+ */
+@SpringBootTest(properties = {"bridge.jobs.enabled=false", "bridge.extracts.poll-initial=10s",
+        "bridge.extracts.poll-max=40s", "bridge.extracts.work-dir=target/extract-posting-it"})
+class ExtractPostingH2IT {
+
+    static final SandboxForTests concur = new SandboxForTests();
+    static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+    static final List<Duration> WAITS = new CopyOnWriteArrayList<>();
+
+    @TestConfiguration
+    static class Waits {
+        @Bean
+        Sleeper sandboxAdvancingSleeper() {
+            return d -> {
+                WAITS.add(d);
+                concur.sandbox().clock().advance(d);
+            };
+        }
+    }
+
+    @DynamicPropertySource
+    static void bridgeProperties(DynamicPropertyRegistry registry) {
+        concur.register(registry, "extract-posting-h2");
+    }
+
+    @Autowired
+    ExtractPostingJob job;
+    @Autowired
+    FisPostingJob fisJob;
+    @Autowired
+    QuickConnectService quickConnect;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    ConcurClients clients;
+    @Autowired
+    PostingLedger ledger;
+    @Autowired
+    ExtractDeliveries deliveries;
+    @Autowired
+    JdbcClient jdbc;
+
+    ErpBooks books;
+
+    ConcurSandbox sb() {
+        return concur.sandbox();
+    }
+
+    @BeforeEach
+    void connect() {
+        books = new ErpBooks(jdbc);
+        WAITS.clear();
+        sb().extracts().timing(Duration.ZERO, Duration.ZERO);
+        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+            clients.evict(COMPANY);
+            quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
+        }
+        job.run(COMPANY);   // drains what earlier tests left extractable, so each test sees only its documents
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sb().faults().clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        concur.close();
+    }
+
+    private List<String> generate(long seed, int count, List<FisUseCase> mix) {
+        List<String> ids = sb().fis().generate(COMPANY, seed, count, mix);
+        books.knowEverythingIn(ids.stream().map(id -> sb().fis().document(id).toString()).toList(), Set.of());
+        return ids;
+    }
+
+    private List<LedgerDocument> rows(String source) {
+        List<LedgerDocument> out = new ArrayList<>();
+        for (LedgerState s : LedgerState.values()) {
+            out.addAll(ledger.list(COMPANY, s, 10_000));
+        }
+        return out.stream().filter(r -> r.source().equals(source)).toList();
+    }
+
+    @Test
+    void aRunStartsJobsPollsThemAndPostsEveryReportAndInvoiceOnceIntoTheSqlAdapter() {
+        sb().extracts().timing(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        List<String> ids = generate(101L, 2 * FisUseCase.values().length, List.of());
+        int saeBefore = rows("SAE").size();
+        int praeBefore = rows("PRAE").size();
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(WAITS).isNotEmpty().allMatch(d -> d.compareTo(Duration.ofSeconds(40)) <= 0);
+        List<LedgerDocument> sae = rows("SAE");
+        List<LedgerDocument> prae = rows("PRAE");
+        long invoices = ids.stream().filter(id -> sb().fis().document(id).toString().contains("\"requestHeader\""))
+                .count();
+        assertThat(prae.size() - praeBefore).isEqualTo(invoices);
+        assertThat(sae.size() - saeBefore).isEqualTo(ids.size() - invoices);
+        for (LedgerDocument row : sae.subList(0, sae.size() - saeBefore)) {
+            assertThat(row.state()).as(row.idempotencyKey() + " " + row.errorText()).isEqualTo(LedgerState.POSTED);
+            assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
+            assertThat(books.imbalance(row.idempotencyKey())).isZero();
+        }
+        // the next run finds no new document: nothing more is posted
+        int before = books.totalDocuments();
+        assertThat(job.run(COMPANY).outcome()).isEqualTo(JobOutcome.OK);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileWithWrongControlTotalsIsHeldWholeWithTheReasonAndNothingPosts() {
+        generate(102L, 4, List.of(FisUseCase.MILEAGE));
+        int before = books.totalDocuments();
+        sb().extracts().faultNextJob(COMPANY, FileFault.wrongTotals());
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(result.message()).contains("held");
+        assertThat(books.totalDocuments()).isEqualTo(before);
+        assertThat(deliveries.list(COMPANY, 5)).anySatisfy(d -> {
+            assertThat(d.state()).isEqualTo(ExtractDeliveries.State.HELD);
+            assertThat(d.detail()).contains("JOURNAL_TOTAL_MISMATCH").contains("expected");
+        });
+    }
+
+    @Test
+    void anUnparseableReportIsQuarantinedAndTheOthersPost() {
+        List<String> ids = generate(103L, 3, List.of(FisUseCase.MILEAGE));
+        String broken = sb().fis().document(ids.get(1)).path("report").path("reportId").asString();
+        sb().extracts().faultNextJob(COMPANY, FileFault.badRows(broken));
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.message()).contains("quarantined=1");
+        List<LedgerDocument> failed = ledger.list(COMPANY, LedgerState.FAILED, 100);
+        assertThat(failed).anySatisfy(r -> assertThat(r.errorText()).contains("quarantined").contains("line"));
+        for (String id : List.of(ids.get(0), ids.get(2))) {
+            String report = sb().fis().document(id).path("report").path("reportId").asString();
+            assertThat(rows("SAE")).anySatisfy(r -> {
+                assertThat(r.concurId()).isEqualTo(report);
+                assertThat(r.state()).isEqualTo(LedgerState.POSTED);
+            });
+        }
+    }
+
+    @Test
+    void aJobThatFailsInConcurIsRecordedAndItsReportsComeWithTheNextJob() {
+        List<String> ids = generate(104L, 2, List.of(FisUseCase.CASH));
+        sb().extracts().failNextJob(COMPANY);
+
+        JobResult failed = job.run(COMPANY);
+
+        assertThat(failed.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(failed.message()).contains("failed in SAP Concur");
+        assertThat(deliveries.list(COMPANY, 5)).anyMatch(d -> d.state() == ExtractDeliveries.State.FAILED);
+        assertThat(job.run(COMPANY).outcome()).isEqualTo(JobOutcome.OK);
+        for (String id : ids) {
+            String report = sb().fis().document(id).path("report").path("reportId").asString();
+            assertThat(rows("SAE")).anyMatch(r -> report.equals(r.concurId()) && r.state() == LedgerState.POSTED);
+        }
+    }
+
+    @Test
+    void reportsAlreadyPostedThroughFisAreRecognisedAndNotPostedAgain() {
+        List<String> ids = generate(105L, 3, List.of(FisUseCase.MILEAGE, FisUseCase.VAT_SINGLE));
+        for (int i = 0; i < 5; i++) {
+            fisJob.run(COMPANY);
+        }
+        int before = books.totalDocuments();
+        int saeBefore = rows("SAE").size();
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.message()).contains("alreadyPosted=" + ids.size());
+        assertThat(rows("SAE")).hasSize(saeBefore);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+}
