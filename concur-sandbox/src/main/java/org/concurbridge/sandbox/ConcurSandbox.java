@@ -12,6 +12,7 @@ import org.concurbridge.sandbox.faults.Faults;
 import org.concurbridge.sandbox.extract.Extracts;
 import org.concurbridge.sandbox.fis.Fis;
 import org.concurbridge.sandbox.oauth.OAuthModule;
+import org.concurbridge.sandbox.paymentbatch.PaymentBatches;
 import org.concurbridge.sandbox.profile.ProfileModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,7 @@ public final class ConcurSandbox implements AutoCloseable {
     private final long seed;
     private final Fis fis = new Fis();
     private final Extracts extracts = new Extracts(fis);
+    private final PaymentBatches paymentBatches = new PaymentBatches(fis);
 
     private ConcurSandbox(Builder b) {
         this.host = b.host;
@@ -54,6 +56,7 @@ public final class ConcurSandbox implements AutoCloseable {
         modules.add(new AppCenterModule());
         modules.add(fis);
         modules.add(extracts);
+        modules.add(paymentBatches);
         modules.addAll(b.modules);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -164,6 +167,11 @@ public final class ConcurSandbox implements AutoCloseable {
     /** Extracts v1 (Professional): definitions, jobs on the sandbox clock, SAE/PRAE files from the FIS documents. */
     public Extracts extracts() {
         return extracts;
+    }
+
+    /** Payment Batches v1.1/v1.2 (Standard): batches of the FIS documents, async/sync close, SAE files. */
+    public PaymentBatches paymentBatches() {
+        return paymentBatches;
     }
 
     public Faults faults() {

@@ -265,7 +265,12 @@ class ExtractsIT {
 
         sb.faults().add(FaultRule.on("GET", "/api/expense/extract/v1.0/*/job/*/file").status(503).times(1));
         assertThat(HTTP.get(URI.create(location + "/file"), token).statusCode()).isEqualTo(503);
-        assertThat(HTTP.get(URI.create(location + "/file"), token).statusCode()).isEqualTo(200);
+        String whole = HTTP.get(URI.create(location + "/file"), token).body();
+        sb.faults().add(FaultRule.on("GET", "/api/expense/extract/v1.0/*/job/*/file").malformed().times(1));
+        HttpResponse<String> cut = HTTP.get(URI.create(location + "/file"), token);
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.body()).hasSize(whole.length() / 2);
+        assertThat(whole).startsWith(cut.body());
         assertThat(sb.requests()).extracting(RecordedRequest::path)
                 .contains("/api/expense/extract/v1.0/" + location.split("/")[8] + "/job/" + jobId + "/file");
     }

@@ -1,30 +1,13 @@
 package org.concurbridge.sandbox.extract;
 
-import org.concurbridge.sandbox.HttpFailure;
 import org.concurbridge.sandbox.SandboxExchange;
-import org.concurbridge.sandbox.SandboxHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Shared by the extract and payment batch admin endpoints: error mapping and the fault body. */
+/** Shared by the extract and payment batch admin endpoints: the fault body. */
 public final class AdminSupport {
 
     private AdminSupport() {
-    }
-
-    /** Java API errors → 409 (IllegalStateException), 404 ("no ..."), 400 (other IllegalArgumentException). */
-    public static SandboxHandler guarded(SandboxHandler handler) {
-        return ex -> {
-            try {
-                handler.handle(ex);
-            } catch (IllegalStateException e) {
-                throw HttpFailure.error(409, "conflict", e.getMessage());
-            } catch (IllegalArgumentException e) {
-                String m = String.valueOf(e.getMessage());
-                throw m.startsWith("no ") ? HttpFailure.error(404, "not_found", m)
-                        : HttpFailure.error(400, "bad_request", m);
-            }
-        };
     }
 
     /** Body {@code {"kind": "BAD_ROWS", "reportId": "..."}}; an empty body or {@code {}} = no fault (null). */

@@ -3,14 +3,19 @@ package org.concurbridge.sandbox.extract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
@@ -54,6 +59,14 @@ public final class ExtractFiles {
         return file(name, docs, SaeWriter.write(batchId, batchDate, docs, fault));
     }
 
+    /**
+     * What the company owes its employees for these expense documents (the SAE rows whose party is {@code EMPL}:
+     * reimbursements less cash advances recovered and personal card charges): a payment batch's total.
+     */
+    public BigDecimal amountDueEmployees(List<String> fisIds) {
+        return SaeWriter.write(0, LocalDate.EPOCH, sources(fisIds), null).dueEmployee();
+    }
+
     /** The PRAE file of these invoices. */
     public ExtractFile prae(String name, long batchId, LocalDate batchDate, List<String> fisIds, FileFault fault) {
         List<SourceDocument> docs = sources(fisIds);
@@ -62,7 +75,7 @@ public final class ExtractFiles {
 
     /** Expected journal per report id (see {@link ExtractedDocument#reportId()}); loaded documents have none. */
     public Map<String, ExpectedJournal> expectedJournals(List<ExtractedDocument> documents) {
-        Map<String, ExpectedJournal> out = new java.util.LinkedHashMap<>();
+        Map<String, ExpectedJournal> out = new LinkedHashMap<>();
         for (ExtractedDocument d : documents) {
             Optional<ExpectedJournal> j = fis.expectedJournal(d.fisId());
             j.ifPresent(journal -> out.put(d.reportId(), journal));
@@ -70,14 +83,11 @@ public final class ExtractFiles {
         return out;
     }
 
-    public FisDocType docType(String fisId) {
-        return fis.state(fisId).docType();
-    }
-
     private List<SourceDocument> sources(List<String> fisIds) {
         List<SourceDocument> docs = new ArrayList<>(fisIds.size());
         for (String id : fisIds) {
-            docs.add(new SourceDocument(id, fis.state(id).docType(), fis.document(id)));
+            FisDocumentState state = fis.state(id);
+            docs.add(new SourceDocument(id, state.docType(), fis.document(id), state.useCase()));
         }
         return docs;
     }
@@ -86,7 +96,7 @@ public final class ExtractFiles {
         List<ExtractedDocument> out = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             SourceDocument d = docs.get(i);
-            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), fis.state(d.fisId()).useCase(),
+            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), d.useCase(),
                     w.rowsPerDocument().get(i)));
         }
         return new ExtractFile(name, w.content(), w.recordCount(), w.journalTotal(), List.copyOf(out));
@@ -114,8 +124,8 @@ public final class ExtractFiles {
 
     /** A new encrypted-looking id from one of the sandbox's seeded UUIDs. */
     public static String newId(String uuid) {
-        java.util.UUID u = java.util.UUID.fromString(uuid);
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        UUID u = UUID.fromString(uuid);
+        ByteBuffer b = ByteBuffer.allocate(16);
         b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
         return "n" + encryptedId(b.array());
     }
@@ -132,7 +142,7 @@ public final class ExtractFiles {
 
     /** An encrypted-looking Concur id ({@code nYoPK$pZmcowMRUqcl5bnDAwwsMydyt$xd}): Base64 with + → $p, / → $s. */
     public static String encryptedId(byte[] bytes) {
-        return java.util.Base64.getEncoder().withoutPadding().encodeToString(bytes).replace("+", "$p")
+        return Base64.getEncoder().withoutPadding().encodeToString(bytes).replace("+", "$p")
                 .replace("/", "$s");
     }
 }

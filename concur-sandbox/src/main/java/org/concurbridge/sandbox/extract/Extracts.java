@@ -3,6 +3,7 @@ package org.concurbridge.sandbox.extract;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
 import org.concurbridge.sandbox.SandboxRoutes;
 import org.concurbridge.sandbox.SandboxState;
-import org.concurbridge.sandbox.TokenRegistry.AccessGrant;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
 import org.concurbridge.sandbox.fis.Fis;
 import org.concurbridge.sandbox.fis.FisDocType;
@@ -208,32 +209,19 @@ public final class Extracts implements SandboxModule {
 
     // =================================================================== HTTP API
 
-    private record Caller(SandboxCompany company, SandboxExchange ex) {
+    private static final ClassicCaller.Rules RULES = new ClassicCaller.Rules(NAMESPACE, "EXTRCT", false,
+            "Extracts are not available to Concur Expense Standard Edition companies; use"
+                    + " Payment Batches.");
+
+    private static void xml(SandboxExchange ex, Consumer<ClassicCaller> handler) {
+        ClassicCaller.serve(ex, RULES, handler);
     }
 
-    private void xml(SandboxExchange ex, java.util.function.Consumer<Caller> handler) {
-        Xml.handle(ex.ctx(), state.clock().instant(), state.newUuid(), () -> handler.accept(caller(ex)));
-    }
-
-    private Caller caller(SandboxExchange ex) {
-        AccessGrant grant = ex.requireAccessToken();
-        SandboxCompany company = ex.companyOf(grant);
-        ex.requireHomeGeo(company);
-        if (!grant.hasScope("EXTRCT")) {
-            throw new Xml.Failure(403, NAMESPACE, "The access token lacks the scope EXTRCT.");
-        }
-        if (Editions.isStandard(company)) {
-            throw new Xml.Failure(403, NAMESPACE, "Extracts are not available to Concur Expense Standard Edition"
-                    + " companies; use Payment Batches.");
-        }
-        return new Caller(company, ex);
-    }
-
-    private String base(Caller c) {
+    private String base(ClassicCaller c) {
         return state.geolocation(c.company().geo()) + BASE;
     }
 
-    private void definitionsResponse(Caller c) {
+    private void definitionsResponse(ClassicCaller c) {
         Xml x = Xml.root("definitions", NAMESPACE);
         for (ExtractDefinition d : definitions(c.company().uuid())) {
             String uri = base(c) + "/" + d.id();
@@ -242,14 +230,14 @@ public final class Extracts implements SandboxModule {
         Xml.send(c.ex().ctx(), 200, x.end("definitions"));
     }
 
-    private void definitionResponse(Caller c) {
+    private void definitionResponse(ClassicCaller c) {
         ExtractDefinition d = requireDefinition(c);
         String uri = base(c) + "/" + d.id();
         Xml.send(c.ex().ctx(), 200, Xml.root("definition", NAMESPACE).el("id", uri).el("name", d.name())
                 .el("job-link", uri + "/job").end("definition"));
     }
 
-    private void jobsResponse(Caller c) {
+    private void jobsResponse(ClassicCaller c) {
         ExtractDefinition d = requireDefinition(c);
         List<Job> list;
         synchronized (this) {
@@ -264,7 +252,7 @@ public final class Extracts implements SandboxModule {
         Xml.send(c.ex().ctx(), 200, x.end("jobs"));
     }
 
-    private void createJob(Caller c) {
+    private void createJob(ClassicCaller c) {
         ExtractDefinition d = requireDefinition(c);
         String body = c.ex().ctx().body();
         if (!body.isBlank() && !body.contains("<definition")) {
@@ -282,13 +270,13 @@ public final class Extracts implements SandboxModule {
                 .end("job"));
     }
 
-    private void jobResponse(Caller c) {
+    private void jobResponse(ClassicCaller c) {
         Job job = requireJob(c);
         Xml.send(c.ex().ctx(), 200, jobElement(Xml.root("job", NAMESPACE), c, job, state.clock().instant())
                 .end("job"));
     }
 
-    private void fileResponse(Caller c) {
+    private void fileResponse(ClassicCaller c) {
         Job job = requireJob(c);
         String status = job.status(state.clock().instant());
         if (!ExtractJob.COMPLETED.equals(status)) {
@@ -302,7 +290,7 @@ public final class Extracts implements SandboxModule {
     }
 
     /** {@code id}, {@code status-link}, {@code start-time}, {@code stop-time} and {@code file-link} once done. */
-    private Xml jobElement(Xml x, Caller c, Job job, Instant now) {
+    private Xml jobElement(Xml x, ClassicCaller c, Job job, Instant now) {
         String uri = base(c) + "/" + job.definition.id() + "/job/" + job.id;
         String status = job.status(now);
         x.el("id", uri).el("status-link", uri + "/status").el("start-time", Xml.time(job.created));
@@ -316,13 +304,13 @@ public final class Extracts implements SandboxModule {
         return x;
     }
 
-    private ExtractDefinition requireDefinition(Caller c) {
+    private ExtractDefinition requireDefinition(ClassicCaller c) {
         String id = c.ex().ctx().pathParam("definitionId");
         return definitions(c.company().uuid()).stream().filter(d -> d.id().equals(id)).findFirst()
                 .orElseThrow(() -> new Xml.Failure(404, NAMESPACE, "The extract definition id is invalid."));
     }
 
-    private Job requireJob(Caller c) {
+    private Job requireJob(ClassicCaller c) {
         ExtractDefinition d = requireDefinition(c);
         Job job;
         synchronized (this) {
@@ -368,16 +356,15 @@ public final class Extracts implements SandboxModule {
 
     private List<ExtractFile> render(Job job) {
         LocalDate date = LocalDate.ofInstant(job.created, ZoneOffset.UTC);
-        String stem = "extract_" + job.batchId;
         FileFault fault = job.fault;
         return switch (job.definition.output()) {
-            case SAE_FILE -> List.of(files.sae(stem.replace("extract_", "extract_CES_SAE_v3_") + ".txt", job.batchId,
-                    date, job.fisIds, fault));
-            case PRAE_FILE -> List.of(files.prae(stem.replace("extract_", "extract_PRAE_") + ".txt", job.batchId,
-                    date, job.fisIds, fault));
+            case SAE_FILE -> List.of(files.sae("extract_CES_SAE_v3_" + job.batchId + ".txt", job.batchId, date,
+                    job.fisIds, fault));
+            case PRAE_FILE -> List.of(files.prae("extract_PRAE_" + job.batchId + ".txt", job.batchId, date,
+                    job.fisIds, fault));
             case SAE_ZIP_BY_CURRENCY -> byCurrency(job, date, fault);
             case OTHER -> List.of(new ExtractFile(job.definition.name().replaceAll("[^A-Za-z0-9]+", "_") + ".csv",
-                    "100,AAA,BBBB,CCCC\n", 0, java.math.BigDecimal.ZERO, List.of()));
+                    "100,AAA,BBBB,CCCC\n", 0, BigDecimal.ZERO, List.of()));
         };
     }
 
@@ -422,11 +409,7 @@ public final class Extracts implements SandboxModule {
         return job;
     }
 
-    SandboxCompany company(String uuid) {
+    private SandboxCompany company(String uuid) {
         return state.company(uuid).orElseThrow(() -> new IllegalArgumentException("no company " + uuid));
-    }
-
-    SandboxState state() {
-        return state;
     }
 }

@@ -2,7 +2,7 @@ package org.concurbridge.sandbox.extract;
 
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
-import static org.concurbridge.sandbox.extract.AdminSupport.guarded;
+import static org.concurbridge.sandbox.AdminHandlers.guarded;
 
 import java.time.Duration;
 import java.util.Map;

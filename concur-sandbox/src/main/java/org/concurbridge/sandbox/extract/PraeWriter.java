@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.concurbridge.sandbox.fis.FisDocType;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +41,7 @@ final class PraeWriter {
         BigDecimal total = BigDecimal.ZERO;
         int count = 0;
         for (SourceDocument d : docs) {
-            if (d.docType() != org.concurbridge.sandbox.fis.FisDocType.INVOICE) {
+            if (d.docType() != FisDocType.INVOICE) {
                 throw new IllegalArgumentException("document " + d.fisId() + " is not an invoice");
             }
             JsonNode doc = d.document();
@@ -62,7 +63,7 @@ final class PraeWriter {
         boolean wrong = fault != null && fault.kind() == FileFault.Kind.WRONG_TOTALS;
         String header = Delimited.record(List.of("EXTRACT", Long.toString(batchId), batchDate.format(PRAE_DATE),
                 Integer.toString(wrong ? count + 1 : count), Delimited.money(wrong ? total.add(BigDecimal.ONE) : total)));
-        return new SaeWriter.Written(FaultyFiles.assemble(header, lines, fault), count, total, perDoc);
+        return new SaeWriter.Written(FaultyFiles.assemble(header, lines, fault), count, total, perDoc, null);
     }
 
     private static String[] row(long batchId, JsonNode doc, JsonNode li, JsonNode a, int lineCount) {

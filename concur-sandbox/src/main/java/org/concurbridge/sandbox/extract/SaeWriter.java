@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,6 +21,11 @@ import tools.jackson.databind.JsonNode;
  * allocations and {@code REG} otherwise. Each line posts its amount to column 167 and the opposite amount to the
  * payment code of the party (166 when the payer is the company, 164 otherwise): the same journal as
  * {@code ExpectedJournal}.
+ *
+ * <p>One exception, as specs/README.md 1.5 describes: the personal charge on an IBCP card (use cases 6.1.6 and
+ * 6.1.6-with-offsetting) stays in the extract although FIS leaves it out — a {@code REG} row with column 68 = {@code Y},
+ * 126 = {@code IBCP}, payer {@code EMPL} → payee {@code COMP}, {@code DR}, on the card's clearing account. The employee
+ * pays the card issuer for it, so it posts nothing (it is not in the expected journal); a bridge must skip it.
  */
 final class SaeWriter {
 
@@ -31,13 +38,15 @@ final class SaeWriter {
     }
 
     /** The file, and how many rows each document produced (same order as {@code docs}). */
-    record Written(String content, int recordCount, BigDecimal journalTotal, List<Integer> rowsPerDocument) {
+    record Written(String content, int recordCount, BigDecimal journalTotal, List<Integer> rowsPerDocument,
+                   BigDecimal dueEmployee) {
     }
 
     static Written write(long batchId, LocalDate batchDate, List<SourceDocument> docs, FileFault fault) {
         List<String> lines = new ArrayList<>();
         List<Integer> perDoc = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO;
+        BigDecimal dueEmployee = BigDecimal.ZERO;
         int seq = 0;
         for (SourceDocument d : docs) {
             List<Row> rows = switch (d.docType()) {
@@ -52,11 +61,14 @@ final class SaeWriter {
                 seq++;
                 String[] c = r.columns(batchId, batchDate, seq);
                 total = total.add(r.amount);
+                if ("EMPL".equals(r.party()) && !r.informational) {
+                    dueEmployee = dueEmployee.add(r.amount);
+                }
                 lines.add(broken ? FaultyFiles.badRecord(c, DESCRIPTION) : Delimited.record(Arrays.asList(c)));
             }
         }
         return new Written(FaultyFiles.assemble(header(batchId, batchDate, seq, total, fault), lines, fault), seq,
-                total, perDoc);
+                total, perDoc, dueEmployee);
     }
 
     private static String header(long batchId, LocalDate batchDate, int count, BigDecimal total, FileFault fault) {
@@ -110,9 +122,56 @@ final class SaeWriter {
             row.cashAdvanceTotal = applied;
             rows.add(row);
         }
+        if ("IBCP_PERSONAL".equals(d.useCase()) || "IBCP_PERSONAL_OFFSET".equals(d.useCase())) {
+            rows.add(ibcpPersonalRow(employee, report, entries));
+        }
         ReportTotals totals = ReportTotals.of(rows, entries);
         rows.forEach(r -> r.totals = totals);
         return rows;
+    }
+
+    /**
+     * The IBCP personal charge. Its amount is not in the FIS document: with offsetting and an employee share left, it
+     * is the amount offset to the card; otherwise a deterministic amount drawn from the report id (5.00–59.99).
+     */
+    private static Row ibcpPersonalRow(JsonNode employee, JsonNode report, JsonNode entries) {
+        JsonNode card = null;
+        BigDecimal offset = null;
+        boolean employeeShare = false;
+        for (JsonNode e : entries) {
+            if ("IBCP".equals(text(e, "reportEntryPatKey")) && card == null) {
+                card = e;
+            }
+            for (JsonNode a : e.path("allocation")) {
+                for (JsonNode j : a.path("journal")) {
+                    if ("CASH".equals(text(e, "reportEntryPatKey")) && "IBCP".equals(text(j, "journalPayee"))) {
+                        offset = decimal(j, "amountGross");
+                    }
+                    if ("Y".equals(text(e, "offsetPayType")) && "EMPL".equals(text(j, "journalPayee"))) {
+                        employeeShare = true;
+                    }
+                }
+            }
+        }
+        BigDecimal amount = offset != null && employeeShare ? offset
+                : BigDecimal.valueOf(500 + Math.floorMod(text(report, "reportId").hashCode(), 5500), 2);
+        Row row = new Row(employee, report, card, card == null ? null : card.path("allocation").path(0), null, "REG",
+                "EMPL", COMPANY, card == null ? "" : text(card, "clearingAccountCode"), amount);
+        row.overrides.put(61, "");
+        row.overrides.put(63, "Personal");
+        row.overrides.put(68, "Y");
+        row.overrides.put(69, "Personal charge on the company card");
+        row.overrides.put(123, Delimited.money(amount));
+        row.overrides.put(124, Delimited.money(BigDecimal.ZERO));
+        row.overrides.put(125, Delimited.money(BigDecimal.ZERO));
+        row.overrides.put(137, Delimited.money(amount));
+        row.overrides.put(140, Delimited.money(amount));
+        row.overrides.put(189, "");
+        for (int i = 191; i <= 210; i++) {
+            row.overrides.put(i, "");
+        }
+        row.informational = true;
+        return row;
     }
 
     private static List<Row> cashAdvanceRows(SourceDocument d) {
@@ -149,6 +208,10 @@ final class SaeWriter {
             BigDecimal card = BigDecimal.ZERO;
             BigDecimal company = BigDecimal.ZERO;
             for (Row r : rows) {
+                if (r.informational) {
+                    personal = personal.add(r.amount);
+                    continue;
+                }
                 switch (r.party()) {
                     case "EMPL" -> employee = employee.add(r.amount);
                     case "IBCP", "CBCP" -> card = card.add(r.amount);
@@ -178,6 +241,10 @@ final class SaeWriter {
         JsonNode cashAdvanceData;
         JsonNode cashAdvanceJournal;
         ReportTotals totals;
+        /** Column values that replace the context's (1-based positions). */
+        final Map<Integer, String> overrides = new HashMap<>();
+        /** A row that posts nothing (the IBCP personal charge). */
+        boolean informational;
 
         Row(JsonNode employee, JsonNode report, JsonNode entry, JsonNode allocation, JsonNode journal,
             String transactionType, String payer, String payee, String account, BigDecimal amount) {
@@ -238,6 +305,7 @@ final class SaeWriter {
                 put(c, 319, Delimited.money(totals.dueEmployee()));
                 put(c, 320, Delimited.money(totals.dueCard()));
             }
+            overrides.forEach((position, value) -> put(c, position, value));
             return c;
         }
 

@@ -88,9 +88,18 @@ class SaeFileTest {
         int at = 0;
         assertThat(file.documents()).hasSize(3 * (FisUseCase.values().length - 1));
         for (ExtractedDocument d : file.documents()) {
-            List<List<String>> mine = rows.subList(at, at + d.rows());
+            List<List<String>> all = rows.subList(at, at + d.rows());
             at += d.rows();
             seen.add(d.docType());
+            // The IBCP personal charge stays in the extract but posts nothing (specs/README.md 1.5).
+            List<List<String>> personal = all.stream().filter(SaeFileTest::ibcpPersonal).toList();
+            List<List<String>> mine = all.stream().filter(r -> !ibcpPersonal(r)).toList();
+            boolean ibcpPersonalCase = d.useCase().startsWith("IBCP_PERSONAL");
+            assertThat(personal).as("IBCP personal rows of %s", d.useCase()).hasSize(ibcpPersonalCase ? 1 : 0);
+            for (List<String> p : personal) {
+                assertThat(List.of(p.get(61), p.get(163), p.get(165), p.get(166), p.get(167)))
+                        .containsExactly("REG", "EMPL", "COMP", "199999", "DR");
+            }
             ExpectedJournal expected = sb.fis().expectedJournal(d.fisId()).orElseThrow();
             assertThat(postedTotals(mine)).as("journal of %s (%s)", d.fisId(), d.useCase())
                     .isEqualTo(expected.totals());
@@ -102,7 +111,7 @@ class SaeFileTest {
                 // The taxi is split between the employee and the card vendor: one row per side, one expense line.
                 assertThat(mine.size()).isBetween((int) accountLines, (int) accountLines + 1);
             }
-            for (List<String> r : mine) {
+            for (List<String> r : all) {
                 assertThat(r.get(d.docType() == FisDocType.CASH_ADVANCE ? 186 : 18)).as("report id column")
                         .isEqualTo(d.reportId());
             }
@@ -287,6 +296,10 @@ class SaeFileTest {
         assertThat(broken).isEqualTo(victim.rows()).isPositive();
         assertThatThrownBy(() -> FileFault.badRows(" ")).hasMessageContaining("report id");
         assertThatThrownBy(() -> FileFault.parse("MELTED", null)).hasMessageContaining("unknown fault kind");
+    }
+
+    static boolean ibcpPersonal(List<String> row) {
+        return "Y".equals(row.get(67)) && "IBCP".equals(row.get(125));
     }
 
     private ExtractFile saeFile() {
