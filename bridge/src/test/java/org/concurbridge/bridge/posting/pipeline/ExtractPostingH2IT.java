@@ -49,6 +49,7 @@ class ExtractPostingH2IT {
 
     static final SandboxForTests concur = new SandboxForTests();
     static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+    static final String STANDARD = SandboxDemo.STANDARD_COMPANY;
     static final List<Duration> WAITS = new CopyOnWriteArrayList<>();
 
     @TestConfiguration
@@ -83,6 +84,8 @@ class ExtractPostingH2IT {
     ExtractDeliveries deliveries;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.concurbridge.bridge.erp.ErpAdapter erp;
 
     ErpBooks books;
 
@@ -95,11 +98,15 @@ class ExtractPostingH2IT {
         books = new ErpBooks(jdbc);
         WAITS.clear();
         sb().extracts().timing(Duration.ZERO, Duration.ZERO);
-        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
-            clients.evict(COMPANY);
-            quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
+        sb().paymentBatches().closeTime(Duration.ZERO);
+        for (String company : List.of(COMPANY, STANDARD)) {
+            if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+                clients.evict(company);
+                quickConnect.connect(company, Secret.of(sb().companyRequestToken(company)), "admin-user");
+            }
+            job.run(company);   // drains what earlier tests left extractable: each test sees only its documents
         }
-        job.run(COMPANY);   // drains what earlier tests left extractable, so each test sees only its documents
+        WAITS.clear();
     }
 
     @AfterEach
@@ -113,15 +120,23 @@ class ExtractPostingH2IT {
     }
 
     private List<String> generate(long seed, int count, List<FisUseCase> mix) {
-        List<String> ids = sb().fis().generate(COMPANY, seed, count, mix);
+        return generate(COMPANY, seed, count, mix);
+    }
+
+    private List<String> generate(String company, long seed, int count, List<FisUseCase> mix) {
+        List<String> ids = sb().fis().generate(company, seed, count, mix);
         books.knowEverythingIn(ids.stream().map(id -> sb().fis().document(id).toString()).toList(), Set.of());
         return ids;
     }
 
     private List<LedgerDocument> rows(String source) {
+        return rows(COMPANY, source);
+    }
+
+    private List<LedgerDocument> rows(String company, String source) {
         List<LedgerDocument> out = new ArrayList<>();
         for (LedgerState s : LedgerState.values()) {
-            out.addAll(ledger.list(COMPANY, s, 10_000));
+            out.addAll(ledger.list(company, s, 10_000));
         }
         return out.stream().filter(r -> r.source().equals(source)).toList();
     }
@@ -221,6 +236,103 @@ class ExtractPostingH2IT {
 
         assertThat(result.message()).contains("alreadyPosted=" + ids.size());
         assertThat(rows("SAE")).hasSize(saeBefore);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    private static final List<FisUseCase> EXPENSES = java.util.Arrays.stream(FisUseCase.values())
+            .filter(u -> u != FisUseCase.INVOICE).toList();
+
+    private String reportId(String fisId) {
+        var d = sb().fis().document(fisId);
+        return d.has("report") ? d.path("report").path("reportId").asString()
+                : d.path("cashAdvanceData").path("cashAdvanceId").asString();
+    }
+
+    @Test
+    void standardRunClosesTheOpenBatchesWaitsForTheCloseAndPostsEveryReportOnce() {
+        sb().paymentBatches().closeTime(Duration.ofSeconds(90));
+        List<String> ids = generate(STANDARD, 201L, EXPENSES.size(), EXPENSES);
+        Set<Long> earlier = new java.util.HashSet<>(deliveries.list(STANDARD, 1000).stream()
+                .map(ExtractDeliveries.Delivery::id).toList());
+
+        JobResult result = job.run(STANDARD);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(WAITS).isNotEmpty();
+        for (String id : ids) {
+            String report = reportId(id);
+            assertThat(rows(STANDARD, "SAE")).as(report).anySatisfy(r -> {
+                assertThat(r.concurId()).isEqualTo(report);
+                assertThat(r.state()).as(r.errorText()).isEqualTo(LedgerState.POSTED);
+                assertThat(books.documents(r.idempotencyKey())).isEqualTo(1);
+                assertThat(books.imbalance(r.idempotencyKey())).isZero();
+            });
+        }
+        assertThat(deliveries.list(STANDARD, 1000).stream().filter(d -> !earlier.contains(d.id())).toList())
+                .isNotEmpty().allMatch(d -> d.origin() == ExtractDeliveries.Origin.BATCH
+                        && d.state() == ExtractDeliveries.State.PROCESSED);
+        int before = books.totalDocuments();
+        assertThat(job.run(STANDARD).outcome()).isEqualTo(JobOutcome.OK);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchClosedByHandIsNotMissed() {
+        List<String> ids = generate(STANDARD, 202L, 2, List.of(FisUseCase.CASH));
+        var open = sb().paymentBatches().batches(STANDARD).stream()
+                .filter(b -> b.status().equals(org.concurbridge.sandbox.paymentbatch.PaymentBatch.OPEN)
+                        && b.count() > 0).findFirst().orElseThrow();
+        var closed = sb().paymentBatches().closeByHand(STANDARD, open.currency());
+
+        JobResult result = job.run(STANDARD);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(deliveries.find(STANDARD, ExtractDeliveries.Origin.BATCH, closed.batchId()))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(ExtractDeliveries.State.PROCESSED));
+        for (String id : ids) {
+            assertThat(rows(STANDARD, "SAE")).anyMatch(r -> reportId(id).equals(r.concurId())
+                    && r.state() == LedgerState.POSTED);
+        }
+    }
+
+    @Test
+    void aStandardBatchFileThatIsTruncatedIsHeldAndNothingPosts() {
+        generate(STANDARD, 203L, 3, List.of(FisUseCase.MILEAGE));
+        sb().paymentBatches().faultNextBatch(STANDARD, FileFault.truncated());
+        int before = books.totalDocuments();
+
+        JobResult result = job.run(STANDARD);
+
+        assertThat(result.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(result.message()).contains("held").contains("TRUNCATED");
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aStartedJobLeftByACrashIsResumedAndAFileFetchedTwicePostsOnce() {
+        generate(104L, 2, List.of(FisUseCase.MILEAGE));
+        String jobId = sb().extracts().startJob(COMPANY, "Standard Accounting Extract");
+        var jobs = clients.client(COMPANY).extracts().jobs(clients.client(COMPANY).extracts()
+                .definitionNamed("Standard Accounting Extract").orElseThrow());
+        var started = jobs.stream().filter(j -> j.id().contains(jobId)).findFirst().orElseThrow();
+        deliveries.started(COMPANY, ExtractDeliveries.Origin.JOB, started.id(), "Standard Accounting Extract", "SAE",
+                started.startTime());   // the crash: recorded as started, never processed
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(deliveries.find(COMPANY, ExtractDeliveries.Origin.JOB, started.id()))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(ExtractDeliveries.State.PROCESSED));
+        // the same file once more, as if fetched twice: every report is found in the ledger, nothing posts
+        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/twice.csv");
+        clients.client(COMPANY).extracts().download(clients.client(COMPANY).extracts().status(started), file);
+        int before = books.totalDocuments();
+        var again = new org.concurbridge.bridge.posting.extractjob.ExtractPoster(COMPANY, erp, ledger,
+                org.concurbridge.bridge.posting.mapping.PostingMapping.none(), java.time.Clock.systemUTC(), false,
+                Duration.ofSeconds(30)).post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
+                file, false);
+        assertThat(again.held()).isFalse();
+        assertThat(again.counts().posted()).isZero();
         assertThat(books.totalDocuments()).isEqualTo(before);
     }
 }
