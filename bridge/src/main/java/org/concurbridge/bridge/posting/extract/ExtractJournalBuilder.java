@@ -39,13 +39,7 @@ import org.concurbridge.client.extract.SaeRow;
 public final class ExtractJournalBuilder {
 
     /** SAE (expense) or PRAE (invoice). */
-    public enum Format {
-        SAE, PRAE;
-
-        public static Format of(String name) {
-            return valueOf(name.trim().toUpperCase(Locale.ROOT));
-        }
-    }
+    public enum Format { SAE, PRAE }
 
     private final PostingMapping mapping;
     private final ExtractOptions options;
@@ -64,11 +58,6 @@ public final class ExtractJournalBuilder {
     /** A copy that holds the whole file when any row cannot be read (default: only its report is quarantined). */
     public ExtractJournalBuilder withHoldFileOnRowProblem(boolean value) {
         return new ExtractJournalBuilder(mapping, options, value);
-    }
-
-    /** A copy with other parser options (charset, delimiter, maximum line length). */
-    public ExtractJournalBuilder withOptions(ExtractOptions value) {
-        return new ExtractJournalBuilder(mapping, value, holdFileOnRowProblem);
     }
 
     public boolean holdFileOnRowProblem() {

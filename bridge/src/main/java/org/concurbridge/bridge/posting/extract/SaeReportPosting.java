@@ -150,8 +150,7 @@ final class SaeReportPosting {
             a.journal(account, accountField, signed, costObjects, text, reference, src, foreign(row, signed, currency));
         }
         if (counterpart == null) {
-            a.problem(field(row, 164, "Journal Payer Payment Code Name"), "payer \"" + text(row, 164)
-                    + "\" and payee \"" + text(row, 166) + "\": exactly one of them must be COMP (the company)");
+            noCounterpart(row);
             return;
         }
         if (!taxRow) {
@@ -198,8 +197,7 @@ final class SaeReportPosting {
             return;
         }
         if (counterpart == null) {
-            a.problem(field(row, 164, "Journal Payer Payment Code Name"), "payer \"" + text(row, 164)
-                    + "\" and payee \"" + text(row, 166) + "\": exactly one of them must be COMP (the company)");
+            noCounterpart(row);
             return;
         }
         BigDecimal signed = Rows.signedAmount(row);
@@ -210,6 +208,12 @@ final class SaeReportPosting {
         a.offset(counterpart.code(), counterpart.payer(), employee ? employeeId : null,
                 employee ? employeeText : "Payment code " + counterpart.code(), signed,
                 field(row, counterpart.payer() ? 164 : 166, "Journal Payment Code Name"), src);
+    }
+
+    private void noCounterpart(SaeRow row) {
+        a.problem(field(row, 164, "Journal Payer Payment Code Name"), "payer \"" + text(row, 164) + "\" and payee \""
+                + text(row, 166) + "\": exactly one of them must be COMP (the company), or the entry's payment type"
+                + " (column 126) must say who the company settles with");
     }
 
     private void employeeOffset(boolean owedByEmployee, BigDecimal signed, String field) {

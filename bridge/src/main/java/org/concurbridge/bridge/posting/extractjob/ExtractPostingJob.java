@@ -259,7 +259,7 @@ public class ExtractPostingJob implements ConnectionJob {
             }
             sleeper.sleep(wait);
             waited = waited.plus(wait);
-            wait = wait.multipliedBy(2).compareTo(settings.pollMax()) > 0 ? settings.pollMax() : wait.multipliedBy(2);
+            wait = nextWait(wait);
             current = extracts.status(current);
         }
         return current;
@@ -307,8 +307,14 @@ public class ExtractPostingJob implements ConnectionJob {
             }
             sleeper.sleep(wait);
             waited = waited.plus(wait);
-            wait = wait.multipliedBy(2).compareTo(settings.pollMax()) > 0 ? settings.pollMax() : wait.multipliedBy(2);
+            wait = nextWait(wait);
         }
+    }
+
+    /** The next poll wait: doubled, at most {@code poll-max}. */
+    private Duration nextWait(Duration wait) {
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(settings.pollMax()) > 0 ? settings.pollMax() : doubled;
     }
 
     private void fetchClosed(String company, PaymentBatchClient batches, PaymentBatch b, ExtractPoster poster,
