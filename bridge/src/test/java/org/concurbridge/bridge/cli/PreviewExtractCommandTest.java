@@ -40,7 +40,9 @@ class PreviewExtractCommandTest {
             all.addAll(List.of(args));
             int exit = BridgeCli.commandLine().execute(all.toArray(String[]::new));
             String text = out.toString(StandardCharsets.UTF_8);
-            return new Run(exit, JSON.readTree(text), text);
+            // the JSON document only: log lines of other tests' contexts may share standard output
+            int start = text.indexOf("{\n\"") >= 0 ? text.indexOf("{\n\"") : text.indexOf('{');
+            return new Run(exit, JSON.readTree(text.substring(start, text.lastIndexOf('}') + 1)), text);
         } finally {
             System.setOut(original);
         }

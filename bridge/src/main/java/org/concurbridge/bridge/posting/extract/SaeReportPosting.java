@@ -39,7 +39,9 @@ import org.concurbridge.client.extract.SaeRow;
  *   <li>a cash advance application or return row (185 = 2) is a journal line on the advance clearing account (167)
  *       offset against the employee <em>payable</em> (the advance settles against the payout);</li>
  *   <li>a cash advance issuance row (185 = 1, no report key) posts like the FIS cash advance document: its account
- *       against the employee.</li>
+ *       against the employee;</li>
+ *   <li>a personal charge on an individually billed card (68 = Y, 126 = IBCP/IBIP) posts nothing: the employee pays
+ *       the issuer (FIS leaves it out).</li>
  * </ul>
  * Offsets are netted by the assembler exactly as for FIS. Cost objects come from the allocation, entry and report
  * columns under their FIS names ({@link RowFields}), never from the employee columns.
@@ -120,6 +122,9 @@ final class SaeReportPosting {
     }
 
     private void row(SaeRow row, String currency) {
+        if (isIndividuallyBilledPersonal(row)) {
+            return;
+        }
         String src = "line " + row.lineNumber();
         BigDecimal signed = Rows.signedAmount(row);
         String account = Rows.require(a, row, 167, "Journal Account Code");
@@ -181,6 +186,16 @@ final class SaeReportPosting {
                 "Tax " + key + " (deductible)", src);
         a.tax(new TaxDetail(key, text(row, TAX_LABEL), jurisdiction, false), field, nonDeductible, costObjects,
                 "Tax " + key + " (non-deductible)", src);
+    }
+
+    /**
+     * A personal charge on an individually billed card (68 = Y, payment type 126 IBCP or IBIP): the employee pays the
+     * card issuer for it, so it posts nothing. The SAE keeps the row; FIS leaves it out (specs/README.md 1.5).
+     */
+    static boolean isIndividuallyBilledPersonal(SaeRow row) {
+        String paymentType = Objects.toString(text(row, 126), "");
+        return "Y".equalsIgnoreCase(Objects.toString(text(row, 68), ""))
+                && (paymentType.equalsIgnoreCase("IBCP") || paymentType.equalsIgnoreCase("IBIP"));
     }
 
     /** A separate tax row's payer is the tax authority (its label or name, 226/225) rather than a payment code. */

@@ -97,6 +97,14 @@ class ExtractJournalBuilderTest {
     }
 
     @Test
+    void aPersonalChargeOnAnIndividuallyBilledCardPostsNothing() {
+        ExtractLines f = ExtractLines.sae("92")
+                .row(with(saeRow("K1", "COMP", "IBCP", "6200", "DR", "+300.00"), 126, "IBCP"))
+                .row(with(saeRow("K1", "EMPL", "COMP", "199999", "DR", "+25.00"), 126, "IBCP", 68, "Y"));
+        assertThat(lines(sae(plain, f).postable().get(0))).isEqualTo("6200 Dr 300.00; IBCP Cr 300.00;");
+    }
+
+    @Test
     void taxRowsPostReclaimableAndNonDeductibleTaxOnTheTaxAccounts() throws IOException {
         PostingMapping m = mapping("""
                 taxes:
