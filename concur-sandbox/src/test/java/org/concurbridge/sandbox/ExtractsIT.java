@@ -131,6 +131,12 @@ class ExtractsIT {
         assertThat(XmlDoc.text(job, "status")).isEqualTo("Queued");
         assertThat(XmlDoc.text(job, "start-time")).isEqualTo("2026-03-02T08:00:00Z");
 
+        HttpResponse<String> otherDefinition = HTTP.send(HttpRequest.newBuilder(URI.create(jobLink))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofString("<definition xmlns=\"" + NS + "\"><id>"
+                        + jobLink(ExtractDefinition.PRAE).replace("/job", "") + "</id></definition>")).build());
+        assertThat(otherDefinition.statusCode()).isEqualTo(400);
+        assertThat(XmlDoc.text(XmlDoc.parse(otherDefinition.body()), "Message")).contains("not the definition");
         HttpResponse<String> again = postJob(jobLink, token);
         assertThat(again.statusCode()).as("409 while queued").isEqualTo(409);
         Element error = XmlDoc.parse(again.body());
@@ -159,7 +165,10 @@ class ExtractsIT {
         String jobId = location.substring(location.lastIndexOf('/') + 1);
         ExtractJob view = sb.extracts().job(jobId);
         assertThat(view.documents()).extracting(d -> d.fisId()).containsExactlyElementsOf(ids);
-        assertThat(sb.extracts().expectedJournals(jobId)).hasSize(ids.size());
+        assertThat(sb.extracts().expectedJournals(jobId)).hasSize(ids.size())
+                .containsOnlyKeys(view.documents().stream().map(d -> d.reportKey()).toList());
+        assertThat(sb.extracts().expectedJournals(jobId).get(view.documents().get(0).reportKey()))
+                .isEqualTo(sb.fis().expectedJournal(ids.get(0)).orElseThrow());
         assertThat(file.body()).isEqualTo(new String(sb.extracts().jobFile(jobId), StandardCharsets.UTF_8));
 
         // The next job covers only what became extractable since: nothing, then two new reports.

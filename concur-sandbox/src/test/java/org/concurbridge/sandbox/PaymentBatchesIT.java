@@ -222,8 +222,9 @@ class PaymentBatchesIT {
 
         String batchId = sb.paymentBatches().batches(company).get(0).batchId();
         String reportId = sb.fis().document(ids.get(1)).get("report").get("reportId").asString();
+        String reportKey = sb.fis().document(ids.get(1)).get("report").get("reportKey").asString();
         assertThat(HTTP.postJson(at(sb.baseUri(), "/admin/payment-batches/batches/" + batchId + "/fault"),
-                "{\"kind\":\"BAD_ROWS\",\"reportId\":\"" + reportId + "\"}").statusCode()).isEqualTo(200);
+                "{\"kind\":\"BAD_ROWS\",\"report\":\"" + reportKey + "\"}").statusCode()).isEqualTo(200);
         String bad = HTTP.get(URI.create(fileUrl), token).body();
         assertThat(bad.lines().filter(l -> l.contains(reportId))).allMatch(l -> l.contains(" BROKEN\"")).isNotEmpty();
 

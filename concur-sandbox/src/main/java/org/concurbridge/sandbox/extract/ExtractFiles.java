@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
@@ -34,6 +35,7 @@ public final class ExtractFiles {
     public static final String UNEXPECTED_MEMBER = "../unexpected/readme.exe";
 
     private final Fis fis;
+    private final Map<String, String> currencies = new ConcurrentHashMap<>();
 
     public ExtractFiles(Fis fis) {
         this.fis = fis;
@@ -73,12 +75,12 @@ public final class ExtractFiles {
         return file(name, docs, PraeWriter.write(batchId, batchDate, docs, fault));
     }
 
-    /** Expected journal per report id (see {@link ExtractedDocument#reportId()}); loaded documents have none. */
+    /** Expected journal per report key (see {@link ExtractedDocument#reportKey()}); loaded documents have none. */
     public Map<String, ExpectedJournal> expectedJournals(List<ExtractedDocument> documents) {
         Map<String, ExpectedJournal> out = new LinkedHashMap<>();
         for (ExtractedDocument d : documents) {
             Optional<ExpectedJournal> j = fis.expectedJournal(d.fisId());
-            j.ifPresent(journal -> out.put(d.reportId(), journal));
+            j.ifPresent(journal -> out.put(d.reportKey(), journal));
         }
         return out;
     }
@@ -96,7 +98,7 @@ public final class ExtractFiles {
         List<ExtractedDocument> out = new ArrayList<>(docs.size());
         for (int i = 0; i < docs.size(); i++) {
             SourceDocument d = docs.get(i);
-            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), d.useCase(),
+            out.add(new ExtractedDocument(d.fisId(), d.docType(), d.reportId(), d.reportKey(), d.useCase(),
                     w.rowsPerDocument().get(i)));
         }
         return new ExtractFile(name, w.content(), w.recordCount(), w.journalTotal(), List.copyOf(out));
@@ -130,14 +132,20 @@ public final class ExtractFiles {
         return "n" + encryptedId(b.array());
     }
 
-    /** The reimbursement (or invoice) currency of a document. */
+    /**
+     * The reimbursement (or invoice) currency of a document; remembered per document revision, because batch lists ask
+     * for it on every call and a document's JSON is regenerated each time it is read.
+     */
     public String currency(String fisId) {
-        var doc = fis.document(fisId);
-        return switch (fis.state(fisId).docType()) {
-            case EXPENSE -> doc.path("report").path("employeeCurrencyAlphaCode").asString("");
-            case CASH_ADVANCE -> doc.path("cashAdvanceData").path("employeeCurrencyAlphaCode").asString("");
-            case INVOICE -> doc.path("requestHeader").path("currencyAlphaCode").asString("");
-        };
+        FisDocumentState state = fis.state(fisId);
+        return currencies.computeIfAbsent(fisId + "#" + state.revision(), k -> {
+            var doc = fis.document(fisId);
+            return switch (state.docType()) {
+                case EXPENSE -> doc.path("report").path("employeeCurrencyAlphaCode").asString("");
+                case CASH_ADVANCE -> doc.path("cashAdvanceData").path("employeeCurrencyAlphaCode").asString("");
+                case INVOICE -> doc.path("requestHeader").path("currencyAlphaCode").asString("");
+            };
+        });
     }
 
     /** An encrypted-looking Concur id ({@code nYoPK$pZmcowMRUqcl5bnDAwwsMydyt$xd}): Base64 with + → $p, / → $s. */

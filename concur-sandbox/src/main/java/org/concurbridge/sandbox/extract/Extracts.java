@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
@@ -43,6 +45,7 @@ public final class Extracts implements SandboxModule {
     private static final Logger log = LoggerFactory.getLogger(Extracts.class);
     private static final Set<FisDocType> SAE_TYPES = EnumSet.of(FisDocType.EXPENSE, FisDocType.CASH_ADVANCE);
     private static final Set<FisDocType> PRAE_TYPES = EnumSet.of(FisDocType.INVOICE);
+    private static final Pattern BODY_ID = Pattern.compile("<(?:\\w+:)?id>([^<]*)</(?:\\w+:)?id>");
 
     private final ExtractFiles files;
     private SandboxState state;
@@ -178,7 +181,7 @@ public final class Extracts implements SandboxModule {
                 : rendered.get(0).content().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Expected journal per report id of the job's documents (the journals the bridge must post from its file). */
+    /** Expected journal per report key of the job's documents (the journals the bridge must post from its file). */
     public Map<String, ExpectedJournal> expectedJournals(String jobId) {
         return files.expectedJournals(job(jobId).documents());
     }
@@ -258,6 +261,11 @@ public final class Extracts implements SandboxModule {
         if (!body.isBlank() && !body.contains("<definition")) {
             throw new Xml.Failure(400, NAMESPACE, "The request body must be <definition><id>{definition URI}</id>"
                     + "</definition>.");
+        }
+        Matcher id = BODY_ID.matcher(body);
+        if (id.find() && !id.group(1).trim().endsWith("/" + d.id())) {
+            throw new Xml.Failure(400, NAMESPACE, "The <id> of the request body (" + id.group(1).trim()
+                    + ") is not the definition of the URI.");
         }
         Job job = create(c.company(), d);
         if (job == null) {

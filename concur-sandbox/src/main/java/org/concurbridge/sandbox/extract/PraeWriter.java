@@ -46,8 +46,7 @@ final class PraeWriter {
             }
             JsonNode doc = d.document();
             JsonNode items = doc.path("lineItem");
-            boolean broken = fault != null && fault.kind() == FileFault.Kind.BAD_ROWS
-                    && fault.reportId().equals(d.reportId());
+            boolean broken = d.brokenBy(fault);
             int rows = 0;
             for (JsonNode li : items) {
                 for (JsonNode a : li.path("allocation")) {

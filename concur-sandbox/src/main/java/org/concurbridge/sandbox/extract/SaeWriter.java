@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.concurbridge.sandbox.fis.FisUseCase;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -55,8 +56,7 @@ final class SaeWriter {
                 case INVOICE -> throw new IllegalArgumentException("invoice " + d.fisId() + " belongs in a PRAE file");
             };
             perDoc.add(rows.size());
-            boolean broken = fault != null && fault.kind() == FileFault.Kind.BAD_ROWS
-                    && fault.reportId().equals(d.reportId());
+            boolean broken = d.brokenBy(fault);
             for (Row r : rows) {
                 seq++;
                 String[] c = r.columns(batchId, batchDate, seq);
@@ -122,7 +122,8 @@ final class SaeWriter {
             row.cashAdvanceTotal = applied;
             rows.add(row);
         }
-        if ("IBCP_PERSONAL".equals(d.useCase()) || "IBCP_PERSONAL_OFFSET".equals(d.useCase())) {
+        if (FisUseCase.IBCP_PERSONAL.name().equals(d.useCase())
+                || FisUseCase.IBCP_PERSONAL_OFFSET.name().equals(d.useCase())) {
             rows.add(ibcpPersonalRow(employee, report, entries));
         }
         ReportTotals totals = ReportTotals.of(rows, entries);

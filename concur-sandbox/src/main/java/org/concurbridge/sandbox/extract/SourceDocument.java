@@ -9,12 +9,30 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record SourceDocument(String fisId, FisDocType docType, ObjectNode document, String useCase) {
 
-    /** The key the bridge groups rows by: SAE column 19 (report id), cash advance key (187) or PRAE column 51. */
+    /** The report id the file carries: SAE column 19, a cash advance's key (187) or PRAE column 51. */
     String reportId() {
         return switch (docType) {
             case EXPENSE -> document.path("report").path("reportId").asString("");
             case CASH_ADVANCE -> document.path("cashAdvanceData").path("cashAdvanceId").asString("");
             case INVOICE -> document.path("requestHeader").path("requestId").asString("");
         };
+    }
+
+    /**
+     * The report key the file carries: SAE column 20 ({@code reportKey}), PRAE column 2 ({@code reqKey}); a cash
+     * advance issuance has no report, its key is the cash advance key (187).
+     */
+    String reportKey() {
+        return switch (docType) {
+            case EXPENSE -> document.path("report").path("reportKey").asString("");
+            case CASH_ADVANCE -> document.path("cashAdvanceData").path("cashAdvanceId").asString("");
+            case INVOICE -> document.path("requestHeader").path("reqKey").asString("");
+        };
+    }
+
+    /** Whether a BAD_ROWS fault names this document (by report id or report key). */
+    boolean brokenBy(FileFault fault) {
+        return fault != null && fault.kind() == FileFault.Kind.BAD_ROWS
+                && (fault.report().equals(reportId()) || fault.report().equals(reportKey()));
     }
 }

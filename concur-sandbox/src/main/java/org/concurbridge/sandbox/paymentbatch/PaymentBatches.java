@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
@@ -75,6 +76,8 @@ public final class PaymentBatches implements SandboxModule {
         boolean byHand;
         FileFault fault;
         final List<String> fileKeys = new ArrayList<>();
+        private List<String> totalOf;
+        private BigDecimal total;
 
         Batch(String batchId, String urlKey, SandboxCompany company, String currency) {
             this.batchId = batchId;
@@ -92,6 +95,15 @@ public final class PaymentBatches implements SandboxModule {
 
         String name() {
             return currency + ": Employees Batch Paid by " + PAYMENT_METHOD;
+        }
+
+        /** The total of these documents, computed again only when they change (it renders their SAE rows). */
+        synchronized BigDecimal total(List<String> ids, Supplier<BigDecimal> compute) {
+            if (!ids.equals(totalOf)) {
+                total = compute.get();
+                totalOf = ids;
+            }
+            return total;
         }
     }
 
@@ -158,7 +170,7 @@ public final class PaymentBatches implements SandboxModule {
         return render(b);
     }
 
-    /** Expected journal per report id of a closed batch's documents. */
+    /** Expected journal per report key of a closed batch's documents. */
     public Map<String, ExpectedJournal> expectedJournals(String batchId) {
         return files.expectedJournals(batchFile(batchId).documents());
     }
@@ -342,7 +354,7 @@ public final class PaymentBatches implements SandboxModule {
         synchronized (this) {
             ids = b.fisIds;
         }
-        BigDecimal total = files.amountDueEmployees(ids).setScale(2, RoundingMode.UNNECESSARY);
+        BigDecimal total = b.total(ids, () -> files.amountDueEmployees(ids).setScale(2, RoundingMode.UNNECESSARY));
         return new PaymentBatch(b.batchId, b.urlKey, b.name(), b.currency, "Employee", PAYMENT_METHOD, b.status(now),
                 ids.size(), total, b.fileNumber, b.closesAt == null || now.isBefore(b.closesAt) ? null : b.closesAt,
                 b.byHand, b.fileNumber == null ? List.of() : render(b).documents(), List.copyOf(b.fileKeys), b.fault);
