@@ -118,6 +118,8 @@ public record BridgeProperties(
      * @param retryBackoff    delay before the first retry of a failed run; doubles with every consecutive failure,
      *                        never beyond the job's interval
      * @param intervals       per job name, overrides the job's built-in interval (e.g. {@code token-refresh: 1h})
+     * @param heartbeatInterval how often a running job proves its instance alive; a run whose instance died (6
+     *                        missed heartbeats) is taken over by another instance or the restarted one
      */
     public record Jobs(
             @DefaultValue("true") boolean enabled,
@@ -126,7 +128,9 @@ public record BridgeProperties(
             @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration shutdownMaxWait,
             @DefaultValue("") @Size(max = 150) String instanceName,
             @DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration retryBackoff,
-            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals) {
+            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 10)
+            Duration heartbeatInterval) {
     }
 
     /**

@@ -445,10 +445,12 @@ public final class FisPostingPipeline {
 
     /**
      * A document waiting for a retry that was built with another mapping is read again from Concur and rebuilt with
-     * the connection's current one (a mapping fix applies to documents not yet posted, never to posted ones).
+     * the connection's current one (a mapping fix applies to documents not yet posted, never to posted ones); so is
+     * one recorded but never built (the process stopped in between).
      */
     private LedgerDocument rebuildIfMappingChanged(FisDocumentKind kind, LedgerDocument row) {
-        if (row.state() != LedgerState.FAILED || mapping.version().equals(row.mappingVersion())) {
+        boolean neverBuilt = row.mappingVersion() == null; // stopped between recording and building it
+        if (!neverBuilt && (row.state() != LedgerState.FAILED || mapping.version().equals(row.mappingVersion()))) {
             return row;
         }
         Optional<FisReadResult> read = fis.document(kind, row.sourceDocId(), true);

@@ -14,6 +14,7 @@ import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.posting.FisExamples;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;

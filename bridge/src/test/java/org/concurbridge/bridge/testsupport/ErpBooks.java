@@ -1,4 +1,4 @@
-package org.concurbridge.bridge.posting.pipeline;
+package org.concurbridge.bridge.testsupport;
 
 import org.concurbridge.bridge.erp.CostObject;
 import org.concurbridge.bridge.erp.JournalEntry;
@@ -7,6 +7,7 @@ import org.concurbridge.bridge.erp.Partner;
 import org.concurbridge.bridge.posting.BuildResult;
 import org.concurbridge.bridge.posting.fis.FisJournalBuilder;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
+import org.concurbridge.bridge.posting.pipeline.JournalEntries;
 import org.concurbridge.bridge.posting.FisExamples;
 import org.concurbridge.client.fis.FisReadResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,15 +25,15 @@ import java.util.TreeMap;
  * test posts (their accounts, employees, suppliers, tax codes and cost objects exist, as in a company whose ERP
  * knows Concur's codes), and the posted books read back.
  */
-final class ErpBooks {
+public final class ErpBooks {
     private final JdbcClient jdbc;
 
-    ErpBooks(JdbcClient jdbc) {
+    public ErpBooks(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Creates what the documents' journals refer to, except the accounts in {@code missing}. */
-    void knowEverythingIn(List<String> documentJsons, Set<String> missing) {
+    public void knowEverythingIn(List<String> documentJsons, Set<String> missing) {
         Set<String> accounts = new HashSet<>();
         Set<String> employees = new HashSet<>();
         Set<String> suppliers = new HashSet<>();
@@ -62,6 +63,8 @@ final class ErpBooks {
             }
         }
         accounts.removeAll(missing);
+        accounts.forEach(a -> jdbc.sql("update erp.account set active = true where code = ? and not active").param(a)
+                .update());
         accounts.removeAll(jdbc.sql("select code from erp.account").query(String.class).list());
         employees.removeAll(jdbc.sql("select code from erp.employee").query(String.class).list());
         suppliers.removeAll(jdbc.sql("select code from erp.supplier").query(String.class).list());
@@ -78,21 +81,23 @@ final class ErpBooks {
             jdbc.sql("insert into erp.cost_object (dimension, code, name) select ?, ?, ? where not exists"
                             + " (select 1 from erp.cost_object where dimension = ? and code = ?)")
                     .params(co.dimension(), co.code(), co.code(), co.dimension(), co.code()).update();
+            jdbc.sql("update erp.cost_object set active = true where dimension = ? and code = ? and not active")
+                    .params(co.dimension(), co.code()).update();
         }
     }
 
     /** Number of ERP documents under the key. */
-    int documents(String key) {
+    public int documents(String key) {
         return jdbc.sql("select count(*) from erp.journal_entry where idempotency_key = ?").param(key)
                 .query(Integer.class).single();
     }
 
-    int totalDocuments() {
+    public int totalDocuments() {
         return jdbc.sql("select count(*) from erp.journal_entry").query(Integer.class).single();
     }
 
     /** Debit minus credit per account of the document posted under the key (zero nets left out). */
-    Map<String, BigDecimal> nets(String key) {
+    public Map<String, BigDecimal> nets(String key) {
         Map<String, BigDecimal> nets = new TreeMap<>();
         jdbc.sql("select l.account_code a, l.debit - l.credit n from erp.journal_line l join erp.journal_entry e"
                         + " on e.id = l.entry_id where e.idempotency_key = ?").param(key)
@@ -103,23 +108,27 @@ final class ErpBooks {
     }
 
     /** Debits minus credits of the document (zero when balanced). */
-    BigDecimal imbalance(String key) {
+    public BigDecimal imbalance(String key) {
         return jdbc.sql("select coalesce(sum(l.debit - l.credit), 0) from erp.journal_line l join erp.journal_entry e"
                 + " on e.id = l.entry_id where e.idempotency_key = ?").param(key).query(BigDecimal.class).single();
     }
 
-    String reversesKey(String key) {
+    public String reversesKey(String key) {
         return jdbc.sql("select reverses_key from erp.journal_entry where idempotency_key = ?").param(key)
                 .query(String.class).optional().orElse(null);
     }
 
     /** The ERP pays the payable of the entry. */
-    void pay(String key, BigDecimal amount, LocalDate on) {
+    public void pay(String key, BigDecimal amount, LocalDate on) {
         jdbc.sql("insert into erp.payment (idempotency_key, paid_on, amount, reference) values (?, ?, ?, ?)")
                 .params(key, java.sql.Date.valueOf(on), amount, "PAY-" + key.hashCode()).update();
     }
 
-    void deactivateCostObject(String dimension, String code) {
+    public void deactivateAccount(String code) {
+        jdbc.sql("update erp.account set active = false where code = ?").param(code).update();
+    }
+
+    public void deactivateCostObject(String dimension, String code) {
         jdbc.sql("update erp.cost_object set active = false where dimension = ? and code = ?").params(dimension, code)
                 .update();
     }
