@@ -1,4 +1,4 @@
-package org.concurbridge.bridge.posting.pipeline;
+package org.concurbridge.bridge.posting.extractjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,8 +12,8 @@ import org.concurbridge.bridge.connect.ConcurClients;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
-import org.concurbridge.bridge.posting.extractjob.ExtractDeliveries;
-import org.concurbridge.bridge.posting.extractjob.ExtractPostingJob;
+import org.concurbridge.bridge.posting.pipeline.FisPostingJob;
+import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
