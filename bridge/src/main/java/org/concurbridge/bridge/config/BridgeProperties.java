@@ -168,6 +168,8 @@ public record BridgeProperties(
     /**
      * Posting from extract files (docs/extracts.md): Extracts v1 for Professional, Payment Batches for Standard.
      *
+     * @param enabled              true: the {@code extract-posting} job fetches and posts extract files for every
+     *                             connected company; false (default): it skips (posting through FIS only)
      * @param saeDefinition        name of the Professional extract definition of the Standard Accounting Extract
      * @param praeDefinition       name of the Payment Request Accounting Extract definition; empty: invoices are not
      *                             fetched from extracts
@@ -182,6 +184,7 @@ public record BridgeProperties(
      * @param workDir              where downloaded extract files are kept
      */
     public record Extracts(
+            @DefaultValue("false") boolean enabled,
             @DefaultValue("Standard Accounting Extract") @NotBlank @Size(max = 200) String saeDefinition,
             @DefaultValue("Payment Request Accounting Extract") @NotNull @Size(max = 200) String praeDefinition,
             @DefaultValue("true") boolean startJobs,

@@ -125,6 +125,9 @@ public class ExtractPostingJob implements ConnectionJob {
 
     @Override
     public JobResult run(String companyUuid) {
+        if (!settings.enabled()) {
+            return JobResult.skipped("posting from extract files is off (bridge.extracts.enabled)");
+        }
         Optional<Connection> connection = connections.find(companyUuid);
         if (connection.isEmpty()) {
             return JobResult.skipped("connection no longer exists");

@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Extract posting on PostgreSQL (store and SQL adapter in one embedded PostgreSQL database). */
-@SpringBootTest(properties = {"bridge.jobs.enabled=false", "bridge.extracts.poll-initial=10s",
+@SpringBootTest(properties = {"bridge.jobs.enabled=false", "bridge.extracts.enabled=true", "bridge.extracts.poll-initial=10s",
         "bridge.extracts.poll-max=40s", "bridge.extracts.work-dir=target/extract-posting-it"})
 @Import({PostgresStoreConfiguration.class, SandboxClockSleeper.class})
 @DirtiesContext
