@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 DisconnectCommand.class,
                 RunJobCommand.class,
                 PreviewCommand.class,
+                MappingCommand.class,
                 RotateKeyCommand.class,
                 ResetPasswordCommand.class,
                 CommandLine.HelpCommand.class

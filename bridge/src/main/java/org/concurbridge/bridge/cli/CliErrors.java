@@ -39,7 +39,8 @@ final class CliErrors {
             if (t instanceof ConcurException.Retriable) {
                 return RETRY_LATER;
             }
-            if (t instanceof IllegalArgumentException) {
+            if (t instanceof IllegalArgumentException
+                    || t instanceof org.concurbridge.bridge.posting.mapping.MappingException) {
                 return USAGE;
             }
             t = t.getCause();

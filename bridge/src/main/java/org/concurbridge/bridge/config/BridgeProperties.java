@@ -40,7 +40,9 @@ public record BridgeProperties(
         @DefaultValue @Valid Secrets secrets,
         @DefaultValue @Valid Admin admin,
         @DefaultValue @Valid Jobs jobs,
-        @DefaultValue @Valid Web web) {
+        @DefaultValue @Valid Web web,
+        @DefaultValue @Valid Posting posting,
+        @DefaultValue @Valid Extracts extracts) {
 
     /**
      * The partner application (App Center listing) that the bridge acts as.
@@ -116,6 +118,8 @@ public record BridgeProperties(
      * @param retryBackoff    delay before the first retry of a failed run; doubles with every consecutive failure,
      *                        never beyond the job's interval
      * @param intervals       per job name, overrides the job's built-in interval (e.g. {@code token-refresh: 1h})
+     * @param heartbeatInterval how often a running job proves its instance alive; a run whose instance died (6
+     *                        missed heartbeats) is taken over by another instance or the restarted one
      */
     public record Jobs(
             @DefaultValue("true") boolean enabled,
@@ -124,7 +128,9 @@ public record BridgeProperties(
             @DefaultValue("30s") @NotNull @DurationMin(seconds = 0) Duration shutdownMaxWait,
             @DefaultValue("") @Size(max = 150) String instanceName,
             @DefaultValue("1m") @NotNull @DurationMin(millis = 100) Duration retryBackoff,
-            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals) {
+            @DefaultValue Map<String, @NotNull @DurationMin(seconds = 1) Duration> intervals,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 10)
+            Duration heartbeatInterval) {
     }
 
     /**
@@ -134,5 +140,59 @@ public record BridgeProperties(
      *                      false: it needs the admin credentials (HTTP Basic)
      */
     public record Web(@DefaultValue("false") boolean publicMetrics) {
+    }
+
+    /**
+     * Financial posting (docs/posting.md).
+     *
+     * @param mappingDir    directory of per-connection mapping files {@code <companyUuid>.yaml}, used when no mapping
+     *                      is stored for the connection; empty: none
+     * @param systemId      the ERP system id sent to FIS with acknowledgements and confirmations (at most 40
+     *                      characters); empty: none
+     * @param pageSize      documents per FIS page (1-100)
+     * @param retryBackoff  wait before retrying a document that failed for a retryable reason (ERP or Concur down);
+     *                      doubles per attempt up to {@code maxBackoff}
+     * @param maxBackoff    the longest wait between two attempts of one document
+     * @param maxDocumentsPerRun documents read from Concur per run and document type (the rest wait for the next
+     *                      run), so one run stays short
+     */
+    public record Posting(
+            Path mappingDir,
+            @DefaultValue("") @Size(max = 40) String systemId,
+            @DefaultValue("100") @Min(1) @Max(100) int pageSize,
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
+            @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
+            @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun) {
+    }
+
+    /**
+     * Posting from extract files (docs/extracts.md): Extracts v1 for Professional, Payment Batches for Standard.
+     *
+     * @param enabled              true: the {@code extract-posting} job fetches and posts extract files for every
+     *                             connected company; false (default): it skips (posting through FIS only)
+     * @param saeDefinition        name of the Professional extract definition of the Standard Accounting Extract
+     * @param praeDefinition       name of the Payment Request Accounting Extract definition; empty: invoices are not
+     *                             fetched from extracts
+     * @param startJobs            Professional: start a job when no completed job is waiting (false: only pick up
+     *                             jobs started by Concur's schedule)
+     * @param closeBatches         Standard: close open payment batches through the API (false: only pick up batches
+     *                             closed by hand)
+     * @param pollInitial          first wait while polling a job or a batch close; doubles up to {@code pollMax}
+     * @param pollMax              longest wait between two polls
+     * @param pollTimeout          how long one run waits for a job; a job still running is polled again next run
+     * @param holdFileOnRowProblem true: an unreadable row holds the whole file; false: only its report is quarantined
+     * @param workDir              where downloaded extract files are kept
+     */
+    public record Extracts(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("Standard Accounting Extract") @NotBlank @Size(max = 200) String saeDefinition,
+            @DefaultValue("Payment Request Accounting Extract") @NotNull @Size(max = 200) String praeDefinition,
+            @DefaultValue("true") boolean startJobs,
+            @DefaultValue("true") boolean closeBatches,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration pollInitial,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration pollMax,
+            @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
+            @DefaultValue("false") boolean holdFileOnRowProblem,
+            @DefaultValue("./data/extracts") @NotNull Path workDir) {
     }
 }

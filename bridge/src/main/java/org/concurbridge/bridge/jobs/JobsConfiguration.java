@@ -48,8 +48,8 @@ class JobsConfiguration {
                 .schedulerName(new SchedulerName.Fixed(instanceName(settings)))
                 .clock(clock::instant)
                 .threads(settings.threads())
-                // a run whose instance died (no heartbeat for 6 x 30 s) is revived by another instance after ~3 min
-                .heartbeatInterval(Duration.ofSeconds(30))
+                // a run whose instance died (no heartbeat for 6 intervals; default 30 s) is revived after ~3 min
+                .heartbeatInterval(settings.heartbeatInterval())
                 .pollingInterval(settings.pollInterval())
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC() // the columns are timestamptz; this also serves H2, which has no dialect

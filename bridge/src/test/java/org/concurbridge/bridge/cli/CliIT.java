@@ -54,6 +54,28 @@ class CliIT {
     }
 
     @Test
+    void mappingSetValidatesEveryFieldStoresItAndShowPrintsIt() throws Exception {
+        String token = concur.sandbox().companyRequestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(run("connect", "--company", SandboxDemo.PROFESSIONAL_COMPANY, "--request-token", token).exit())
+                .isZero();
+        Path bad = data.resolve("bad-mapping.yaml");
+        java.nio.file.Files.writeString(bad, "acounts: {}\noffsets:\n  EMPL: {}\n");
+        Result refused = run("mapping", "set", "--company", SandboxDemo.PROFESSIONAL_COMPANY, bad.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("acounts: unknown key");
+        assertThat(run("mapping", "show", "--company", SandboxDemo.PROFESSIONAL_COMPANY).out())
+                .contains("no mapping");
+
+        Path good = data.resolve("good-mapping.yaml");
+        java.nio.file.Files.writeString(good, "accounts:\n  \"474230\": \"6110\"\n");
+        Result set = run("mapping", "set", "--company", SandboxDemo.PROFESSIONAL_COMPANY, good.toString());
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("stored: version sha256:");
+        Result show = run("mapping", "show", "--company", SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(show.out()).contains("source: database").contains("\"474230\": \"6110\"");
+    }
+
+    @Test
     void connectListRunJobAndDisconnectACompany() {
         String token = concur.sandbox().companyRequestToken(SandboxDemo.STANDARD_COMPANY);
         Result connect = run("connect", "--company", SandboxDemo.STANDARD_COMPANY, "--request-token", token);

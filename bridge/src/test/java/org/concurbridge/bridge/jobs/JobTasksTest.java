@@ -34,7 +34,7 @@ class JobTasksTest {
 
     static BridgeProperties.Jobs settings(Map<String, Duration> intervals) {
         return new BridgeProperties.Jobs(true, Duration.ofSeconds(10), 4, Duration.ofSeconds(30), "i", Duration.ofMinutes(1),
-                intervals);
+                intervals, Duration.ofSeconds(30));
     }
 
     @Test

@@ -87,24 +87,39 @@ public final class PostingMapping {
 
     /** Reads a YAML or JSON mapping file and validates it; errors name the file and each bad field. */
     public static PostingMapping load(Path file) {
-        MappingConfig config;
         try (InputStream in = Files.newInputStream(file)) {
-            config = YAML.readValue(in, MappingConfig.class);
-        } catch (DatabindException e) {
-            throw new MappingException(file.toString(), List.of(new FieldError(pathOf(e), reasonOf(e))));
-        } catch (JacksonException e) {
-            throw new MappingException(file.toString(), List.of(new FieldError("", "not valid YAML/JSON"
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage())));
+            return read(in, file.toString());
         } catch (IOException e) {
             throw new MappingException(file.toString(), List.of(new FieldError("", "cannot read: " + e.getMessage())));
+        }
+    }
+
+    /** Reads a YAML or JSON mapping text (e.g. stored per connection) and validates it; errors name {@code name}. */
+    public static PostingMapping parse(String text, String name) {
+        try {
+            return read(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), name);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static PostingMapping read(InputStream in, String name) throws IOException {
+        MappingConfig config;
+        try {
+            config = YAML.readValue(in, MappingConfig.class);
+        } catch (DatabindException e) {
+            throw new MappingException(name, List.of(new FieldError(pathOf(e), reasonOf(e))));
+        } catch (JacksonException e) {
+            throw new MappingException(name, List.of(new FieldError("", "not valid YAML/JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ": " + e.getOriginalMessage())));
         }
         if (config == null) {
             config = new MappingConfig(null, null, null, null, null, null, null, null, null);
         }
         List<FieldError> errors = validate(config);
         if (!errors.isEmpty()) {
-            throw new MappingException(file.toString(), errors);
+            throw new MappingException(name, errors);
         }
         return new PostingMapping(config, versionOf(config));
     }

@@ -1,0 +1,325 @@
+package org.concurbridge.bridge.posting.ledger;
+
+import org.concurbridge.bridge.store.Timestamps;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The posting ledger: one row per source document with its state, and an append-only event per step and per call.
+ * Every state change is a single guarded {@code update … where state in (…)}, so a step repeated after a crash (or by
+ * a second instance) changes nothing twice; a row reaches POSTED only in the update that records the ERP document
+ * number.
+ */
+@Repository
+public class PostingLedger {
+    public static final String FIS = "FIS";
+    private static final String COLUMNS = "id, company_uuid, source, doc_type, source_doc_id, concur_id, revision,"
+            + " idempotency_key, kind, currency, total, mapping_version, state, failed_step, erp_document_number,"
+            + " error_text, attempts, next_attempt_at, document_json, supersedes_id, reversal_document_number,"
+            + " posting_date, created_at, updated_at, posted_at, confirmed_at, paid_at, erp_system_id";
+    private static final int MAX_TEXT = 4000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public PostingLedger(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What a received document is, as recorded. */
+    public record Received(String companyUuid, String source, String docType, String sourceDocId, String concurId,
+                           int revision, String idempotencyKey, String erpSystemId) {
+    }
+
+    /** Records a document as RECEIVED, or returns the row already recorded for it (same source id and revision). */
+    public LedgerDocument receive(Received r) {
+        Optional<LedgerDocument> existing = find(r.companyUuid(), r.source(), r.sourceDocId(), r.revision());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Instant now = clock.instant();
+        try {
+            jdbc.sql("insert into posting_documents (company_uuid, source, doc_type, source_doc_id, concur_id,"
+                            + " revision, idempotency_key, erp_system_id, state, attempts, created_at, updated_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)")
+                    .params(r.companyUuid(), r.source(), r.docType(), r.sourceDocId(), r.concurId(), r.revision(),
+                            r.idempotencyKey(), r.erpSystemId(), Timestamps.toDb(now), Timestamps.toDb(now))
+                    .update();
+        } catch (DuplicateKeyException raced) {
+            // another run recorded it first: use that row
+        }
+        return find(r.companyUuid(), r.source(), r.sourceDocId(), r.revision()).orElseThrow();
+    }
+
+    public Optional<LedgerDocument> find(String companyUuid, String source, String sourceDocId, int revision) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and source = ?"
+                        + " and source_doc_id = ? and revision = ?")
+                .params(companyUuid, source, sourceDocId, revision).query(ROW).optional();
+    }
+
+    public Optional<LedgerDocument> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where id = ?").param(id).query(ROW).optional();
+    }
+
+    /** The company's document rows with the given source id, any revision. */
+    public List<LedgerDocument> bySourceDocId(String companyUuid, String sourceDocId) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and source_doc_id = ?"
+                        + " order by revision").params(companyUuid, sourceDocId).query(ROW).list();
+    }
+
+    /** The posted (and not yet replaced) row of an earlier revision of the same Concur report/request, if any. */
+    public Optional<LedgerDocument> postedEarlierRevision(String companyUuid, String docType, String concurId,
+                                                          int revision, long exceptId) {
+        if (concurId == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
+                        + " and concur_id = ? and revision < ? and id <> ?"
+                        + " and state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')"
+                        + " order by revision desc, id desc limit 1")
+                .params(companyUuid, docType, concurId, revision, exceptId).query(ROW).optional();
+    }
+
+    /** Rows with work left: RECEIVED, ACKNOWLEDGED, POSTED, and FAILED ones whose next attempt is due. */
+    public List<LedgerDocument> due(String companyUuid, String source, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and source = ?"
+                        + " and (state in ('RECEIVED', 'ACKNOWLEDGED', 'POSTED')"
+                        + "      or (state = 'FAILED' and next_attempt_at <= ?))"
+                        + " order by id limit ?")
+                .params(companyUuid, source, Timestamps.toDb(clock.instant()), limit).query(ROW).list();
+    }
+
+    /** Confirmed expense documents whose payment is not confirmed yet. */
+    public List<LedgerDocument> awaitingPayment(String companyUuid, String docType, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
+                        + " and state = 'CONFIRMED' order by id limit ?")
+                .params(companyUuid, docType, limit).query(ROW).list();
+    }
+
+    /** The company's documents, newest first, optionally in one state. */
+    public List<LedgerDocument> list(String companyUuid, LedgerState state, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ?"
+                        + (state == null ? "" : " and state = '" + state.name() + "'")
+                        + " order by id desc limit ?")
+                .params(companyUuid, limit).query(ROW).list();
+    }
+
+    /** Number of documents per state. */
+    public java.util.Map<LedgerState, Long> counts(String companyUuid) {
+        java.util.Map<LedgerState, Long> out = new java.util.EnumMap<>(LedgerState.class);
+        jdbc.sql("select state, count(*) n from posting_documents where company_uuid = ? group by state")
+                .param(companyUuid)
+                .query((rs, i) -> out.put(LedgerState.valueOf(rs.getString("state")), rs.getLong("n"))).list();
+        return out;
+    }
+
+    /** Stores the built document, or the problems that kept it from building (then {@code documentJson} is null). */
+    public void built(long id, String kind, String currency, BigDecimal total, String mappingVersion,
+                      LocalDate postingDate, String documentJson, String problems) {
+        jdbc.sql("update posting_documents set kind = ?, currency = ?, total = ?, mapping_version = ?,"
+                        + " posting_date = ?, document_json = ?, error_text = ?, updated_at = ?"
+                        + " where id = ? and state in ('RECEIVED', 'ACKNOWLEDGED', 'FAILED')")
+                .params(kind, currency, total, mappingVersion, postingDate == null ? null : Date.valueOf(postingDate),
+                        documentJson, cut(problems), Timestamps.toDb(clock.instant()), id)
+                .update();
+    }
+
+    /** RECEIVED → ACKNOWLEDGED. */
+    public boolean acknowledged(long id) {
+        return move(id, Set.of(LedgerState.RECEIVED), LedgerState.ACKNOWLEDGED, "", List.of());
+    }
+
+    /** FAILED at acknowledgement → ACKNOWLEDGED (the retry was accepted). */
+    public boolean acknowledgedAfterFailure(long id) {
+        return jdbc.sql("update posting_documents set state = 'ACKNOWLEDGED', failed_step = null, error_text = null,"
+                        + " updated_at = ? where id = ? and state = 'FAILED' and failed_step = 'RECEIVED'")
+                .params(Timestamps.toDb(clock.instant()), id).update() == 1;
+    }
+
+    /** → POSTED with the ERP's document number, in one update (never POSTED without the number). */
+    public boolean posted(long id, String erpDocumentNumber) {
+        return move(id, Set.of(LedgerState.RECEIVED, LedgerState.ACKNOWLEDGED, LedgerState.FAILED),
+                LedgerState.POSTED, ", erp_document_number = ?, posted_at = ?, error_text = null, failed_step = null",
+                List.of(erpDocumentNumber, Timestamps.toDb(clock.instant())));
+    }
+
+    /** POSTED → CONFIRMED. */
+    public boolean confirmed(long id) {
+        return move(id, Set.of(LedgerState.POSTED, LedgerState.FAILED), LedgerState.CONFIRMED,
+                ", confirmed_at = ?, error_text = null, failed_step = null", List.of(Timestamps.toDb(clock.instant())));
+    }
+
+    /** CONFIRMED → PAYMENT_CONFIRMED. */
+    public boolean paymentConfirmed(long id) {
+        return move(id, Set.of(LedgerState.CONFIRMED), LedgerState.PAYMENT_CONFIRMED, ", paid_at = ?",
+                List.of(Timestamps.toDb(clock.instant())));
+    }
+
+    /** → ERROR_CONFIRMED: Concur received the error confirmation with this text. */
+    public boolean errorConfirmed(long id, String error) {
+        return move(id, Set.of(LedgerState.RECEIVED, LedgerState.ACKNOWLEDGED, LedgerState.FAILED),
+                LedgerState.ERROR_CONFIRMED, ", error_text = ?, failed_step = null, confirmed_at = ?",
+                List.of(cut(error), Timestamps.toDb(clock.instant())));
+    }
+
+    /** → RECALLED (nothing of it in the ERP). */
+    public boolean recalled(long id, String reason) {
+        return move(id, Set.of(LedgerState.RECEIVED, LedgerState.ACKNOWLEDGED, LedgerState.FAILED),
+                LedgerState.RECALLED, ", error_text = ?, failed_step = null", List.of(cut(reason)));
+    }
+
+    /** A posted document reversed in the ERP (recalled after posting): → REVERSED with the reversal's number. */
+    public boolean reversed(long id, String reversalNumber, String reason) {
+        return move(id, Set.of(LedgerState.POSTED, LedgerState.CONFIRMED, LedgerState.PAYMENT_CONFIRMED,
+                        LedgerState.FAILED), LedgerState.REVERSED,
+                ", reversal_document_number = ?, error_text = ?, failed_step = null",
+                java.util.Arrays.asList(reversalNumber, cut(reason)));
+    }
+
+    /** A posted document replaced by a re-approved revision: → SUPERSEDED with its reversal's number. */
+    public boolean superseded(long id, String reversalNumber) {
+        return move(id, Set.of(LedgerState.POSTED, LedgerState.CONFIRMED, LedgerState.PAYMENT_CONFIRMED),
+                LedgerState.SUPERSEDED, ", reversal_document_number = ?", List.of(reversalNumber));
+    }
+
+    /** Links a new revision to the row it replaces. */
+    public void supersedes(long id, long earlierId) {
+        jdbc.sql("update posting_documents set supersedes_id = ? where id = ?").params(earlierId, id).update();
+    }
+
+    /**
+     * → FAILED (retryable): remembers the state to resume from, counts the attempt and schedules the next one.
+     */
+    public boolean failed(long id, LedgerState step, String error, Instant nextAttemptAt) {
+        LedgerState resume = step == LedgerState.FAILED ? null : step;
+        return jdbc.sql("update posting_documents set state = 'FAILED', failed_step = coalesce(?, failed_step),"
+                        + " error_text = ?, attempts = attempts + 1, next_attempt_at = ?, updated_at = ?"
+                        + " where id = ? and state in ('RECEIVED', 'ACKNOWLEDGED', 'POSTED', 'FAILED')")
+                .params(resume == null ? null : resume.name(), cut(error), Timestamps.toDb(nextAttemptAt),
+                        Timestamps.toDb(clock.instant()), id)
+                .update() == 1;
+    }
+
+    /** Makes a FAILED document due now (the dashboard's retry, e.g. after the mapping was fixed). */
+    public boolean retryNow(long id) {
+        return jdbc.sql("update posting_documents set next_attempt_at = ?, updated_at = ? where id = ?"
+                        + " and state = 'FAILED'")
+                .params(Timestamps.toDb(clock.instant()), Timestamps.toDb(clock.instant()), id).update() == 1;
+    }
+
+    private boolean move(long id, Collection<LedgerState> from, LedgerState to, String setMore, List<Object> more) {
+        String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(to.name());
+        params.add(Timestamps.toDb(clock.instant()));
+        params.addAll(more);
+        params.add(id);
+        return jdbc.sql("update posting_documents set state = ?, updated_at = ?" + setMore
+                        + " where id = ? and state in (" + states + ")")
+                .params(params).update() == 1;
+    }
+
+    // ---- events ----
+
+    /** One step or call and its outcome (append-only; never a secret). */
+    public record Event(long id, Long documentId, String companyUuid, Instant at, String step, String outcome,
+                        String detail, String correlationId) {
+    }
+
+    public void event(Long documentId, String companyUuid, String step, String outcome, String detail,
+                      String correlationId) {
+        jdbc.sql("insert into posting_events (document_id, company_uuid, at, step, outcome, detail, correlation_id)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)")
+                .params(documentId, companyUuid, Timestamps.toDb(clock.instant()), step, outcome, cut(detail),
+                        correlationId)
+                .update();
+    }
+
+    public List<Event> events(long documentId) {
+        return jdbc.sql("select id, document_id, company_uuid, at, step, outcome, detail, correlation_id"
+                        + " from posting_events where document_id = ? order by id")
+                .param(documentId)
+                .query((rs, i) -> new Event(rs.getLong("id"), rs.getLong("document_id"), rs.getString("company_uuid"),
+                        Timestamps.fromDb(rs, "at"), rs.getString("step"), rs.getString("outcome"),
+                        rs.getString("detail"), rs.getString("correlation_id")))
+                .list();
+    }
+
+    // ---- reconciliation ----
+
+    /**
+     * Per posting day and currency: what Concur sent (every document received with a built total), what is in the
+     * ERP (posted, confirmed, paid; reversed and superseded ones count as out again), and what was payment-confirmed.
+     */
+    public record DailyTotals(LocalDate day, String currency, long received, BigDecimal concurTotal, long inErp,
+                              BigDecimal erpTotal, long paid, BigDecimal paidTotal) {
+        public BigDecimal difference() {
+            return concurTotal.subtract(erpTotal);
+        }
+    }
+
+    public List<DailyTotals> daily(String companyUuid, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                        select posting_date d, currency c,
+                          count(*) received,
+                          coalesce(sum(total), 0) concur_total,
+                          sum(case when state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED') then 1 else 0 end) in_erp,
+                          coalesce(sum(case when state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')
+                                       then total else 0 end), 0) erp_total,
+                          sum(case when state = 'PAYMENT_CONFIRMED' then 1 else 0 end) paid,
+                          coalesce(sum(case when state = 'PAYMENT_CONFIRMED' then total else 0 end), 0) paid_total
+                        from posting_documents
+                        where company_uuid = ? and posting_date between ? and ?
+                          and state not in ('RECALLED', 'SUPERSEDED')
+                        group by posting_date, currency order by posting_date desc, currency""")
+                .params(companyUuid, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, i) -> new DailyTotals(rs.getDate("d").toLocalDate(), rs.getString("c"),
+                        rs.getLong("received"), rs.getBigDecimal("concur_total"), rs.getLong("in_erp"),
+                        rs.getBigDecimal("erp_total"), rs.getLong("paid"), rs.getBigDecimal("paid_total")))
+                .list();
+    }
+
+    /** Documents of one posting day that are not (or no longer) in the ERP: the differences to list. */
+    public List<LedgerDocument> notInErp(String companyUuid, LocalDate day) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and posting_date = ?"
+                        + " and state not in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED', 'SUPERSEDED', 'RECALLED')"
+                        + " order by id")
+                .params(companyUuid, Date.valueOf(day)).query(ROW).list();
+    }
+
+    private static String cut(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    private static final RowMapper<LedgerDocument> ROW = (rs, i) -> {
+        String failedStep = rs.getString("failed_step");
+        Date postingDate = rs.getDate("posting_date");
+        long supersedes = rs.getLong("supersedes_id");
+        Long supersedesId = rs.wasNull() ? null : supersedes;
+        return new LedgerDocument(rs.getLong("id"), rs.getString("company_uuid"), rs.getString("source"),
+                rs.getString("doc_type"), rs.getString("source_doc_id"), rs.getString("concur_id"),
+                rs.getInt("revision"), rs.getString("idempotency_key"), rs.getString("kind"),
+                rs.getString("currency"), rs.getBigDecimal("total"), rs.getString("mapping_version"),
+                LedgerState.valueOf(rs.getString("state")),
+                failedStep == null ? null : LedgerState.valueOf(failedStep), rs.getString("erp_document_number"),
+                rs.getString("error_text"), rs.getInt("attempts"), Timestamps.fromDb(rs, "next_attempt_at"),
+                rs.getString("document_json"), supersedesId, rs.getString("reversal_document_number"),
+                postingDate == null ? null : postingDate.toLocalDate(), Timestamps.fromDb(rs, "created_at"),
+                Timestamps.fromDb(rs, "updated_at"), Timestamps.fromDb(rs, "posted_at"),
+                Timestamps.fromDb(rs, "confirmed_at"), Timestamps.fromDb(rs, "paid_at"), rs.getString("erp_system_id"));
+    };
+}

@@ -1,0 +1,87 @@
+package org.concurbridge.bridge.posting.pipeline;
+
+import org.concurbridge.bridge.config.BridgeProperties;
+import org.concurbridge.bridge.posting.mapping.PostingMapping;
+import org.concurbridge.bridge.store.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The posting mapping of each connection: the one stored in {@code posting_mappings} (set with
+ * {@code mapping set --company UUID FILE}), else {@code <bridge.posting.mapping-dir>/<companyUuid>.yaml}, else none
+ * (Concur's own codes). Documents record the version they were built with, so a change never touches posted ones.
+ */
+@Component
+public class ConnectionMappings {
+
+    /** Where a connection's mapping comes from. */
+    public record Stored(String source, String text, PostingMapping mapping, Instant updatedAt, String updatedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Path mappingDir;
+    private final Clock clock;
+
+    public ConnectionMappings(JdbcClient jdbc, BridgeProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.mappingDir = properties.posting().mappingDir();
+        this.clock = clock;
+    }
+
+    /** The connection's mapping (validated), or {@link PostingMapping#none()}. */
+    public PostingMapping mapping(String companyUuid) {
+        return stored(companyUuid).map(Stored::mapping).orElseGet(PostingMapping::none);
+    }
+
+    /**
+     * The stored mapping, or the file of the mapping directory.
+     *
+     * @throws org.concurbridge.bridge.posting.mapping.MappingException when it is invalid
+     */
+    public Optional<Stored> stored(String companyUuid) {
+        Optional<Stored> inDb = jdbc.sql("select yaml_text, updated_at, updated_by from posting_mappings"
+                        + " where company_uuid = ?").param(companyUuid)
+                .query((rs, i) -> new Stored("database", rs.getString("yaml_text"),
+                        PostingMapping.parse(rs.getString("yaml_text"), "mapping of " + companyUuid),
+                        Timestamps.fromDb(rs, "updated_at"), rs.getString("updated_by")))
+                .optional();
+        if (inDb.isPresent() || mappingDir == null) {
+            return inDb;
+        }
+        Path file = mappingDir.resolve(companyUuid + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Stored(file.toString(), Files.readString(file), PostingMapping.load(file), null,
+                    null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read mapping file " + file, e);
+        }
+    }
+
+    /**
+     * Validates and stores the connection's mapping.
+     *
+     * @throws org.concurbridge.bridge.posting.mapping.MappingException naming every invalid field; nothing stored
+     */
+    public PostingMapping set(String companyUuid, String text, String updatedBy) {
+        PostingMapping mapping = PostingMapping.parse(text, "mapping of " + companyUuid);
+        Instant now = clock.instant();
+        int updated = jdbc.sql("update posting_mappings set yaml_text = ?, version = ?, updated_at = ?, updated_by = ?"
+                        + " where company_uuid = ?")
+                .params(text, mapping.version(), Timestamps.toDb(now), updatedBy, companyUuid).update();
+        if (updated == 0) {
+            jdbc.sql("insert into posting_mappings (company_uuid, yaml_text, version, updated_at, updated_by)"
+                            + " values (?, ?, ?, ?, ?)")
+                    .params(companyUuid, text, mapping.version(), Timestamps.toDb(now), updatedBy).update();
+        }
+        return mapping;
+    }
+}

@@ -1,0 +1,602 @@
+package org.concurbridge.bridge.posting.pipeline;
+
+import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpException;
+import org.concurbridge.bridge.erp.ErpPosting;
+import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.PaymentStatus;
+import org.concurbridge.bridge.erp.PostingResult;
+import org.concurbridge.bridge.erp.Reversal;
+import org.concurbridge.bridge.erp.ValidationProblem;
+import org.concurbridge.bridge.posting.BuildResult;
+import org.concurbridge.bridge.posting.PostingDocument;
+import org.concurbridge.bridge.posting.Problem;
+import org.concurbridge.bridge.posting.fis.FisJournalBuilder;
+import org.concurbridge.bridge.posting.ledger.LedgerDocument;
+import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.mapping.PostingMapping;
+import org.concurbridge.client.fis.FisClient;
+import org.concurbridge.client.fis.FisDocumentKind;
+import org.concurbridge.client.fis.FisOutcome;
+import org.concurbridge.client.fis.FisPage;
+import org.concurbridge.client.fis.FisReadResult;
+import org.concurbridge.client.fis.FisServiceCode;
+import org.concurbridge.client.fis.PaymentConfirmation;
+import org.concurbridge.client.fis.PostingConfirmation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * One posting run for one connection: Concur FIS → ledger → ERP → Concur. Every step is recorded in the
+ * {@link PostingLedger} before the next one starts and every step can be repeated: acknowledgements and
+ * confirmations answer 101/113 when already done, the ERP returns the first document for a repeated idempotency key,
+ * and ledger transitions are guarded by the state they leave. See docs/posting.md for the exactly-once argument.
+ */
+public final class FisPostingPipeline {
+    private static final Logger log = LoggerFactory.getLogger(FisPostingPipeline.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final List<FisDocumentKind> KINDS = List.of(FisDocumentKind.EXPENSE, FisDocumentKind.INVOICE,
+            FisDocumentKind.CASH_ADVANCE);
+    private static final String EXPENSE = docType(FisDocumentKind.EXPENSE);
+
+    /** Settings of a run. */
+    public record Settings(Duration retryBackoff, Duration maxBackoff, int maxDocumentsPerRun) {
+    }
+
+    /** What a run did (the job's progress message). */
+    public static final class Stats {
+        int received;
+        int acknowledged;
+        int posted;
+        int confirmed;
+        int errorConfirmed;
+        int failed;
+        int recalled;
+        int superseded;
+        int paymentConfirmed;
+
+        public int received() {
+            return received;
+        }
+
+        public int posted() {
+            return posted;
+        }
+
+        public int confirmed() {
+            return confirmed;
+        }
+
+        public int failed() {
+            return failed;
+        }
+
+        @Override
+        public String toString() {
+            return "received " + received + ", acknowledged " + acknowledged + ", posted " + posted + ", confirmed "
+                    + confirmed + ", error-confirmed " + errorConfirmed + ", failed " + failed + ", recalled "
+                    + recalled + ", superseded " + superseded + ", payments confirmed " + paymentConfirmed;
+        }
+    }
+
+    private final String companyUuid;
+    private final FisClient fis;
+    private final ErpAdapter erp;
+    private final PostingLedger ledger;
+    private final PostingMapping mapping;
+    private final FisJournalBuilder builder;
+    private final Clock clock;
+    private final Settings settings;
+    private final Stats stats = new Stats();
+    private final Consumer<Stats> progress;
+
+    public FisPostingPipeline(String companyUuid, FisClient fis, ErpAdapter erp, PostingLedger ledger,
+                              PostingMapping mapping, Clock clock, Settings settings, Consumer<Stats> progress) {
+        this.companyUuid = companyUuid;
+        this.fis = fis;
+        this.erp = erp;
+        this.ledger = ledger;
+        this.mapping = mapping;
+        this.builder = new FisJournalBuilder(mapping);
+        this.clock = clock;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs once: first finishes what earlier runs left (crash, retry due), then reads each document type's queue,
+     * then confirms payments. Concur failures ({@code ConcurException}) and ERP authentication failures end the run
+     * (thrown); the ledger keeps every document where it stood.
+     */
+    public Stats run() {
+        resume();
+        for (FisDocumentKind kind : KINDS) {
+            readQueue(kind);
+        }
+        confirmPayments();
+        return stats;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // reading and acknowledging
+
+    private void readQueue(FisDocumentKind kind) {
+        Set<String> seen = new HashSet<>();
+        while (stats.received < settings.maxDocumentsPerRun()) {
+            FisPage page = fis.transactions(kind); // always the first page: acknowledged documents leave the queue
+            event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
+                    + " totalElements=" + page.totalElements(), page.correlationId());
+            if (page.documents().isEmpty()) {
+                return;
+            }
+            List<LedgerDocument> rows = new ArrayList<>();
+            boolean anyNew = false;
+            for (FisReadResult r : page.documents()) {
+                anyNew |= seen.add(r.id());
+                rows.add(receive(kind, r));
+            }
+            if (!anyNew) {
+                // the same documents again: none of them could be acknowledged; the next run tries again
+                log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid, docType(kind),
+                        rows.size());
+                return;
+            }
+            acknowledge(kind, rows);
+            process(rows.stream().map(r -> ledger.find(r.id()).orElseThrow()).toList());
+        }
+    }
+
+    private LedgerDocument receive(FisDocumentKind kind, FisReadResult read) {
+        BuildResult built;
+        int revision = 1; // a document that does not build is keyed by its id and revision 1
+        String concurId = null;
+        if (read instanceof FisReadResult.Parsed p) {
+            built = builder.build(p.document());
+            if (built.document() != null) {
+                revision = built.document().header().revision();
+                concurId = built.document().header().concurId();
+            }
+        } else {
+            built = FisJournalBuilder.malformed((FisReadResult.Malformed) read, "fis:" + read.id());
+        }
+        String key = keyOf(read.id(), revision);
+        Optional<LedgerDocument> existing = ledger.find(companyUuid, PostingLedger.FIS, read.id(), revision);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String systemId = read instanceof FisReadResult.Parsed p && p.document().erpSystemId() != null
+                && !p.document().erpSystemId().isBlank() ? p.document().erpSystemId() : fis.systemId();
+        LedgerDocument row = ledger.receive(new PostingLedger.Received(companyUuid, PostingLedger.FIS,
+                docType(kind), read.id(), concurId, revision, key, systemId));
+        store(row.id(), built);
+        stats.received++;
+        event(row.id(), "received", built.isOk() ? "OK" : "PROBLEMS",
+                built.isOk() ? "mapping " + built.document().mappingVersion() : problemsText(built.problems()), null);
+        return ledger.find(row.id()).orElseThrow();
+    }
+
+    private void store(long id, BuildResult built) {
+        PostingDocument d = built.document();
+        if (d == null) {
+            ledger.built(id, null, null, null, mapping.version(), null, null, problemsText(built.problems()));
+            ledger.event(id, companyUuid, "build", "PROBLEMS", problemsText(built.problems()), null);
+            return;
+        }
+        ledger.built(id, d.kind().name(), d.header().currency(), d.totalDebit(), d.mappingVersion(),
+                JournalEntries.postingDate(d, today()), JSON.writeValueAsString(d), null);
+    }
+
+    private void acknowledge(FisDocumentKind kind, List<LedgerDocument> rows) {
+        List<LedgerDocument> toAck = rows.stream().filter(r -> r.state() == LedgerState.RECEIVED
+                || r.state() == LedgerState.FAILED && r.failedStep() == LedgerState.RECEIVED).toList();
+        if (toAck.isEmpty()) {
+            return;
+        }
+        List<FisOutcome> outcomes = bySystemId(toAck, (client, rows0) -> client.acknowledge(kind,
+                rows0.stream().map(LedgerDocument::sourceDocId).toList()));
+        for (int i = 0; i < toAck.size(); i++) {
+            LedgerDocument row = toAck.get(i);
+            FisOutcome o = outcomes.get(i);
+            event(row.id(), "fis.acknowledge", o.code().name(), describe(o), null);
+            switch (o.meaning()) {
+                case DONE, ALREADY_DONE -> {
+                    if (ledger.acknowledged(row.id()) || moveFailedTo(row, LedgerState.ACKNOWLEDGED)) {
+                        stats.acknowledged++;
+                    }
+                }
+                case RECALLED -> recalledBeforePosting(row, "recalled before acknowledgement (" + o.rawCode() + ")");
+                default -> fail(row, LedgerState.RECEIVED, "acknowledgement refused: " + describe(o));
+            }
+        }
+    }
+
+    /** A FAILED row whose failure was at acknowledgement: acknowledged now. */
+    private boolean moveFailedTo(LedgerDocument row, LedgerState state) {
+        return row.state() == LedgerState.FAILED && state == LedgerState.ACKNOWLEDGED
+                && ledger.acknowledgedAfterFailure(row.id());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // resuming
+
+    private void resume() {
+        List<LedgerDocument> due = ledger.due(companyUuid, PostingLedger.FIS, settings.maxDocumentsPerRun());
+        if (due.isEmpty()) {
+            return;
+        }
+        log.info("event=posting_resume company={} documents={}", companyUuid, due.size());
+        for (FisDocumentKind kind : KINDS) {
+            List<LedgerDocument> ofKind = due.stream().filter(r -> r.docType().equals(docType(kind))).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            acknowledge(kind, ofKind);
+            process(ofKind.stream().map(r -> ledger.find(r.id()).orElseThrow()).toList());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // posting and confirming
+
+    /** Posts the acknowledged rows of one document type and confirms them (success or error) in batches. */
+    private void process(List<LedgerDocument> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        FisDocumentKind kind = kindOf(rows.get(0).docType());
+        List<LedgerDocument> toPost = new ArrayList<>();
+        List<JournalEntry> entries = new ArrayList<>();
+        Map<Long, String> errors = new LinkedHashMap<>();
+        for (LedgerDocument row : rows) {
+            LedgerState at = row.state() == LedgerState.FAILED ? row.failedStep() : row.state();
+            if (at != LedgerState.ACKNOWLEDGED) {
+                continue;
+            }
+            row = rebuildIfMappingChanged(kind, row);
+            if (row == null) {
+                continue;
+            }
+            if (row.documentJson() == null) {
+                errors.put(row.id(), row.errorText() != null ? row.errorText() : "the document could not be read");
+                continue;
+            }
+            PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
+            JournalEntry entry = JournalEntries.toEntry(doc, row.idempotencyKey(), today());
+            List<ValidationProblem> problems;
+            try {
+                problems = erp.validate(entry);
+            } catch (ErpException.Retriable e) {
+                fail(row, LedgerState.ACKNOWLEDGED, "ERP unavailable: " + e.getMessage());
+                continue;
+            }
+            if (!problems.isEmpty()) {
+                event(row.id(), "erp.validate", "PROBLEMS", erpProblemsText(problems), null);
+                errors.put(row.id(), erpProblemsText(problems));
+                continue;
+            }
+            if (!replaceEarlierRevision(row, doc, entry.postingDate())) {
+                continue;
+            }
+            toPost.add(row);
+            entries.add(entry);
+        }
+        post(toPost, entries, errors);
+        confirmErrors(kind, errors);
+        List<LedgerDocument> posted = rows.stream().map(r -> ledger.find(r.id()).orElseThrow())
+                .filter(r -> r.state() == LedgerState.POSTED
+                        || r.state() == LedgerState.FAILED && r.failedStep() == LedgerState.POSTED)
+                .toList();
+        confirmPostings(kind, posted);
+        progress.accept(stats);
+    }
+
+    private void post(List<LedgerDocument> rows, List<JournalEntry> entries, Map<Long, String> errors) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<ErpPosting.BatchResult> results = erp.postAll(entries);
+        for (int i = 0; i < rows.size(); i++) {
+            LedgerDocument row = rows.get(i);
+            ErpPosting.BatchResult r = results.get(i);
+            if (r.failure() == null) {
+                PostingResult p = r.result();
+                ledger.posted(row.id(), p.document().documentNumber());
+                event(row.id(), "erp.post", p.alreadyPosted() ? "ALREADY_POSTED" : "OK",
+                        "document " + p.document().documentNumber(), null);
+                stats.posted++;
+            } else if (r.failure() instanceof ErpException.Permanent p) {
+                String text = p.problems().isEmpty() ? "the ERP refused the posting: " + p.getMessage()
+                        : erpProblemsText(p.problems());
+                event(row.id(), "erp.post", "REJECTED", text, null);
+                errors.put(row.id(), text);
+            } else if (r.failure() instanceof ErpException.Retriable e) {
+                event(row.id(), "erp.post", "RETRIABLE", e.getMessage(), null);
+                fail(row, LedgerState.ACKNOWLEDGED, "ERP unavailable: " + e.getMessage());
+            } else {
+                event(row.id(), "erp.post", "AUTHENTICATION", r.failure().getMessage(), null);
+                throw r.failure(); // the ERP refuses our credentials: nothing else will post either
+            }
+        }
+    }
+
+    private void confirmPostings(FisDocumentKind kind, List<LedgerDocument> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<FisOutcome> outcomes = bySystemId(rows, (client, group) -> client.confirmPostings(kind,
+                group.stream().map(r -> {
+                    PostingDocument doc = JSON.readValue(r.documentJson(), PostingDocument.class);
+                    LocalDate date = r.postingDate() != null ? r.postingDate() : today();
+                    return PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
+                            doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date));
+                }).toList()));
+        for (int i = 0; i < rows.size(); i++) {
+            LedgerDocument row = rows.get(i);
+            FisOutcome o = outcomes.get(i);
+            event(row.id(), "fis.confirmPosting", o.code().name(), "success " + row.erpDocumentNumber() + ": "
+                    + describe(o), null);
+            switch (o.meaning()) {
+                case DONE, ALREADY_DONE -> {
+                    if (ledger.confirmed(row.id())) {
+                        stats.confirmed++;
+                    }
+                }
+                case RECALLED -> reverseRecalled(row);
+                default -> fail(row, LedgerState.POSTED, "posting confirmation refused: " + describe(o));
+            }
+        }
+    }
+
+    private void confirmErrors(FisDocumentKind kind, Map<Long, String> errors) {
+        if (errors.isEmpty()) {
+            return;
+        }
+        List<LedgerDocument> rows = errors.keySet().stream().map(id -> ledger.find(id).orElseThrow()).toList();
+        List<FisOutcome> outcomes = bySystemId(rows, (client, group) -> client.confirmPostings(kind,
+                group.stream().map(r -> PostingConfirmation.error(r.sourceDocId(),
+                        PostingConfirmation.SystemMessage.of(errors.get(r.id())))).toList()));
+        for (int i = 0; i < rows.size(); i++) {
+            LedgerDocument row = rows.get(i);
+            FisOutcome o = outcomes.get(i);
+            event(row.id(), "fis.confirmPosting", o.code().name(), "error: " + describe(o), null);
+            switch (o.meaning()) {
+                case DONE, ALREADY_DONE -> {
+                    if (ledger.errorConfirmed(row.id(), errors.get(row.id()))) {
+                        stats.errorConfirmed++;
+                    }
+                }
+                case RECALLED -> recalledBeforePosting(row, "recalled before the error confirmation");
+                default -> fail(row, LedgerState.ACKNOWLEDGED, errors.get(row.id())
+                        + " (error confirmation refused: " + describe(o) + ")");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // recall, re-approval, retry with a changed mapping
+
+    private void recalledBeforePosting(LedgerDocument row, String reason) {
+        if (ledger.recalled(row.id(), reason)) {
+            stats.recalled++;
+            event(row.id(), "recalled", "OK", reason + "; nothing was posted", null);
+        }
+    }
+
+    /** Recalled after it was posted (112 on the confirmation): backed out of the ERP, then REVERSED. */
+    private void reverseRecalled(LedgerDocument row) {
+        String reversalKey = row.idempotencyKey() + "#recall";
+        try {
+            PostingResult r = erp.reverse(new Reversal(reversalKey, row.idempotencyKey(), today(),
+                    "Recalled in SAP Concur: reversal of " + row.erpDocumentNumber()));
+            event(row.id(), "erp.reverse", "OK", "reversal " + r.document().documentNumber(), null);
+            if (ledger.reversed(row.id(), r.document().documentNumber(), "recalled in SAP Concur after posting")) {
+                stats.recalled++;
+            }
+        } catch (ErpException.Retriable e) {
+            fail(row, LedgerState.POSTED, "recalled after posting; reversal waits for the ERP: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A re-approved revision of a report that was already posted: the earlier ERP document is reversed first and the
+     * earlier row SUPERSEDED, both rows linked. Returns false when the reversal must wait (ERP down).
+     */
+    private boolean replaceEarlierRevision(LedgerDocument row, PostingDocument doc, LocalDate date) {
+        Optional<LedgerDocument> earlier = ledger.postedEarlierRevision(companyUuid, row.docType(), row.concurId(),
+                row.revision(), row.id());
+        if (earlier.isEmpty()) {
+            return true;
+        }
+        LedgerDocument e = earlier.get();
+        try {
+            PostingResult r = erp.reverse(new Reversal(e.idempotencyKey() + "#superseded", e.idempotencyKey(), date,
+                    "Replaced by revision " + row.revision() + " of " + doc.header().reference()));
+            ledger.superseded(e.id(), r.document().documentNumber());
+            ledger.supersedes(row.id(), e.id());
+            event(e.id(), "erp.reverse", "OK", "superseded by revision " + row.revision() + "; reversal "
+                    + r.document().documentNumber(), null);
+            event(row.id(), "supersedes", "OK", "replaces " + e.idempotencyKey() + " (" + e.erpDocumentNumber()
+                    + ")", null);
+            stats.superseded++;
+            return true;
+        } catch (ErpException.Retriable ex) {
+            fail(row, LedgerState.ACKNOWLEDGED, "reversal of the earlier revision waits for the ERP: "
+                    + ex.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * A document waiting for a retry that was built with another mapping is read again from Concur and rebuilt with
+     * the connection's current one (a mapping fix applies to documents not yet posted, never to posted ones); so is
+     * one recorded but never built (the process stopped in between).
+     */
+    private LedgerDocument rebuildIfMappingChanged(FisDocumentKind kind, LedgerDocument row) {
+        boolean neverBuilt = row.mappingVersion() == null; // stopped between recording and building it
+        if (!neverBuilt && (row.state() != LedgerState.FAILED || mapping.version().equals(row.mappingVersion()))) {
+            return row;
+        }
+        Optional<FisReadResult> read = fis.document(kind, row.sourceDocId(), true);
+        if (read.isEmpty()) {
+            fail(row, LedgerState.ACKNOWLEDGED, "SAP Concur no longer has the document");
+            return null;
+        }
+        BuildResult built = read.get() instanceof FisReadResult.Parsed p ? builder.build(p.document())
+                : FisJournalBuilder.malformed((FisReadResult.Malformed) read.get(), row.idempotencyKey());
+        store(row.id(), built);
+        event(row.id(), "rebuilt", built.isOk() ? "OK" : "PROBLEMS", "with mapping " + mapping.version(), null);
+        LedgerDocument rebuilt = ledger.find(row.id()).orElseThrow();
+        return built.isOk() ? rebuilt : withError(rebuilt, problemsText(built.problems()));
+    }
+
+    private static LedgerDocument withError(LedgerDocument r, String error) {
+        return new LedgerDocument(r.id(), r.companyUuid(), r.source(), r.docType(), r.sourceDocId(), r.concurId(),
+                r.revision(), r.idempotencyKey(), r.kind(), r.currency(), r.total(), r.mappingVersion(), r.state(),
+                r.failedStep(), r.erpDocumentNumber(), error, r.attempts(), r.nextAttemptAt(), null,
+                r.supersedesId(), r.reversalDocumentNumber(), r.postingDate(), r.createdAt(), r.updatedAt(),
+                r.postedAt(), r.confirmedAt(), r.paidAt(), r.erpSystemId());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // payments
+
+    private void confirmPayments() {
+        List<LedgerDocument> waiting = ledger.awaitingPayment(companyUuid, EXPENSE, settings.maxDocumentsPerRun());
+        if (waiting.isEmpty()) {
+            return;
+        }
+        Map<String, PaymentStatus> status = erp.paymentStatus(waiting.stream()
+                .map(LedgerDocument::idempotencyKey).toList());
+        List<LedgerDocument> paid = new ArrayList<>();
+        List<PaymentConfirmation> confirmations = new ArrayList<>();
+        for (LedgerDocument row : waiting) {
+            PaymentStatus s = status.get(row.idempotencyKey());
+            if (s == null || s.state() != PaymentStatus.State.PAID) {
+                continue;
+            }
+            PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
+            String employee = doc.header().party() == null ? null : doc.header().party().id();
+            String employeeName = doc.header().party() == null ? null : doc.header().party().name();
+            LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
+            paid.add(row);
+            confirmations.add(new PaymentConfirmation(row.sourceDocId(), PaymentConfirmation.Status.CP, null,
+                    List.of(new PaymentConfirmation.Clearing(paidOn.atStartOfDay().toInstant(ZoneOffset.UTC),
+                            s.paid(), s.currency(), employee, employeeName, "EMPLOYEE", doc.header().company(),
+                            row.erpDocumentNumber(), String.valueOf(paidOn.getYear()),
+                            s.reference() != null ? s.reference() : row.erpDocumentNumber() + "-PAID", "E"))));
+        }
+        if (paid.isEmpty()) {
+            return;
+        }
+        List<FisOutcome> outcomes = bySystemId(paid, (client, group) -> client.confirmPayments(
+                group.stream().map(r -> confirmations.get(paid.indexOf(r))).toList()));
+        for (int i = 0; i < paid.size(); i++) {
+            LedgerDocument row = paid.get(i);
+            FisOutcome o = outcomes.get(i);
+            event(row.id(), "fis.confirmPayment", o.code().name(), describe(o), null);
+            if ((o.meaning() == FisServiceCode.Meaning.DONE || o.meaning() == FisServiceCode.Meaning.ALREADY_DONE)
+                    && ledger.paymentConfirmed(row.id())) {
+                stats.paymentConfirmed++;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * One batch call per ERP system id (Concur answers 99 when a document's preset or acknowledging system id differs
+     * from the request's); the outcomes come back in the order of {@code rows}.
+     */
+    private List<FisOutcome> bySystemId(List<LedgerDocument> rows,
+                                        java.util.function.BiFunction<FisClient, List<LedgerDocument>,
+                                                List<FisOutcome>> call) {
+        Map<String, List<LedgerDocument>> groups = new LinkedHashMap<>();
+        for (LedgerDocument r : rows) {
+            groups.computeIfAbsent(r.erpSystemId() == null ? fis.systemId() : r.erpSystemId(),
+                    k -> new ArrayList<>()).add(r);
+        }
+        Map<Long, FisOutcome> byRow = new java.util.HashMap<>();
+        groups.forEach((systemId, group) -> {
+            FisClient client = systemId.equals(fis.systemId()) ? fis : fis.withSystemId(systemId);
+            List<FisOutcome> outcomes = call.apply(client, group);
+            for (int i = 0; i < group.size(); i++) {
+                byRow.put(group.get(i).id(), outcomes.get(i));
+            }
+        });
+        return rows.stream().map(r -> byRow.get(r.id())).toList();
+    }
+
+    private void fail(LedgerDocument row, LedgerState step, String reason) {
+        int attempt = row.attempts() + 1;
+        Duration wait = settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
+        if (wait.compareTo(settings.maxBackoff()) > 0) {
+            wait = settings.maxBackoff();
+        }
+        Instant next = clock.instant().plus(wait);
+        if (ledger.failed(row.id(), step, reason, next)) {
+            stats.failed++;
+            event(row.id(), "failed", "RETRY", reason + "; attempt " + attempt + ", next at " + next, null);
+            log.warn("event=posting_failed company={} doc={} step={} attempt={} next={} reason=\"{}\"", companyUuid,
+                    row.sourceDocId(), step, attempt, next, reason);
+        }
+    }
+
+    private void event(Long id, String step, String outcome, String detail, String correlationId) {
+        ledger.event(id, companyUuid, step, outcome, detail, correlationId);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The ERP idempotency key of one revision of a FIS document. */
+    public static String keyOf(String docId, int revision) {
+        return "fis:" + docId + "@r" + revision;
+    }
+
+    static String docType(FisDocumentKind kind) {
+        return switch (kind) {
+            case EXPENSE -> "expense";
+            case INVOICE -> "invoice";
+            case CASH_ADVANCE -> "cashadvance";
+        };
+    }
+
+    static FisDocumentKind kindOf(String docType) {
+        return KINDS.stream().filter(k -> docType(k).equals(docType)).findFirst().orElseThrow();
+    }
+
+    private static String describe(FisOutcome o) {
+        return o.rawCode() + (o.result() == null ? "" : " " + o.result())
+                + (o.errorMessage() == null ? "" : ": " + o.errorMessage());
+    }
+
+    static String problemsText(List<Problem> problems) {
+        return problems.stream().map(p -> (p.field() == null || p.field().isEmpty() ? "" : p.field() + ": ")
+                + p.message()).collect(Collectors.joining("; "));
+    }
+
+    /** "unknown account 474230 on line 2 (account)": what a Concur processor can act on. */
+    static String erpProblemsText(List<ValidationProblem> problems) {
+        return problems.stream().map(p -> p.message() + (p.value() == null ? "" : " " + p.value())
+                        + (p.line() > 0 ? " on line " + p.line() : "") + " (" + p.field() + ")")
+                .collect(Collectors.joining("; "));
+    }
+}

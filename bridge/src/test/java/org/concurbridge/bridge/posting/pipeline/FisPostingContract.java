@@ -1,0 +1,406 @@
+package org.concurbridge.bridge.posting.pipeline;
+
+import org.concurbridge.bridge.config.BridgeProperties;
+import org.concurbridge.bridge.connect.ConcurClients;
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpException;
+import org.concurbridge.bridge.jobs.JobOutcome;
+import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.posting.ledger.LedgerDocument;
+import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.mapping.PostingMapping;
+import org.concurbridge.bridge.posting.FisExamples;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.bridge.testsupport.ErpBooks;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.client.Secret;
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.faults.FaultRule;
+import org.concurbridge.sandbox.fis.ExpectedJournal;
+import org.concurbridge.sandbox.fis.FisDocType;
+import org.concurbridge.sandbox.fis.FisDocumentState;
+import org.concurbridge.sandbox.fis.FisStatus;
+import org.concurbridge.sandbox.fis.FisUseCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The posting pipeline end to end: the real sandbox over loopback (FIS v4), the real posting ledger and the real SQL
+ * adapter (ERP tables) on the store database. Subclasses choose the database (H2, PostgreSQL).
+ */
+abstract class FisPostingContract {
+    static final SandboxForTests concur = new SandboxForTests();
+    static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+
+    @Autowired
+    FisPostingJob job;
+    @Autowired
+    QuickConnectService quickConnect;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    ConcurClients clients;
+    @Autowired
+    PostingLedger ledger;
+    @Autowired
+    ConnectionMappings mappings;
+    @Autowired
+    ErpAdapter erp;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Clock clock;
+    @Autowired
+    BridgeProperties properties;
+
+    ErpBooks books;
+
+    ConcurSandbox sb() {
+        return concur.sandbox();
+    }
+
+    @BeforeEach
+    void connect() {
+        books = new ErpBooks(jdbc);
+        sb().clearRequests();
+        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+            clients.evict(COMPANY);
+            quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
+        }
+    }
+
+    @AfterEach
+    void clearFaults() {
+        jdbc.sql("delete from posting_mappings").update();
+        sb().faults().clear();
+        sb().fis().latency(Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stop() {
+        concur.close();
+    }
+
+    /** Runs the job until Concur's queue of the company is empty (at most 10 runs). */
+    JobResult drain() {
+        JobResult last = null;
+        for (int i = 0; i < 10; i++) {
+            last = job.run(COMPANY);
+            if (sb().fis().counts(COMPANY).getOrDefault(FisStatus.READY, 0) == 0
+                    && ledger.due(COMPANY, PostingLedger.FIS, 1).isEmpty()) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    List<String> jsons(List<String> ids) {
+        return ids.stream().map(id -> sb().fis().document(id).toString()).toList();
+    }
+
+    LedgerDocument row(String docId) {
+        List<LedgerDocument> rows = ledger.bySourceDocId(COMPANY, docId);
+        assertThat(rows).as("ledger rows of " + docId).isNotEmpty();
+        return rows.get(rows.size() - 1);
+    }
+
+    static Map<String, BigDecimal> nets(ExpectedJournal journal) {
+        Map<String, BigDecimal> nets = new TreeMap<>();
+        journal.lines().forEach(l -> nets.merge(l.account(), l.debit().subtract(l.credit()), BigDecimal::add));
+        nets.values().removeIf(v -> v.signum() == 0);
+        nets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.UNNECESSARY));
+        return nets;
+    }
+
+    @Test
+    void everyGeneratedUseCasePostsOnceWithTheExpectedJournalAndIsConfirmed() {
+        List<String> ids = sb().fis().generate(COMPANY, 11L, 2 * FisUseCase.values().length, List.of());
+        books.knowEverythingIn(jsons(ids), Set.of());
+
+        JobResult result = drain();
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        for (String id : ids) {
+            LedgerDocument row = row(id);
+            FisDocumentState state = sb().fis().state(id);
+            ExpectedJournal expected = sb().fis().expectedJournal(id).orElseThrow();
+            assertThat(row.state()).as(id + " " + expected.useCase() + " " + row.errorText())
+                    .isEqualTo(LedgerState.CONFIRMED);
+            assertThat(state.status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(state.postingConfirmations().get(0).toString()).contains(row.erpDocumentNumber());
+            assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
+            assertThat(books.nets(row.idempotencyKey())).as(expected.useCase().catalogueId())
+                    .isEqualTo(nets(expected));
+            assertThat(books.imbalance(row.idempotencyKey())).isZero();
+        }
+        // a second run changes nothing
+        int before = books.totalDocuments();
+        assertThat(job.run(COMPANY).message()).startsWith("received 0, acknowledged 0, posted 0");
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void everyOfficialExampleDocumentPostsAsBuiltAndIsConfirmed() {
+        List<String> ids = sb().fis().loadFixtures(COMPANY, FisExamples.DIR);
+        books.knowEverythingIn(jsons(ids), Set.of());
+
+        drain();
+
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(30);
+        for (String id : ids) {
+            LedgerDocument row = row(id);
+            assertThat(row.state()).as(id + " " + row.errorText()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
+            assertThat(books.imbalance(row.idempotencyKey())).isZero();
+            var built = new org.concurbridge.bridge.posting.fis.FisJournalBuilder(PostingMapping.none())
+                    .build(FisExamples.parse(sb().fis().document(id).toString())).document();
+            Map<String, BigDecimal> builtNets = new TreeMap<>();
+            built.lines().forEach(l -> builtNets.merge(l.account(), l.debit().subtract(l.credit()), BigDecimal::add));
+            builtNets.values().removeIf(v -> v.signum() == 0);
+            builtNets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.HALF_UP));
+            assertThat(books.nets(row.idempotencyKey())).as(id).isEqualTo(builtNets);
+        }
+    }
+
+    @Test
+    void malformedDocumentGetsAnErrorConfirmationNamingTheFieldAndTheRestOfThePageProceeds() {
+        List<String> good = sb().fis().generate(COMPANY, 21L, 3, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(good), Set.of());
+        var bad = sb().fis().document(sb().fis().generate(COMPANY, 22L, 1, List.of(FisUseCase.MILEAGE)).get(0));
+        String badJson = bad.toString().replaceFirst("\"totalApprovedAmount\":\\s*[0-9.]+",
+                "\"totalApprovedAmount\":\"lots\"");
+        String badId = sb().fis().add(COMPANY, FisDocType.EXPENSE, badJson).get(0);
+        String unbalanced = bad.toString().replaceFirst("\"totalApprovedAmount\":\\s*[0-9.]+",
+                "\"totalApprovedAmount\":999999.99");
+        String unbalancedId = sb().fis().add(COMPANY, FisDocType.EXPENSE, unbalanced).get(0);
+
+        drain();
+
+        FisDocumentState badState = sb().fis().state(badId);
+        assertThat(badState.status()).isEqualTo(FisStatus.POSTING_CONFIRMED_FAILURE);
+        assertThat(badState.postingConfirmations().get(0).toString()).contains("report.totalApprovedAmount");
+        assertThat(row(badId).state()).isEqualTo(LedgerState.ERROR_CONFIRMED);
+        assertThat(sb().fis().state(unbalancedId).postingConfirmations().get(0).toString())
+                .contains("report.totalApprovedAmount").contains("999999.99");
+        assertThat(books.documents(row(badId).idempotencyKey())).isZero();
+        for (String id : good) {
+            assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+        }
+    }
+
+    @Test
+    void unknownAccountOrInactiveCostObjectGetsAnErrorConfirmationNamingItAndLine() {
+        List<String> ids = sb().fis().generate(COMPANY, 31L, 1, List.of(FisUseCase.MILEAGE));
+        String account = sb().fis().expectedJournal(ids.get(0)).orElseThrow().lines().get(0).account();
+        List<String> allocated = sb().fis().generate(COMPANY, 32L, 1, List.of(FisUseCase.ALLOCATION));
+        books.knowEverythingIn(jsons(List.of(ids.get(0), allocated.get(0))), Set.of());
+        mappings.set(COMPANY, "accounts:\n  \"" + account + "\": \"9999-NOT-IN-ERP\"\n", "test");
+        var costObjects = sb().fis().expectedJournal(allocated.get(0)).orElseThrow().lines().get(0).costObjects();
+        var first = costObjects.entrySet().iterator().next();
+        books.deactivateCostObject(first.getKey(), first.getValue());
+
+        drain();
+
+        String message = sb().fis().state(ids.get(0)).postingConfirmations().get(0).toString();
+        assertThat(message).contains("unknown account 9999-NOT-IN-ERP on line 1");
+        assertThat(sb().fis().state(ids.get(0)).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_FAILURE);
+        assertThat(sb().fis().state(allocated.get(0)).postingConfirmations().get(0).toString())
+                .contains("cost object is inactive " + first.getKey() + ":" + first.getValue());
+        assertThat(row(allocated.get(0)).state()).isEqualTo(LedgerState.ERROR_CONFIRMED);
+        assertThat(books.documents(row(ids.get(0)).idempotencyKey())).isZero();
+    }
+
+    @Test
+    void erpDownMeansNoConfirmationAndARetryWithBackoffThatPostsOnce() {
+        List<String> ids = sb().fis().generate(COMPANY, 41L, 4, List.of());
+        books.knowEverythingIn(jsons(ids), Set.of());
+        AtomicBoolean down = new AtomicBoolean(true);
+        ErpAdapter flaky = failingWhile(down);
+        Duration backoff = Duration.ofMillis(1);
+        FisPostingPipeline.Stats first = pipeline(flaky, backoff).run();
+
+        assertThat(first.failed()).isEqualTo(4);
+        for (String id : ids) {
+            assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.ACKNOWLEDGED);
+            assertThat(row(id).state()).isEqualTo(LedgerState.FAILED);
+            assertThat(row(id).nextAttemptAt()).isAfter(row(id).updatedAt().minusMillis(1));
+            assertThat(row(id).errorText()).contains("ERP unavailable");
+        }
+        down.set(false);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> !ledger.due(COMPANY, PostingLedger.FIS, 10).isEmpty());
+        pipeline(flaky, backoff).run();
+        for (String id : ids) {
+            assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(books.documents(row(id).idempotencyKey())).isEqualTo(1);
+            assertThat(row(id).attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void recallBeforeAcknowledgementPostsNothingAndRecallAfterPostingReversesIt() {
+        List<String> ids = sb().fis().generate(COMPANY, 51L, 2, List.of(FisUseCase.CASH));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        // the bridge recorded the first one, then stopped before acknowledging; a processor recalled it meanwhile
+        String early = ids.get(0);
+        ledger.receive(new PostingLedger.Received(COMPANY, PostingLedger.FIS, "expense", early, null, 1,
+                FisPostingPipeline.keyOf(early, 1), ""));
+        sb().fis().recall(early);
+        // the second was acknowledged and posted, then recalled before the confirmation went out
+        AtomicBoolean down = new AtomicBoolean(false);
+        String late = ids.get(1);
+        ErpAdapter recallingAfterPost = recallAfterPost(late);
+
+        pipeline(recallingAfterPost, Duration.ofMillis(1)).run();
+
+        assertThat(row(early).state()).isEqualTo(LedgerState.RECALLED);
+        assertThat(books.documents(FisPostingPipeline.keyOf(early, 1))).isZero();
+        LedgerDocument lateRow = row(late);
+        assertThat(lateRow.state()).as(lateRow.errorText()).isEqualTo(LedgerState.REVERSED);
+        assertThat(books.documents(lateRow.idempotencyKey())).isEqualTo(1);
+        assertThat(books.reversesKey(lateRow.idempotencyKey() + "#recall")).isEqualTo(lateRow.idempotencyKey());
+        assertThat(books.nets(lateRow.idempotencyKey()).values().stream().map(BigDecimal::negate).toList())
+                .isEqualTo(books.nets(lateRow.idempotencyKey() + "#recall").values().stream().toList());
+        assertThat(down).isFalse();
+    }
+
+    @Test
+    void reApprovedReportReversesTheEarlierPostingAndPostsTheNewRevisionBothLinked() {
+        List<String> ids = sb().fis().generate(COMPANY, 61L, 1, List.of(FisUseCase.VAT_SINGLE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument first = row(ids.get(0));
+        assertThat(first.state()).isEqualTo(LedgerState.CONFIRMED);
+
+        sb().fis().recall(ids.get(0));
+        String again = sb().fis().reapprove(ids.get(0));
+        drain();
+
+        LedgerDocument second = row(again);
+        assertThat(second.revision()).isEqualTo(2);
+        assertThat(second.state()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(second.supersedesId()).isEqualTo(first.id());
+        LedgerDocument old = ledger.find(first.id()).orElseThrow();
+        assertThat(old.state()).isEqualTo(LedgerState.SUPERSEDED);
+        assertThat(old.reversalDocumentNumber()).isNotBlank();
+        assertThat(books.reversesKey(first.idempotencyKey() + "#superseded")).isEqualTo(first.idempotencyKey());
+        assertThat(books.documents(second.idempotencyKey())).isEqualTo(1);
+        assertThat(sb().fis().state(again).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+    }
+
+    @Test
+    void paymentIsConfirmedOnceTheErpPaysTheEmployee() {
+        List<String> ids = sb().fis().generate(COMPANY, 71L, 2, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument paid = row(ids.get(0));
+        BigDecimal payable = erp.paymentStatus(List.of(paid.idempotencyKey())).get(paid.idempotencyKey()).payable();
+        books.pay(paid.idempotencyKey(), payable, LocalDate.now(clock));
+
+        job.run(COMPANY);
+
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        FisDocumentState state = sb().fis().state(ids.get(0));
+        assertThat(state.status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_SUCCESS);
+        assertThat(state.paymentConfirmations().get(0).toString()).contains(payable.stripTrailingZeros().toPlainString());
+        assertThat(row(ids.get(1)).state()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(sb().fis().state(ids.get(1)).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+    }
+
+    @Test
+    void http429StormIsWaitedOutWithRetryAfterAndEverythingPosts() {
+        List<String> ids = sb().fis().generate(COMPANY, 81L, 3, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/*/transactions/acknowledgements")
+                .status(429).retryAfter(Duration.ofSeconds(1)).times(2));
+
+        JobResult result = drain();
+
+        assertThat(result.outcome()).isEqualTo(JobOutcome.OK);
+        List<Integer> acks = sb().requests().stream().filter(r -> r.path().endsWith("/acknowledgements"))
+                .map(r -> r.status()).toList();
+        assertThat(acks).as(sb().requests().stream().map(r -> r.method() + " " + r.path() + " " + r.status())
+                .toList().toString()).startsWith(429, 429, 200);
+        ids.forEach(id -> assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS));
+    }
+
+    @Test
+    void tokenRevokedMidRunMarksTheConnectionForReconnectAndLosesNothing() {
+        List<String> ids = sb().fis().generate(COMPANY, 91L, 2, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        sb().revokeAll(COMPANY);
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(result.message()).contains("reconnect");
+        assertThat(connections.find(COMPANY).orElseThrow().state()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
+        ids.forEach(id -> assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.READY));
+        clients.evict(COMPANY);
+        quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
+        drain();
+        ids.forEach(id -> assertThat(sb().fis().state(id).status()).as(row(id).errorText())
+                .isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS));
+    }
+
+    // ---- helpers ----
+
+    FisPostingPipeline pipeline(ErpAdapter adapter, Duration backoff) {
+        return new FisPostingPipeline(COMPANY, clients.client(COMPANY).fis(), adapter, ledger,
+                mappings.mapping(COMPANY), clock, new FisPostingPipeline.Settings(backoff, backoff, 1000), s -> { });
+    }
+
+    /** The real adapter, but the ERP is unreachable while {@code down} holds (validate and post fail retriably). */
+    ErpAdapter failingWhile(AtomicBoolean down) {
+        return (ErpAdapter) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{ErpAdapter.class},
+                (proxy, method, args) -> {
+                    if (down.get() && (method.getName().equals("validate") || method.getName().startsWith("post"))) {
+                        throw new ErpException.Retriable("connection refused (test: ERP down)", null);
+                    }
+                    return invoke(method, args);
+                });
+    }
+
+    /** The real adapter; right after posting {@code docId} a processor recalls it in Concur. */
+    ErpAdapter recallAfterPost(String docId) {
+        return (ErpAdapter) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{ErpAdapter.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(method, args);
+                    if (method.getName().equals("postAll")) {
+                        sb().fis().recall(docId);
+                    }
+                    return result;
+                });
+    }
+
+    private Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(erp, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
