@@ -1,6 +1,14 @@
 package org.concurbridge.client;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
@@ -41,5 +49,84 @@ public final class ApiCalls {
     private <T> Function<ConcurResponse, T> read(String operation, Function<Result, T> reader) {
         return response -> client.caller().parse(operation, response,
                 node -> reader.apply(new Result(node, response.body(), response.correlationId())));
+    }
+
+    /** A non-JSON answer: status, raw body, {@code Content-Type} and {@code Location} headers, correlation id. */
+    public record Reply(int status, byte[] body, String contentType, String location, String correlationId) {
+        /** The body as an XML tree ({@link Xml}); a {@link MalformedResponseException} when it is not XML. */
+        public JsonNode xml() {
+            return Xml.parse(body);
+        }
+    }
+
+    /** A file downloaded to disk: where, its {@code Content-Type}, its size in bytes, the correlation id. */
+    public record Download(Path file, String contentType, long bytes, String correlationId) {
+    }
+
+    /**
+     * An XML call ({@code Accept: application/xml}). {@code target} is a path under the company's geolocation, or a
+     * link Concur handed out (an absolute {@code http(s)} URI, followed as given; whitespace inside it is dropped, as
+     * official samples print {@code http:// www...}). {@code body} is sent as {@code application/xml} when not null.
+     * Statuses in {@code answered} reach the reader instead of being classified (a documented business answer); any
+     * other non-success status is classified and thrown. A {@link MalformedResponseException} from the reader is a
+     * retriable unusable body.
+     */
+    public <T> T xml(String operation, String method, String target, byte[] body, Set<Integer> answered,
+                     Function<Reply, T> reader) {
+        return client.call(operation, token -> client.request(method, resolve(operation, token, target), token,
+                        "application/xml", "application/xml", body), false, answered,
+                HttpResponse.BodyHandlers.ofByteArray(), response -> {
+                    try {
+                        return reader.apply(new Reply(response.status(), response.body(),
+                                response.header("Content-Type"), response.header("Location"),
+                                response.correlationId()));
+                    } catch (MalformedResponseException e) {
+                        throw client.caller().classifier().malformed(operation, response, e);
+                    }
+                });
+    }
+
+    /**
+     * {@code GET target} streamed to {@code file} (created or replaced; never held in memory), with the given
+     * {@code Accept}. Only a success body is written to the file; an error body is read (it is small) to classify
+     * the failure. A connection cut mid-body is {@link ConcurException.Retriable} and retried from the start.
+     */
+    public Download download(String operation, String target, String accept, Path file) {
+        HttpResponse.BodyHandler<byte[]> toFile = info -> info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file,
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                        written -> new byte[0])
+                : HttpResponse.BodySubscribers.ofByteArray();
+        return client.call(operation, token -> client.request("GET", resolve(operation, token, target), token,
+                accept, null, null), false, Set.of(), toFile, response -> {
+                    try {
+                        return new Download(file, response.header("Content-Type"), Files.size(file),
+                                response.correlationId());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot read the size of " + file, e);
+                    }
+                });
+    }
+
+    private static URI resolve(String operation, AccessToken token, String target) {
+        String t = target.replaceAll("\\s+", "");
+        if (!t.regionMatches(true, 0, "http://", 0, 7) && !t.regionMatches(true, 0, "https://", 0, 8)) {
+            return HttpCaller.append(token.geolocation(), t);
+        }
+        URI link;
+        try {
+            link = URI.create(t);
+        } catch (IllegalArgumentException e) {
+            throw new ConcurException.Permanent(operation + " failed: the link '" + Json.abbreviate(t)
+                    + "' Concur returned is not a URI (" + e.getMessage() + ")", 0, null, null, e);
+        }
+        boolean downgrade = "https".equalsIgnoreCase(token.geolocation().getScheme())
+                && !"https".equalsIgnoreCase(link.getScheme());
+        if (downgrade || link.getHost() == null) {
+            throw new ConcurException.Permanent(operation + " failed: link '" + Json.abbreviate(t)
+                    + "' refused (the bearer token is sent only over https or to the same scheme)", 0, null, null,
+                    null);
+        }
+        return link;
     }
 }

@@ -3,14 +3,18 @@ package org.concurbridge.client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
+import org.concurbridge.client.extracts.ExtractsClient;
 import org.concurbridge.client.fis.FisClient;
+import org.concurbridge.client.paymentbatch.PaymentBatchClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,20 @@ public final class ConcurClient {
         return FisClient.over(new ApiCalls(this));
     }
 
+    /**
+     * Extracts v1 (Professional edition SAE/PRAE extract files): definitions, jobs, files. See {@link ExtractsClient}.
+     */
+    public ExtractsClient extracts() {
+        return ExtractsClient.over(new ApiCalls(this));
+    }
+
+    /**
+     * Payment Batches v1.1/v1.2 (Standard edition extract files): list, close, file. See {@link PaymentBatchClient}.
+     */
+    public PaymentBatchClient paymentBatches() {
+        return PaymentBatchClient.over(new ApiCalls(this));
+    }
+
     private <T> T get(String op, String path, Function<JsonNode, T> parser) {
         return call(op, token -> get(HttpCaller.append(token.geolocation(), path), token, Map.of()), true,
                 response -> caller.parse(op, response, parser));
@@ -71,15 +89,25 @@ public final class ConcurClient {
      */
     <T> T call(String op, Function<AccessToken, HttpRequest> request, boolean follow301,
                Function<ConcurResponse, T> reader) {
+        return call(op, request, follow301, Set.of(), HttpResponse.BodyHandlers.ofByteArray(), reader);
+    }
+
+    /**
+     * As {@link #call(String, Function, boolean, Function)}, with statuses the reader answers itself ({@code answered}
+     * are neither retried nor classified) and a body handler of the caller's choice (a download to a file).
+     */
+    <T> T call(String op, Function<AccessToken, HttpRequest> request, boolean follow301, Set<Integer> answered,
+               HttpResponse.BodyHandler<byte[]> bodyHandler, Function<ConcurResponse, T> reader) {
+        Transport transport = new Transport(answered, bodyHandler);
         AccessToken token = credentials.current();
-        Attempt<T> attempt = attempt(op, token, request, follow301, reader);
+        Attempt<T> attempt = attempt(op, token, request, follow301, transport, reader);
         if (attempt.unauthorized() == null) {
             return attempt.value();
         }
         log.info("concur.call op={} status=401 action=refresh-token-and-retry-once", op);
         credentials.invalidate();
         AccessToken fresh = credentials.current();
-        attempt = attempt(op, fresh, request, follow301, reader);
+        attempt = attempt(op, fresh, request, follow301, transport, reader);
         if (attempt.unauthorized() == null) {
             return attempt.value();
         }
@@ -88,10 +116,11 @@ public final class ConcurClient {
     }
 
     private <T> Attempt<T> attempt(String op, AccessToken token, Function<AccessToken, HttpRequest> request,
-                                   boolean follow301, Function<ConcurResponse, T> reader) {
+                                   boolean follow301, Transport transport, Function<ConcurResponse, T> reader) {
         List<Secret> secrets = List.of(token.token());
         return caller.withRetries(op, () -> {
-            ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.API, request.apply(token), secrets);
+            ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.API, request.apply(token), secrets,
+                    transport.answered(), transport.bodyHandler());
             if (response.status() == 301 && follow301) {
                 URI location = redirectTarget(op, response, secrets);
                 log.info("concur.call op={} status=301 from={} to={}", op,
@@ -101,7 +130,7 @@ public final class ConcurClient {
             if (response.status() == 401) {
                 return new Attempt<T>(null, response);
             }
-            if (!response.isSuccess()) {
+            if (!response.isSuccess() && !transport.answered().contains(response.status())) {
                 throw caller.classifier().failure(op, ErrorClassifier.Endpoint.API, response, secrets);
             }
             return new Attempt<>(reader.apply(response), null);
@@ -122,6 +151,18 @@ public final class ConcurClient {
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
+    }
+
+    /** A request to {@code uri} with the bearer token, {@code Accept} and, when {@code body} is not null, a body. */
+    HttpRequest request(String method, URI uri, AccessToken token, String accept, String contentType, byte[] body) {
+        HttpRequest.Builder b = caller.request(uri)
+                .header("Authorization", "Bearer " + token.token().reveal())
+                .header("Accept", accept);
+        if (body == null) {
+            return b.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+        return b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
     }
 
     HttpCaller caller() {
@@ -147,6 +188,10 @@ public final class ConcurClient {
                     301, null, response.correlationId(), null);
         }
         return target;
+    }
+
+    /** How an attempt sends: the statuses its reader answers, and where the body goes. */
+    private record Transport(Set<Integer> answered, HttpResponse.BodyHandler<byte[]> bodyHandler) {
     }
 
     /** A parsed value, or the 401 response that rejected the token. */

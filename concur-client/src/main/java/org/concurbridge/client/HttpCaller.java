@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -82,11 +83,22 @@ final class HttpCaller {
      */
     ConcurResponse send(String operation, ErrorClassifier.Endpoint endpoint, HttpRequest request,
                         Collection<Secret> sentSecrets) {
+        return send(operation, endpoint, request, sentSecrets, Set.of(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Sends once with a body handler of the caller's choice (a download streams a success body to a file); statuses
+     * in {@code answered} are returned to the caller even when they would be classified as retriable (a documented
+     * business answer such as Payment Batches' "no reports" 500).
+     */
+    ConcurResponse send(String operation, ErrorClassifier.Endpoint endpoint, HttpRequest request,
+                        Collection<Secret> sentSecrets, Set<Integer> answered,
+                        HttpResponse.BodyHandler<byte[]> bodyHandler) {
         long started = System.nanoTime();
         String geo = ErrorClassifier.authority(request.uri());
         HttpResponse<byte[]> raw;
         try {
-            raw = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            raw = http.send(request, bodyHandler);
         } catch (IOException e) {
             log.info("concur.call op={} method={} geo={} path={} status=none durationMs={} error={}", operation,
                     request.method(), geo, request.uri().getRawPath(), elapsedMs(started),
@@ -110,7 +122,7 @@ final class HttpCaller {
                     operation, request.method(), geo, request.uri().getRawPath(), response.status(),
                     elapsedMs(started), correlationId);
         }
-        if (ErrorClassifier.isRetriableStatus(response.status())) {
+        if (ErrorClassifier.isRetriableStatus(response.status()) && !answered.contains(response.status())) {
             throw classifier.failure(operation, endpoint, response, sentSecrets);
         }
         return response;

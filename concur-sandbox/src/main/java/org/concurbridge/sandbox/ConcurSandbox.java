@@ -9,8 +9,10 @@ import java.util.Objects;
 import org.concurbridge.sandbox.admin.AdminModule;
 import org.concurbridge.sandbox.appcenter.AppCenterModule;
 import org.concurbridge.sandbox.faults.Faults;
+import org.concurbridge.sandbox.extract.Extracts;
 import org.concurbridge.sandbox.fis.Fis;
 import org.concurbridge.sandbox.oauth.OAuthModule;
+import org.concurbridge.sandbox.paymentbatch.PaymentBatches;
 import org.concurbridge.sandbox.profile.ProfileModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ public final class ConcurSandbox implements AutoCloseable {
     private final int port;
     private final long seed;
     private final Fis fis = new Fis();
+    private final Extracts extracts = new Extracts(fis);
+    private final PaymentBatches paymentBatches = new PaymentBatches(fis);
 
     private ConcurSandbox(Builder b) {
         this.host = b.host;
@@ -51,6 +55,8 @@ public final class ConcurSandbox implements AutoCloseable {
         modules.add(new ProfileModule());
         modules.add(new AppCenterModule());
         modules.add(fis);
+        modules.add(extracts);
+        modules.add(paymentBatches);
         modules.addAll(b.modules);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -156,6 +162,16 @@ public final class ConcurSandbox implements AutoCloseable {
     /** Financial Integration Service v4: documents, generator, recall and re-approval, confirmations received. */
     public Fis fis() {
         return fis;
+    }
+
+    /** Extracts v1 (Professional): definitions, jobs on the sandbox clock, SAE/PRAE files from the FIS documents. */
+    public Extracts extracts() {
+        return extracts;
+    }
+
+    /** Payment Batches v1.1/v1.2 (Standard): batches of the FIS documents, async/sync close, SAE files. */
+    public PaymentBatches paymentBatches() {
+        return paymentBatches;
     }
 
     public Faults faults() {

@@ -8,18 +8,19 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs the sandbox standalone until interrupted:
  * {@code java -cp ... org.concurbridge.sandbox.SandboxMain [--port 8090] [--host 127.0.0.1] [--seed N]
- * [--connect-uri URL] [--fis-documents N] [--fis-latency-ms N]}. {@code --fis-documents} generates that many FIS
- * documents (every use case, seeded by {@code --seed}) for the Professional demo company; {@code --fis-latency-ms}
- * adds a simulated latency to every FIS call.
+ * [--connect-uri URL] [--fis-documents N] [--standard-documents N] [--fis-latency-ms N]}. {@code --fis-documents}
+ * generates that many FIS documents (every use case, seeded by {@code --seed}) for the Professional demo company (FIS
+ * and Extracts v1); {@code --standard-documents} as many for the Standard demo company (its payment batches);
+ * {@code --fis-latency-ms} adds a simulated latency to every FIS call.
  */
 public final class SandboxMain {
 
     public static final int DEFAULT_PORT = 8090;
     private static final String USAGE = "usage: SandboxMain [--port N] [--host ADDRESS] [--seed N] [--connect-uri URL]"
-            + " [--fis-documents N] [--fis-latency-ms N]";
+            + " [--fis-documents N] [--standard-documents N] [--fis-latency-ms N]";
 
     /** Settings applied after the sandbox has started. */
-    record Extras(int fisDocuments, int fisLatencyMillis) {
+    record Extras(int fisDocuments, int fisLatencyMillis, int standardDocuments) {
     }
 
     private SandboxMain() {
@@ -50,6 +51,7 @@ public final class SandboxMain {
     static Extras parse(String[] args, ConcurSandbox.Builder builder) {
         int fisDocuments = 0;
         int fisLatency = 0;
+        int standardDocuments = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (i + 1 >= args.length) {
@@ -63,18 +65,23 @@ public final class SandboxMain {
                 case "--connect-uri" -> builder.demoConnectUri(value);
                 case "--fis-documents" -> fisDocuments = number(name, value);
                 case "--fis-latency-ms" -> fisLatency = number(name, value);
+                case "--standard-documents" -> standardDocuments = number(name, value);
                 default -> throw new IllegalArgumentException("unknown option " + name);
             }
         }
-        if (fisDocuments < 0 || fisLatency < 0) {
-            throw new IllegalArgumentException("--fis-documents and --fis-latency-ms must not be negative");
+        if (fisDocuments < 0 || fisLatency < 0 || standardDocuments < 0) {
+            throw new IllegalArgumentException("--fis-documents, --standard-documents and --fis-latency-ms must not be"
+                    + " negative");
         }
-        return new Extras(fisDocuments, fisLatency);
+        return new Extras(fisDocuments, fisLatency, standardDocuments);
     }
 
     static void apply(Extras extras, ConcurSandbox sandbox) {
         if (extras.fisDocuments() > 0) {
             sandbox.fis().generate(SandboxDemo.PROFESSIONAL_COMPANY, sandbox.seed(), extras.fisDocuments(), List.of());
+        }
+        if (extras.standardDocuments() > 0) {
+            sandbox.fis().generate(SandboxDemo.STANDARD_COMPANY, sandbox.seed(), extras.standardDocuments(), List.of());
         }
         sandbox.fis().latency(Duration.ofMillis(extras.fisLatencyMillis()));
     }
@@ -97,6 +104,9 @@ public final class SandboxMain {
                 + " for the Professional company (" + sandbox.baseUri() + "/admin/fis/companies/"
                 + SandboxDemo.PROFESSIONAL_COMPANY + "/counts), latency " + sandbox.fis().latency().toMillis()
                 + " ms");
+        out.println("  extracts:          " + sandbox.geolocation("us") + "/api/expense/extract/v1.0/ (Professional),"
+                + " payment batches: " + sandbox.geolocation("eu") + "/api/expense/paymentbatch/v1.1/batchlist/OPEN ("
+                + sandbox.fis().documents(SandboxDemo.STANDARD_COMPANY).size() + " documents for the Standard company)");
         out.println("  demo client id:    " + SandboxDemo.CLIENT_ID);
         out.println("  demo client secret:" + " " + SandboxDemo.CLIENT_SECRET);
         for (SandboxCompany c : sandbox.companies()) {

@@ -148,4 +148,17 @@ class FisGeneratorTest {
                     || p.getFileName().toString().startsWith(started)).sorted().toList();
         }
     }
+
+    @Test
+    void reportAndRequestKeysAreUniqueBecauseExtractFilesGroupByThem() {
+        List<String> ids = sb.fis().generate(company, 8L, 5000, List.of(FisUseCase.CASH, FisUseCase.INVOICE));
+        List<String> more = sb.fis().generate(company, 9L, 200, List.of(FisUseCase.CASH, FisUseCase.INVOICE));
+        Set<String> keys = new java.util.HashSet<>();
+        for (String id : Stream.concat(ids.stream(), more.stream()).toList()) {
+            JsonNode doc = sb.fis().document(id);
+            JsonNode key = doc.has("report") ? doc.get("report").get("reportKey") : doc.get("requestHeader").get("reqKey");
+            assertThat(key.isIntegralNumber()).isTrue();
+            assertThat(keys.add(key.asString())).as("key %s of %s is unique", key, id).isTrue();
+        }
+    }
 }

@@ -28,7 +28,7 @@ class SandboxMainIT {
     void summaryShowsWhereToConnectAndTheDemoCredentials() {
         ConcurSandbox.Builder builder = ConcurSandbox.builder();
         SandboxMain.Extras extras = SandboxMain.parse(new String[] {"--port", "0", "--seed", "4", "--connect-uri",
-            "http://localhost:1/c", "--fis-documents", "25", "--fis-latency-ms", "20"}, builder);
+            "http://localhost:1/c", "--fis-documents", "25", "--fis-latency-ms", "20", "--standard-documents", "7"}, builder);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ConcurSandbox sb = builder.build().start()) {
             SandboxMain.apply(extras, sb);
@@ -40,6 +40,8 @@ class SandboxMainIT {
                     .contains(SandboxDemo.UNKNOWN_EDITION_COMPANY).contains(sb.geolocation("eu").toString())
                     .contains("FIS documents:     25 for the Professional company").contains("latency 20 ms");
             assertThat(sb.fis().documents(SandboxDemo.PROFESSIONAL_COMPANY)).hasSize(25);
+            assertThat(sb.fis().documents(SandboxDemo.STANDARD_COMPANY)).hasSize(7);
+            assertThat(text).contains("/api/expense/paymentbatch/v1.1/batchlist/OPEN (7 documents");
         }
     }
 }

@@ -27,6 +27,7 @@ final class Contexts {
         props.put("bridge.jobs.enabled", "false");
         props.put("spring.main.banner-mode", "off");
         props.put("logging.level.root", "WARN");
+        props.put("logging.level.com.github.kagkarlsson.scheduler", "WARN");
         return new SpringApplicationBuilder(BridgeApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)

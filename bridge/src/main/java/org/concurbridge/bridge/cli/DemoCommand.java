@@ -47,6 +47,7 @@ final class DemoCommand implements Runnable {
         String adminPassword = randomPassword();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
+        props.put("erp.sql.seed-demo", "true"); // demo chart of accounts, suppliers, cost objects, POs in schema erp
         props.put("logging.level.root", "WARN");
         props.put("logging.level.com.github.kagkarlsson.scheduler", "WARN");
         props.put("logging.level.org.concurbridge.sandbox", "WARN");

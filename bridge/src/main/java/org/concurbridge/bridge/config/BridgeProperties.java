@@ -41,7 +41,8 @@ public record BridgeProperties(
         @DefaultValue @Valid Admin admin,
         @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Web web,
-        @DefaultValue @Valid Posting posting) {
+        @DefaultValue @Valid Posting posting,
+        @DefaultValue @Valid Extracts extracts) {
 
     /**
      * The partner application (App Center listing) that the bridge acts as.
@@ -69,7 +70,7 @@ public record BridgeProperties(
      * @param password    database password (may be empty for the embedded H2 file)
      */
     public record Store(
-            @DefaultValue("jdbc:h2:file:./data/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE")
+            @DefaultValue("jdbc:h2:file:./data/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE")
             @NotBlank @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
             String url,
             @DefaultValue("sa") @NotBlank String username,
@@ -162,5 +163,36 @@ public record BridgeProperties(
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
             @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun) {
+    }
+
+    /**
+     * Posting from extract files (docs/extracts.md): Extracts v1 for Professional, Payment Batches for Standard.
+     *
+     * @param enabled              true: the {@code extract-posting} job fetches and posts extract files for every
+     *                             connected company; false (default): it skips (posting through FIS only)
+     * @param saeDefinition        name of the Professional extract definition of the Standard Accounting Extract
+     * @param praeDefinition       name of the Payment Request Accounting Extract definition; empty: invoices are not
+     *                             fetched from extracts
+     * @param startJobs            Professional: start a job when no completed job is waiting (false: only pick up
+     *                             jobs started by Concur's schedule)
+     * @param closeBatches         Standard: close open payment batches through the API (false: only pick up batches
+     *                             closed by hand)
+     * @param pollInitial          first wait while polling a job or a batch close; doubles up to {@code pollMax}
+     * @param pollMax              longest wait between two polls
+     * @param pollTimeout          how long one run waits for a job; a job still running is polled again next run
+     * @param holdFileOnRowProblem true: an unreadable row holds the whole file; false: only its report is quarantined
+     * @param workDir              where downloaded extract files are kept
+     */
+    public record Extracts(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("Standard Accounting Extract") @NotBlank @Size(max = 200) String saeDefinition,
+            @DefaultValue("Payment Request Accounting Extract") @NotNull @Size(max = 200) String praeDefinition,
+            @DefaultValue("true") boolean startJobs,
+            @DefaultValue("true") boolean closeBatches,
+            @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration pollInitial,
+            @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration pollMax,
+            @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
+            @DefaultValue("false") boolean holdFileOnRowProblem,
+            @DefaultValue("./data/extracts") @NotNull Path workDir) {
     }
 }

@@ -4,7 +4,6 @@ import org.concurbridge.bridge.jobs.ConnectionJob;
 import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.client.CompanyProfile;
 import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.Edition;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /** Re-reads the company profile (name, edition) daily: an edition change decides which extract flow applies. */
 @Component
@@ -44,21 +42,14 @@ class ProfileRefreshJob implements ConnectionJob {
 
     @Override
     public JobResult run(String companyUuid) {
-        Optional<Connection> connection = connections.find(companyUuid);
-        if (connection.isEmpty()) {
-            return JobResult.skipped("connection no longer exists");
-        }
-        if (connection.get().state() == ConnectionState.NEEDS_RECONNECT) {
-            return JobResult.skipped("waiting for the customer to reconnect: " + connection.get().stateReason());
-        }
         CompanyProfile profile;
         try {
             profile = clients.client(companyUuid).companyProfile();
         } catch (ConcurException.Authentication e) {
             return JobResult.failed("SAP Concur refused the company profile: " + e.getMessage());
         }
+        Edition before = connections.find(companyUuid).map(Connection::edition).orElse(null);
         connections.updateProfile(companyUuid, profile, clock.instant());
-        Edition before = connection.get().edition();
         if (before != profile.edition()) {
             log.warn("event=edition_changed company={} from={} to={} marketingName=\"{}\"",
                     companyUuid, before, profile.edition(), profile.marketingName());

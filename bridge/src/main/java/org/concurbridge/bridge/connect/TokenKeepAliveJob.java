@@ -2,15 +2,11 @@ package org.concurbridge.bridge.connect;
 
 import org.concurbridge.bridge.jobs.ConnectionJob;
 import org.concurbridge.bridge.jobs.JobResult;
-import org.concurbridge.bridge.store.Connection;
-import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.TokenGrant;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Keeps a connection's refresh token alive: a refresh grant rotates it and moves its six-month expiry forward
@@ -22,11 +18,9 @@ class TokenKeepAliveJob implements ConnectionJob {
     static final String NAME = "token-refresh";
 
     private final ConcurClients clients;
-    private final ConnectionRepository connections;
 
-    TokenKeepAliveJob(ConcurClients clients, ConnectionRepository connections) {
+    TokenKeepAliveJob(ConcurClients clients) {
         this.clients = clients;
-        this.connections = connections;
     }
 
     @Override
@@ -41,13 +35,6 @@ class TokenKeepAliveJob implements ConnectionJob {
 
     @Override
     public JobResult run(String companyUuid) {
-        Optional<Connection> connection = connections.find(companyUuid);
-        if (connection.isEmpty()) {
-            return JobResult.skipped("connection no longer exists");
-        }
-        if (connection.get().state() == ConnectionState.NEEDS_RECONNECT) {
-            return JobResult.skipped("waiting for the customer to reconnect: " + connection.get().stateReason());
-        }
         try {
             TokenGrant grant = clients.tokens(companyUuid).refreshNow();
             return JobResult.ok("refresh token rotated; expires " + grant.refreshExpiresAt());

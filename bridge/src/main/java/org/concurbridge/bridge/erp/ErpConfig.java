@@ -41,7 +41,7 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
 
         /** The embedded default: the bridge's own database, schema {@code erp}. */
         public static Sql embedded(boolean seedDemo) {
-            return new Sql(null, null, null, "erp", 500, true, seedDemo, Duration.ofSeconds(2));
+            return new Sql(null, null, null, "erp", 1000, true, seedDemo, Duration.ofSeconds(2));
         }
     }
 
@@ -86,7 +86,7 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             new Key("erp.sql.user", null, "database user for erp.sql.jdbc-url"),
             new Key("erp.sql.password", null, "database password for erp.sql.jdbc-url (secret)"),
             new Key("erp.sql.schema", "erp", "schema of the interface tables (lower-case identifier)"),
-            new Key("erp.sql.batch-size", "500", "journal entries per insert batch and transaction (1-10000)"),
+            new Key("erp.sql.batch-size", "1000", "journal entries per insert batch and transaction (1-10000)"),
             new Key("erp.sql.migrate", "true", "create/upgrade the interface tables with Flyway at start"),
             new Key("erp.sql.seed-demo", "false", "load the demo chart of accounts, suppliers, cost objects and"
                     + " purchase orders (demo only)"),
@@ -98,7 +98,7 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             new Key("erp.tryton.password", null, "Tryton password (secret, required)"),
             new Key("erp.tryton.company-id", "1", "id of the company.company to post into"),
             new Key("erp.tryton.journal", "MISC", "code of the account.journal the moves go to"),
-            new Key("erp.tryton.batch-size", "25", "moves per create/post call (1-500)"),
+            new Key("erp.tryton.batch-size", "10", "moves per create/post call (1-500)"),
             new Key("erp.tryton.timeout", "PT30S", "ISO-8601 duration; timeout of each JSON-RPC request"));
 
     /** One invalid field. */

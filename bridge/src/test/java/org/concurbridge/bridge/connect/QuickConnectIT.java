@@ -36,6 +36,8 @@ class QuickConnectIT {
     ConnectionRepository connections;
     @Autowired
     TokenKeepAliveJob keepAlive;
+    @Autowired
+    org.concurbridge.bridge.jobs.ConnectionJobs jobs;
 
     BridgeHttp admin;
 
@@ -125,6 +127,42 @@ class QuickConnectIT {
     }
 
     @Test
+    void dashboardWarnsThirtyDaysBeforeTheRefreshTokenExpires() {
+        // connect "160 days ago" in Concur's time: the six-month refresh token expires in about 22 days
+        var sandboxClock = concur.sandbox().clock();
+        java.time.Instant realNow = sandboxClock.instant();
+        sandboxClock.set(realNow.minus(Duration.ofDays(160)));
+        try {
+            String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+            assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
+        } finally {
+            sandboxClock.set(realNow);
+        }
+        String dashboard = admin.get("/").body();
+        assertThat(dashboard).containsPattern("expires in 2[0-9] days");
+
+        String token = requestToken(SandboxDemo.STANDARD_COMPANY);
+        assertThat(manualConnect(SandboxDemo.STANDARD_COMPANY, token).body()).contains("connect-success");
+        String row = admin.get("/").body().split("data-company=\"" + SandboxDemo.STANDARD_COMPANY + "\"")[1].split("</tr>")[0];
+        assertThat(row).doesNotContain("expires in");
+    }
+
+    @Test
+    void runNowFromTheDashboardRefreshesTheProfileAndShowsTheRun() {
+        String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
+        assertThat(manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, token).body()).contains("connect-success");
+        String page = "/connections/" + SandboxDemo.PROFESSIONAL_COMPANY;
+        assertThat(admin.get(page).body()).contains("profile-refresh").contains("token-refresh");
+
+        HttpResponse<String> after = admin.submit(page, page + "/jobs/profile-refresh/run", Map.of());
+        assertThat(after.body()).contains("will run within a few seconds");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(admin.get(page).body()).contains("profile read: Acme Professional Inc, edition PROFESSIONAL"));
+        assertThat(connections.find(SandboxDemo.PROFESSIONAL_COMPANY).orElseThrow().profileCheckedAt()).isNotNull();
+        assertThat(admin.submit(page, page + "/jobs/no-such-job/run", Map.of()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void wrongRequestTokenIsExplainedAndNothingIsStored() {
         HttpResponse<String> result = manualConnect(SandboxDemo.PROFESSIONAL_COMPANY, "not-a-real-token");
         assertThat(result.body()).contains("connect-failure").contains("did not accept the request token");
@@ -195,7 +233,12 @@ class QuickConnectIT {
         concur.sandbox().clearRequests();
 
         assertThat(keepAlive.run(SandboxDemo.PROFESSIONAL_COMPANY).message()).contains("needs reconnecting");
-        assertThat(keepAlive.run(SandboxDemo.PROFESSIONAL_COMPANY).message()).contains("waiting for the customer to reconnect");
+        jobs.runNow("token-refresh", SandboxDemo.PROFESSIONAL_COMPANY);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jobs.history(SandboxDemo.PROFESSIONAL_COMPANY, 5)).anySatisfy(run -> {
+                    assertThat(run.outcome()).isEqualTo(org.concurbridge.bridge.jobs.JobOutcome.SKIPPED);
+                    assertThat(run.message()).contains("needs reconnecting");
+                }));
         assertThat(concur.tokenCalls()).as("one refresh attempt, then no more calls").isEqualTo(1);
         var stored = connections.find(SandboxDemo.PROFESSIONAL_COMPANY).orElseThrow();
         assertThat(stored.state()).isEqualTo(ConnectionState.NEEDS_RECONNECT);

@@ -13,7 +13,7 @@ class ErpConfigTest {
 
     @Test
     void noKeysGiveTheEmbeddedSqlAdapter() {
-        assertThat(ErpConfig.parse(Map.of())).isEqualTo(new ErpConfig.Sql(null, null, null, "erp", 500, true, false,
+        assertThat(ErpConfig.parse(Map.of())).isEqualTo(new ErpConfig.Sql(null, null, null, "erp", 1000, true, false,
                 Duration.ofSeconds(2)));
     }
 
@@ -26,7 +26,7 @@ class ErpConfigTest {
             assertThat(t.user()).isEqualTo("admin");
             assertThat(t.companyId()).isEqualTo(1);
             assertThat(t.journal()).isEqualTo("MISC");
-            assertThat(t.batchSize()).isEqualTo(25);
+            assertThat(t.batchSize()).isEqualTo(10);
             assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(t.password().reveal()).isEqualTo("s3cret");
             assertThat(t.toString()).doesNotContain("s3cret");

@@ -49,6 +49,18 @@ public final class Browser implements AutoCloseable {
         return new Browser(service, new ChromeDriver(service, options));
     }
 
+    /** Saves what the browser shows to target/screenshots/NAME.png, for people reviewing the pages. */
+    public void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(name + ".png"), png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public WebDriver driver() {
         return driver;
     }

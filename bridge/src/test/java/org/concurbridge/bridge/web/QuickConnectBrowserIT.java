@@ -79,6 +79,13 @@ class QuickConnectBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(row));
         assertThat(web.findElement(row).findElement(By.cssSelector(".edition")).getText()).isEqualTo("Professional");
         assertThat(web.findElement(row).findElement(By.cssSelector(".state")).getText()).contains("CONNECTED");
+        browser.screenshot("dashboard");
+        web.findElement(row).findElement(By.cssSelector(".name a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("runs")));
+        assertThat(web.findElement(By.id("edition")).getText()).contains("PROFESSIONAL");
+        browser.screenshot("connection");
+        web.navigate().back();
+        wait.until(ExpectedConditions.presenceOfElementLocated(row));
 
         web.findElement(row).findElement(By.cssSelector("a.disconnect")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-disconnect"))).click();

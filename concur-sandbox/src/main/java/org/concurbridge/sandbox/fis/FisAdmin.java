@@ -2,6 +2,7 @@ package org.concurbridge.sandbox.fis;
 
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static org.concurbridge.sandbox.AdminHandlers.guarded;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.concurbridge.sandbox.HttpFailure;
 import org.concurbridge.sandbox.SandboxExchange;
-import org.concurbridge.sandbox.SandboxHandler;
 import org.concurbridge.sandbox.SandboxRoutes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -98,20 +98,6 @@ final class FisAdmin {
         out.put("count", ids.size());
         out.put("ids", ids);
         ex.json(201, out);
-    }
-
-    /** Turns the Java API's argument and state errors into 400/404/409 answers. */
-    private static SandboxHandler guarded(SandboxHandler handler) {
-        return ex -> {
-            try {
-                handler.handle(ex);
-            } catch (IllegalStateException e) {
-                throw HttpFailure.error(409, "conflict", e.getMessage());
-            } catch (IllegalArgumentException e) {
-                String m = String.valueOf(e.getMessage());
-                throw m.startsWith("no ") ? HttpFailure.error(404, "not_found", m) : badRequest(m);
-            }
-        };
     }
 
     private static String uuid(SandboxExchange ex) {

@@ -69,12 +69,22 @@ final class FisGenerator {
     }
 
     Generated generate(long seed, int index, FisUseCase useCase, String docId) {
-        Doc d = new Doc(new SplittableRandom(mix(seed, index)), useCase, docId);
+        Doc d = new Doc(new SplittableRandom(mix(seed, index)), useCase, docId, uniqueKey(seed, index));
         return switch (useCase.docType()) {
             case EXPENSE -> d.expense();
             case CASH_ADVANCE -> d.cashAdvance();
             case INVOICE -> d.invoice();
         };
+    }
+
+    /**
+     * The report key / request key of document {@code index}: unique within a seed (up to 100,000 documents) and
+     * almost surely across seeds, because the extract files carry it as the report's key (SAE column 20, PRAE column
+     * 2) and the bridge groups and de-duplicates rows by batch id + report key. Depends only on (seed, index).
+     */
+    static long uniqueKey(long seed, int index) {
+        return 1_000_000_000L * (1 + Math.floorMod(mix(seed, -1), 99_999L)) + 10_000L * index
+                + Math.floorMod(mix(seed, index), 10_000L);
     }
 
     private static long mix(long seed, int index) {
@@ -93,8 +103,10 @@ final class FisGenerator {
         private LocalDate date;
         private ArrayNode entries;
         private int legacyKey;
+        private final long key;
 
-        Doc(SplittableRandom rnd, FisUseCase useCase, String docId) {
+        Doc(SplittableRandom rnd, FisUseCase useCase, String docId, long key) {
+            this.key = key;
             this.rnd = rnd;
             this.useCase = useCase;
             this.docId = docId;
@@ -176,7 +188,7 @@ final class FisGenerator {
 
         private void fillReport(ObjectNode r, BigDecimal total, BigDecimal caReturned) {
             r.put("reportId", hex(20));
-            r.put("reportKey", legacyKey);
+            r.put("reportKey", key);
             r.put("reportNumber", hex(6));
             r.put("reportName", "Generated " + useCase.catalogueId() + " " + date);
             r.put("ledgerCode", "DEFAULT");
@@ -663,7 +675,7 @@ final class FisGenerator {
                 shippingTotal = shippingTotal.add(shipping);
             }
             h.put("requestId", hex(20));
-            h.put("reqKey", legacyKey);
+            h.put("reqKey", key);
             h.put("requestTitle", "Invoice " + vendorName + " " + date);
             h.put("vendorInvoiceNumber", String.valueOf(10000 + rnd.nextInt(90000)));
             h.put("invoiceDate", date.minusDays(10).format(US_DATE));

@@ -1,5 +1,6 @@
 package org.concurbridge.bridge.erp.bench;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,13 +19,20 @@ import org.concurbridge.bridge.erp.tryton.TrytonServer;
 import org.h2.jdbcx.JdbcDataSource;
 import tools.jackson.databind.JsonNode;
 
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -42,6 +50,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
@@ -57,45 +66,48 @@ public final class ErpPostingBench {
      * @param linesPerEntry  lines per entry (at least 2)
      * @param heapSizes      entry counts at which the PostgreSQL run's peak heap is also reported
      * @param naiveEntries   entries for the SQL naive baselines (throughput is per line, so fewer are enough)
+     * @param sql            run the SQL figures (H2 and PostgreSQL)
      * @param tryton         run the Tryton figures (needs trytond installed)
      * @param trytonBatches  batch sizes tried for Tryton
      * @param trytonSweepEntries entries posted per batch size in the sweep
      * @param trytonEntries  entries for the final Tryton run at the best batch size
      */
-    public record Options(int entries, int linesPerEntry, List<Integer> heapSizes, int naiveEntries, boolean tryton,
+    public record Options(int entries, int linesPerEntry, List<Integer> heapSizes, int naiveEntries, boolean sql,
+                          boolean tryton,
                           List<Integer> trytonBatches, int trytonSweepEntries, int trytonEntries) {
 
         public static Options defaults() {
-            return new Options(10_000, 5, List.of(2_500, 5_000, 10_000), 2_000, TrytonServer.installed(),
+            return new Options(10_000, 5, List.of(2_500, 5_000, 10_000), 2_000, true, TrytonServer.installed(),
                     List.of(1, 10, 25, 50, 100), 200, 1_000);
         }
 
-        /** {@code --entries N --naive-entries N --no-tryton --tryton-entries N --tryton-batches 1,10,50}. */
+        /**
+         * {@code --entries N --naive-entries N --no-sql --no-tryton --tryton-entries N --tryton-batches 1,10,50}.
+         */
         public static Options parse(String[] args) {
-            Options o = defaults();
+            Options d = defaults();
+            int entries = d.entries;
+            int naive = d.naiveEntries;
+            boolean sql = d.sql;
+            boolean tryton = d.tryton;
+            int trytonEntries = d.trytonEntries;
+            List<Integer> batches = d.trytonBatches;
             for (int i = 0; i < args.length; i++) {
-                String v = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
-                    case "--entries" -> o = new Options(Integer.parseInt(v), o.linesPerEntry, o.heapSizes,
-                            o.naiveEntries, o.tryton, o.trytonBatches, o.trytonSweepEntries, o.trytonEntries);
-                    case "--naive-entries" -> o = new Options(o.entries, o.linesPerEntry, o.heapSizes,
-                            Integer.parseInt(v), o.tryton, o.trytonBatches, o.trytonSweepEntries, o.trytonEntries);
-                    case "--no-tryton" -> o = new Options(o.entries, o.linesPerEntry, o.heapSizes, o.naiveEntries,
-                            false, o.trytonBatches, o.trytonSweepEntries, o.trytonEntries);
-                    case "--tryton-entries" -> o = new Options(o.entries, o.linesPerEntry, o.heapSizes,
-                            o.naiveEntries, o.tryton, o.trytonBatches, o.trytonSweepEntries, Integer.parseInt(v));
-                    case "--tryton-batches" -> o = new Options(o.entries, o.linesPerEntry, o.heapSizes,
-                            o.naiveEntries, o.tryton, Arrays.stream(v.split(",")).map(Integer::valueOf).toList(),
-                            o.trytonSweepEntries, o.trytonEntries);
+                    case "--entries" -> entries = Integer.parseInt(args[++i]);
+                    case "--naive-entries" -> naive = Integer.parseInt(args[++i]);
+                    case "--no-sql" -> sql = false;
+                    case "--no-tryton" -> tryton = false;
+                    case "--tryton-entries" -> trytonEntries = Integer.parseInt(args[++i]);
+                    case "--tryton-batches" ->
+                            batches = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + " (--entries N, --naive-entries N, --no-tryton, --tryton-entries N,"
+                            + " (--entries N, --naive-entries N, --no-sql, --no-tryton, --tryton-entries N,"
                             + " --tryton-batches 1,10,50)");
                 }
-                if (!args[i].equals("--no-tryton")) {
-                    i++;
-                }
             }
-            return o;
+            return new Options(entries, d.linesPerEntry, d.heapSizes, naive, sql, tryton, batches,
+                    d.trytonSweepEntries, trytonEntries);
         }
     }
 
@@ -115,11 +127,26 @@ public final class ErpPostingBench {
                 + " load-average=" + String.format("%.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         Path tmp = tempDir();
-        ErpConfig.Sql config = new ErpConfig.Sql(null, null, null, "erp", 500, true, true, Duration.ZERO);
+        ErpConfig.Sql defaults = ErpConfig.Sql.embedded(true);   // the adapter as configured by default
+        ErpConfig.Sql config = new ErpConfig.Sql(null, null, null, defaults.schema(), defaults.batchSize(), true, true,
+                Duration.ZERO);
 
+        if (o.sql()) {
+            sqlFigures(out, o, config, tmp);
+        }
+        if (o.tryton()) {
+            tryton(out, o, tmp);
+        } else {
+            out.println("tryton skipped (not installed or --no-tryton)");
+        }
+    }
+
+    private static void sqlFigures(PrintStream out, Options o, ErpConfig.Sql config, Path tmp) {
         sql(out, "sql-h2", o, config, run -> h2(tmp, run));
-
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        // durable commits, as on a production server (the embedded default turns fsync off): a loader's cost
+        // then includes its commits, which is where one-statement-per-line loading loses most
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on").start()) {
             sql(out, "sql-postgres", o, config, run -> postgres(pg, run));
             for (int size : o.heapSizes()) {
                 if (size != o.entries()) {
@@ -131,12 +158,6 @@ public final class ErpPostingBench {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL failed", e);
-        }
-
-        if (o.tryton()) {
-            tryton(out, o, tmp);
-        } else {
-            out.println("tryton skipped (not installed or --no-tryton)");
         }
     }
 
@@ -153,7 +174,7 @@ public final class ErpPostingBench {
         Result adapter = post(new SqlErpAdapter(ds, null, config, Clock.systemUTC()), o.entries(), o.linesPerEntry());
         check(ds, o.entries(), o.linesPerEntry());
         out.println(name + " lines/s=" + adapter.linesPerSecond() + " seconds=" + adapter.seconds()
-                + " batch-size=" + config.batchSize());
+                + " batch-size=" + config.batchSize() + durability(ds));
         out.println(name + " entries=" + o.entries() + " peak-heap-mb=" + adapter.peakHeapMb());
 
         DataSource naiveDs = database.apply(2);
@@ -163,6 +184,15 @@ public final class ErpPostingBench {
         out.println(name + "-naive lines/s=" + naive.linesPerSecond() + " seconds=" + naive.seconds()
                 + " entries=" + o.naiveEntries());
         out.println(name + " ratio-to-naive=" + String.format("%.1f", adapter.perSecond / naive.perSecond));
+    }
+
+    private static String durability(DataSource ds) {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW fsync")) {
+            return rs.next() ? " fsync=" + rs.getString(1) : "";
+        } catch (SQLException notPostgres) {
+            return "";
+        }
     }
 
     private static DataSource h2(Path dir, int run) {
@@ -370,7 +400,11 @@ public final class ErpPostingBench {
 
     // ------------------------------------------------------------------ common
 
-    private record Result(double perSecond, double elapsedSeconds, long peakHeapBytes) {
+    /**
+     * @param peakHeapBytes  highest heap use seen (live data plus garbage not yet collected)
+     * @param liveHeapBytes  highest heap use right after a garbage collection: what the run really keeps
+     */
+    private record Result(double perSecond, double elapsedSeconds, long peakHeapBytes, long liveHeapBytes) {
         String linesPerSecond() {
             return String.valueOf(Math.round(perSecond));
         }
@@ -380,13 +414,15 @@ public final class ErpPostingBench {
         }
 
         String peakHeapMb() {
-            return String.valueOf(peakHeapBytes / (1 << 20));
+            return peakHeapBytes / (1 << 20) + " live-after-gc-mb="
+                    + (liveHeapBytes == 0 ? "no-gc-during-run" : String.valueOf(liveHeapBytes / (1 << 20)));
         }
     }
 
-    /** Wall time and peak heap (sum of the heap pools' peak usage since the start, after a GC). */
-    private static final class Meter {
+    /** Wall time, peak heap (heap pools' peak usage) and peak live heap (heap used after each GC) of one run. */
+    private static final class Meter implements NotificationListener {
         private final long t0;
+        private final AtomicLong liveAfterGc = new AtomicLong();
 
         Meter() {
             System.gc();
@@ -395,7 +431,19 @@ public final class ErpPostingBench {
                     pool.resetPeakUsage();
                 }
             }
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((NotificationEmitter) gc).addNotificationListener(this, null, null);
+            }
             t0 = System.nanoTime();
+        }
+
+        @Override
+        public void handleNotification(Notification n, Object handback) {
+            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                long used = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo()
+                        .getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }
         }
 
         Result done(long lines) {
@@ -406,7 +454,14 @@ public final class ErpPostingBench {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            return new Result(lines / seconds, seconds, peak);
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                try {
+                    ((NotificationEmitter) gc).removeNotificationListener(this);
+                } catch (ListenerNotFoundException ignored) {
+                    // not registered on this collector
+                }
+            }
+            return new Result(lines / seconds, seconds, peak, liveAfterGc.get());
         }
     }
 

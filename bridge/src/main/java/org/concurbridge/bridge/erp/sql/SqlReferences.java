@@ -4,6 +4,7 @@ import org.concurbridge.bridge.erp.CostObject;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.JournalLine;
 import org.concurbridge.bridge.erp.Partner;
+import org.concurbridge.bridge.erp.ReferenceRules;
 import org.concurbridge.bridge.erp.ValidationProblem;
 
 import java.sql.Connection;
@@ -20,7 +21,7 @@ import java.util.Set;
  * Checks the codes of a set of entries against the reference tables, loading each table's referenced rows with one
  * query per table, and checks the column widths of the journal tables.
  */
-final class SqlReferences {
+final class SqlReferences implements ReferenceRules.Lookup {
 
     private record Ref(boolean active, boolean partnerRequired) {
     }
@@ -88,54 +89,41 @@ final class SqlReferences {
 
     /** Every reference and width problem of one entry (structure and balance are {@code EntryRules}'). */
     List<ValidationProblem> check(JournalEntry e) {
-        List<ValidationProblem> problems = new ArrayList<>();
+        List<ValidationProblem> problems = new ArrayList<>(ReferenceRules.check(e, this));
         width(problems, 0, "company", e.company(), 40);
         width(problems, 0, "reference", e.reference(), 100);
         width(problems, 0, "description", e.description(), 400);
         for (int i = 0; i < e.lines().size(); i++) {
             JournalLine l = e.lines().get(i);
-            int n = i + 1;
-            Ref account = accounts.get(l.account());
-            if (account == null) {
-                problems.add(ValidationProblem.line(n, "account", l.account(), "unknown account"));
-            } else {
-                if (!account.active()) {
-                    problems.add(ValidationProblem.line(n, "account", l.account(), "account is inactive"));
-                }
-                if (account.partnerRequired() && l.partner() == null) {
-                    problems.add(ValidationProblem.line(n, "partner", null,
-                            "account " + l.account() + " requires an employee or supplier"));
-                }
-            }
-            for (CostObject co : l.costObjects()) {
-                Ref ref = costObjects.get(co.dimension() + '\0' + co.code());
-                if (ref == null) {
-                    problems.add(ValidationProblem.line(n, "costObject", co.toString(), "unknown cost object"));
-                } else if (!ref.active()) {
-                    problems.add(ValidationProblem.line(n, "costObject", co.toString(), "cost object is inactive"));
-                }
-            }
-            if (l.partner() != null) {
-                boolean employee = l.partner().type() == Partner.Type.EMPLOYEE;
-                Ref ref = (employee ? employees : suppliers).get(l.partner().code());
-                String what = employee ? "employee" : "supplier";
-                if (ref == null) {
-                    problems.add(ValidationProblem.line(n, "partner", l.partner().code(), "unknown " + what));
-                } else if (!ref.active()) {
-                    problems.add(ValidationProblem.line(n, "partner", l.partner().code(), what + " is inactive"));
-                }
-                width(problems, n, "partner.name", l.partner().name(), 200);
-            }
-            if (l.taxCode() != null) {
-                Ref ref = taxCodes.get(l.taxCode());
-                if (ref == null || !ref.active()) {
-                    problems.add(ValidationProblem.line(n, "taxCode", l.taxCode(),
-                            ref == null ? "unknown tax code" : "tax code is inactive"));
-                }
-            }
-            width(problems, n, "text", l.text(), 400);
+            width(problems, i + 1, "partner.name", l.partner() == null ? null : l.partner().name(), 200);
+            width(problems, i + 1, "text", l.text(), 400);
         }
         return problems;
+    }
+
+    @Override
+    public ReferenceRules.Account account(String code) {
+        Ref r = accounts.get(code);
+        return r == null ? null : new ReferenceRules.Account(state(r), r.partnerRequired());
+    }
+
+    @Override
+    public ReferenceRules.State costObject(CostObject co) {
+        return state(costObjects.get(co.dimension() + '\0' + co.code()));
+    }
+
+    @Override
+    public ReferenceRules.State partner(Partner p) {
+        return state((p.type() == Partner.Type.EMPLOYEE ? employees : suppliers).get(p.code()));
+    }
+
+    @Override
+    public ReferenceRules.State taxCode(String code) {
+        return state(taxCodes.get(code));
+    }
+
+    private static ReferenceRules.State state(Ref r) {
+        return r == null ? null : r.active() ? ReferenceRules.State.ACTIVE : ReferenceRules.State.INACTIVE;
     }
 
     private static void width(List<ValidationProblem> problems, int line, String field, String value, int max) {

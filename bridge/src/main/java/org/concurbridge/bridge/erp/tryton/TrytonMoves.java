@@ -7,7 +7,9 @@ import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.erp.ErpPosting.BatchResult;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.JournalLine;
+import org.concurbridge.bridge.erp.Partner;
 import org.concurbridge.bridge.erp.PostingResult;
+import org.concurbridge.bridge.erp.ReferenceRules;
 import org.concurbridge.bridge.erp.Reversal;
 import org.concurbridge.bridge.erp.ValidationProblem;
 import org.slf4j.Logger;
@@ -138,7 +140,7 @@ final class TrytonMoves {
     // ------------------------------------------------------------------ references
 
     /** Ids of the records a set of entries refers to, loaded with one search per model. */
-    final class Resolved {
+    final class Resolved implements ReferenceRules.Lookup {
         private final Map<String, JsonNode> accounts = new HashMap<>();
         private final Map<String, JsonNode> analytic = new HashMap<>();    // root code + '\0' + code
         private final Map<String, JsonNode> parties = new HashMap<>();
@@ -168,50 +170,44 @@ final class TrytonMoves {
                 problems.add(ValidationProblem.header("idempotencyKey", e.idempotencyKey(),
                         "must not contain ']' (it is written as [key] in the move description)"));
             }
-            for (int i = 0; i < e.lines().size(); i++) {
-                JournalLine l = e.lines().get(i);
-                int n = i + 1;
-                JsonNode account = accounts.get(l.account());
-                if (account == null) {
-                    problems.add(ValidationProblem.line(n, "account", l.account(), "unknown account"));
-                } else if (!account.path("active").asBoolean(true) || account.path("closed").asBoolean(false)) {
-                    problems.add(ValidationProblem.line(n, "account", l.account(), "account is inactive"));
-                } else if (account.path("type").isNull()) {
-                    problems.add(ValidationProblem.line(n, "account", l.account(),
-                            "is a view account; post to one of its children"));
-                } else if (account.path("party_required").asBoolean(false) && l.partner() == null) {
-                    problems.add(ValidationProblem.line(n, "partner", null,
-                            "account " + l.account() + " requires an employee or supplier"));
-                }
-                for (CostObject co : l.costObjects()) {
-                    JsonNode a = analytic.get(co.dimension() + '\0' + co.code());
-                    if (a == null) {
-                        problems.add(ValidationProblem.line(n, "costObject", co.toString(), "unknown cost object"));
-                    } else if (!"opened".equals(TrytonRpc.text(a.path("state")))
-                            || !a.path("active").asBoolean(true) || !"normal".equals(TrytonRpc.text(a.path("type")))) {
-                        problems.add(ValidationProblem.line(n, "costObject", co.toString(),
-                                "cost object is inactive (state " + TrytonRpc.text(a.path("state")) + ", type "
-                                        + TrytonRpc.text(a.path("type")) + ")"));
-                    }
-                }
-                if (l.partner() != null) {
-                    JsonNode p = parties.get(l.partner().code());
-                    String what = l.partner().type().name().toLowerCase();
-                    if (p == null) {
-                        problems.add(ValidationProblem.line(n, "partner", l.partner().code(), "unknown " + what));
-                    } else if (!p.path("active").asBoolean(true)) {
-                        problems.add(ValidationProblem.line(n, "partner", l.partner().code(), what + " is inactive"));
-                    }
-                }
-                if (l.taxCode() != null) {
-                    JsonNode t = taxes.get(l.taxCode());
-                    if (t == null || !t.path("active").asBoolean(true)) {
-                        problems.add(ValidationProblem.line(n, "taxCode", l.taxCode(),
-                                t == null ? "unknown tax code" : "tax code is inactive"));
-                    }
-                }
-            }
+            problems.addAll(ReferenceRules.check(e, this));
             return problems;
+        }
+
+        @Override
+        public ReferenceRules.Account account(String code) {
+            JsonNode a = accounts.get(code);
+            if (a == null) {
+                return null;
+            }
+            ReferenceRules.State state = !a.path("active").asBoolean(true) || a.path("closed").asBoolean(false)
+                    ? ReferenceRules.State.INACTIVE
+                    : a.path("type").isNull() ? ReferenceRules.State.NOT_POSTABLE : ReferenceRules.State.ACTIVE;
+            return new ReferenceRules.Account(state, a.path("party_required").asBoolean(false));
+        }
+
+        /** Only {@code normal} analytic accounts in state {@code opened} take analytic lines. */
+        @Override
+        public ReferenceRules.State costObject(CostObject co) {
+            JsonNode a = analytic.get(co.dimension() + '\0' + co.code());
+            return a == null ? null : "opened".equals(TrytonRpc.text(a.path("state")))
+                    && a.path("active").asBoolean(true) && "normal".equals(TrytonRpc.text(a.path("type")))
+                    ? ReferenceRules.State.ACTIVE : ReferenceRules.State.INACTIVE;
+        }
+
+        @Override
+        public ReferenceRules.State partner(Partner p) {
+            return active(parties.get(p.code()));
+        }
+
+        @Override
+        public ReferenceRules.State taxCode(String code) {
+            return active(taxes.get(code));
+        }
+
+        private static ReferenceRules.State active(JsonNode record) {
+            return record == null ? null : record.path("active").asBoolean(true) ? ReferenceRules.State.ACTIVE
+                    : ReferenceRules.State.INACTIVE;
         }
     }
 
@@ -325,7 +321,7 @@ final class TrytonMoves {
         List<Long> toPost = new ArrayList<>(ids);
         toPost.addAll(leftoverDrafts);
         if (!toPost.isEmpty()) {
-            postOrDelete(toPost, ids);
+            postOrDelete(toPost);
             Map<Long, String> numbers = new HashMap<>();
             rpc.model("account.move", "read", ctx, toPost, List.of("post_number"))
                     .forEach(r -> numbers.put(r.path("id").asLong(), TrytonRpc.text(r.path("post_number"))));
@@ -345,7 +341,7 @@ final class TrytonMoves {
     }
 
     /** Posts the moves; when Tryton refuses, deletes the drafts so that nothing half-created remains. */
-    private void postOrDelete(List<Long> toPost, List<Long> createdNow) {
+    private void postOrDelete(List<Long> toPost) {
         try {
             rpc.model("account.move", "post", ctx, toPost);
         } catch (ErpException e) {
@@ -358,7 +354,7 @@ final class TrytonMoves {
             }
             throw e;
         }
-        log.debug("event=erp.tryton.posted moves={} created={}", toPost.size(), createdNow.size());
+        log.debug("event=erp.tryton.posted moves={}", toPost.size());
     }
 
     private Map<String, Object> moveValues(JournalEntry e, Resolved r) {
@@ -398,12 +394,18 @@ final class TrytonMoves {
             }
             lines.add(v);
         }
+        return move(r.periodIds.get(e.postingDate()), e.postingDate(),
+                description(e.idempotencyKey(), e.reference(), e.description()), lines);
+    }
+
+    private Map<String, Object> move(long period, LocalDate date, String description,
+                                     List<Map<String, Object>> lines) {
         Map<String, Object> move = new LinkedHashMap<>();
         move.put("journal", company().journalId());
         move.put("company", config.companyId());
-        move.put("period", r.periodIds.get(e.postingDate()));
-        move.put("date", e.postingDate());
-        move.put("description", description(e.idempotencyKey(), e.reference(), e.description()));
+        move.put("period", period);
+        move.put("date", date);
+        move.put("description", description);
         move.put("lines", List.of(List.of("create", lines)));
         return move;
     }
@@ -422,6 +424,10 @@ final class TrytonMoves {
     // ------------------------------------------------------------------ reversal
 
     PostingResult reverse(Reversal reversal) {
+        if (reversal.idempotencyKey().contains("]")) {
+            throw new ErpException.Permanent("reversal key " + reversal.idempotencyKey() + " must not contain ']'"
+                    + " (it is written as [key] in the move description)", null);
+        }
         Map<String, Found> found = find(List.of(reversal.idempotencyKey(), reversal.originalKey()));
         Found already = found.get(reversal.idempotencyKey());
         if (already != null && already.posted()) {
@@ -479,17 +485,12 @@ final class TrytonMoves {
             }
             reversed.add(v);
         }
-        Map<String, Object> move = new LinkedHashMap<>();
-        move.put("journal", company().journalId());
-        move.put("company", config.companyId());
-        move.put("period", period);
-        move.put("date", date);
+        Map<String, Object> move = move(period, date, description(reversal.idempotencyKey(), null,
+                reversal.description() != null ? reversal.description()
+                        : "Reversal of " + original.ref().documentNumber()), reversed);
         move.put("origin", "account.move," + original.id());
-        move.put("description", description(reversal.idempotencyKey(), null, reversal.description() != null
-                ? reversal.description() : "Reversal of " + original.ref().documentNumber()));
-        move.put("lines", List.of(List.of("create", reversed)));
         long id = rpc.model("account.move", "create", ctx, List.of(move)).path(0).asLong();
-        postOrDelete(List.of(id), List.of(id));
+        postOrDelete(List.of(id));
         String number = TrytonRpc.text(rpc.model("account.move", "read", ctx, List.of(id), List.of("post_number"))
                 .path(0).path("post_number"));
         return new PostingResult(new ErpDocumentRef(reversal.idempotencyKey(), number, reversal.originalKey()), false);

@@ -127,8 +127,11 @@ public final class TrytonRpc implements AutoCloseable {
             request.header("Authorization", auth);
         }
         HttpResponse<String> response;
+        long started = System.nanoTime();
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            log.debug("event=erp.tryton.call method={} status={} ms={}", method, response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (IOException e) {
             throw TrytonErrors.transport(method, e);
         } catch (InterruptedException e) {

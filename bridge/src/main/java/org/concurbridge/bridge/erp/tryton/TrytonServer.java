@@ -45,6 +45,7 @@ public final class TrytonServer implements AutoCloseable {
     private final Path template;
     private final Process process;
     private final URI url;
+    private final List<Path> copies = new ArrayList<>();
 
     private TrytonServer(Path dir, Path template, Process process, URI url) {
         this.dir = dir;
@@ -134,6 +135,7 @@ public final class TrytonServer implements AutoCloseable {
             Path tmp = dir.resolve(template.getFileName() + ".tmp");
             Files.copy(dir.resolve("db").resolve(seedDb + ".sqlite"), tmp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(tmp, template, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            copies.add(databaseFile(seedDb));   // deleted on close like the copies
         } catch (IOException e) {
             throw new UncheckedIOException("could not cache the seeded Tryton template " + template, e);
         }
@@ -203,7 +205,11 @@ public final class TrytonServer implements AutoCloseable {
     public ErpConfig.Tryton newDatabase(String name) {
         String safe = name.replaceAll("[^A-Za-z0-9_]", "_");
         try {
-            Files.copy(template, dir.resolve("db").resolve(safe + ".sqlite"), StandardCopyOption.REPLACE_EXISTING);
+            Path copy = databaseFile(safe);
+            Files.copy(template, copy, StandardCopyOption.REPLACE_EXISTING);
+            synchronized (copies) {
+                copies.add(copy);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not copy the Tryton template", e);
         }
@@ -216,7 +222,7 @@ public final class TrytonServer implements AutoCloseable {
     }
 
     private ErpConfig.Tryton config(String database) {
-        return new ErpConfig.Tryton(url, database, ADMIN, Secret.of(ADMIN_PASSWORD), 1, "MISC", 25,
+        return new ErpConfig.Tryton(url, database, ADMIN, Secret.of(ADMIN_PASSWORD), 1, "MISC", 10,
                 Duration.ofSeconds(60));
     }
 
@@ -224,6 +230,7 @@ public final class TrytonServer implements AutoCloseable {
         return url;
     }
 
+    /** Stops trytond and deletes the database copies made by {@link #newDatabase} (the template stays cached). */
     @Override
     public synchronized void close() {
         if (process.isAlive()) {
@@ -236,6 +243,17 @@ public final class TrytonServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
             }
+        }
+        synchronized (copies) {
+            for (Path copy : copies) {
+                try {
+                    Files.deleteIfExists(copy);
+                    Files.deleteIfExists(Path.of(copy + "-journal"));
+                } catch (IOException e) {
+                    log.warn("event=tryton.copy_not_deleted file={} error=\"{}\"", copy, e.toString());
+                }
+            }
+            copies.clear();
         }
     }
 }

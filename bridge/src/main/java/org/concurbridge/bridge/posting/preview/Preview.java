@@ -11,6 +11,7 @@ import org.concurbridge.bridge.posting.JournalLine;
 import org.concurbridge.bridge.posting.Money;
 import org.concurbridge.bridge.posting.PostingDocument;
 import org.concurbridge.bridge.posting.Problem;
+import org.concurbridge.bridge.posting.extract.ExtractJournalBuilder;
 import org.concurbridge.bridge.posting.mapping.FieldError;
 import org.concurbridge.bridge.posting.mapping.MappingException;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
@@ -27,9 +28,11 @@ public final class Preview {
     public static final int OK = 0;
     public static final int PROBLEMS = 2;
 
-    /** Input formats. SAE and PRAE join when their readers exist (issue 5). */
+    /** Input formats: FIS documents (JSON), SAE and PRAE extract files (or a zip of them). */
     public enum Format {
-        FIS(new FisPreviewSource());
+        FIS(new FisPreviewSource()),
+        SAE(new ExtractPreviewSource(ExtractJournalBuilder.Format.SAE)),
+        PRAE(new ExtractPreviewSource(ExtractJournalBuilder.Format.PRAE));
 
         private final PreviewSource source;
 

@@ -1,6 +1,9 @@
 package org.concurbridge.bridge.erp.sql;
 
 import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpAdapters;
+import org.concurbridge.bridge.erp.ErpConfig;
+import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.JournalLine;
 import org.concurbridge.bridge.erp.Partner;
@@ -14,10 +17,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract on a real PostgreSQL (the ERP's own staging database in production), written with COPY. */
 class SqlAdapterOnPostgresIT extends SqlAdapterContract {
@@ -46,6 +52,22 @@ class SqlAdapterOnPostgresIT extends SqlAdapterContract {
                 assertThat(rs.getString(5)).isEqualTo("O'Brien, \"Pat\"");
             }
         }
+    }
+
+    @Test
+    void factoryPoolsAStagingDatabaseByUrlIntoItsOwnSchemaAndClosesThePool() {
+        TestPostgres.Database db = TestPostgres.newDatabase("erp_staging");
+        ErpConfig config = ErpConfig.parse(Map.of("erp.sql.jdbc-url", db.jdbcUrl(), "erp.sql.user", db.username(),
+                "erp.sql.password", db.password(), "erp.sql.schema", "staging", "erp.sql.seed-demo", "true"));
+        ErpAdapter erp = ErpAdapters.create(config, null, HttpClient.newHttpClient(), Clock.systemUTC());
+        BigDecimal amount = new BigDecimal("19.99");
+        assertThat(erp.post(new JournalEntry("staging-1", "CB01", LocalDate.now(), "EUR", "EUR", null, null, List.of(
+                JournalLine.debit("6100", amount, null),
+                JournalLine.credit("2000", amount, null).withPartner(Partner.supplier("S100", null)))))
+                .document().documentNumber()).isEqualTo("JE0000000001");
+        erp.close();
+        assertThatThrownBy(() -> erp.lookup("staging-1")).isInstanceOf(ErpException.Permanent.class)
+                .hasMessageContaining("closed");
     }
 
     @Override

@@ -1,0 +1,347 @@
+package org.concurbridge.bridge.posting.extractjob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.concurbridge.bridge.connect.ConcurClients;
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.jobs.JobOutcome;
+import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.posting.pipeline.FisPostingJob;
+import org.concurbridge.bridge.testsupport.ErpBooks;
+import org.concurbridge.bridge.posting.ledger.LedgerDocument;
+import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.client.Secret;
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.extract.FileFault;
+import org.concurbridge.sandbox.fis.FisUseCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code extract-posting} end to end, both editions: the real sandbox over loopback (Extracts v1 and Payment Batches,
+ * SAE and PRAE generated from the FIS generator's documents), the real posting ledger and the real SQL adapter.
+ * Subclasses choose the database (H2, PostgreSQL). Polling waits advance the sandbox's clock instead of sleeping
+ * ({@link SandboxClockSleeper}).
+ */
+abstract class ExtractPostingContract {
+
+    static final SandboxForTests concur = SandboxClockSleeper.CONCUR;
+    static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+    static final String STANDARD = SandboxDemo.STANDARD_COMPANY;
+    static final List<Duration> WAITS = SandboxClockSleeper.WAITS;
+
+    @Autowired
+    ExtractPostingJob job;
+    @Autowired
+    FisPostingJob fisJob;
+    @Autowired
+    QuickConnectService quickConnect;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    ConcurClients clients;
+    @Autowired
+    PostingLedger ledger;
+    @Autowired
+    ExtractDeliveries deliveries;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    org.concurbridge.bridge.erp.ErpAdapter erp;
+
+    ErpBooks books;
+
+    ConcurSandbox sb() {
+        return concur.sandbox();
+    }
+
+    @BeforeEach
+    void connect() {
+        books = new ErpBooks(jdbc);
+        WAITS.clear();
+        sb().extracts().timing(Duration.ZERO, Duration.ZERO);
+        sb().paymentBatches().closeTime(Duration.ZERO);
+        for (String company : List.of(COMPANY, STANDARD)) {
+            if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+                clients.evict(company);
+                quickConnect.connect(company, Secret.of(sb().companyRequestToken(company)), "admin-user");
+            }
+            job.run(company);   // drains what earlier tests left extractable: each test sees only its documents
+        }
+        WAITS.clear();
+    }
+
+    @AfterEach
+    void clearFaults() {
+        sb().faults().clear();
+    }
+
+    @AfterAll
+    static void stop() {
+        concur.close();
+    }
+
+    private List<String> generate(long seed, int count, List<FisUseCase> mix) {
+        return generate(COMPANY, seed, count, mix);
+    }
+
+    private List<String> generate(String company, long seed, int count, List<FisUseCase> mix) {
+        List<String> ids = sb().fis().generate(company, seed, count, mix);
+        books.knowEverythingIn(ids.stream().map(id -> sb().fis().document(id).toString()).toList(), Set.of());
+        return ids;
+    }
+
+    private List<LedgerDocument> rows(String source) {
+        return rows(COMPANY, source);
+    }
+
+    private List<LedgerDocument> rows(String company, String source) {
+        List<LedgerDocument> out = new ArrayList<>();
+        for (LedgerState s : LedgerState.values()) {
+            out.addAll(ledger.list(company, s, 10_000));
+        }
+        return out.stream().filter(r -> r.source().equals(source)).toList();
+    }
+
+    @Test
+    void aRunStartsJobsPollsThemAndPostsEveryReportAndInvoiceOnceIntoTheSqlAdapter() {
+        sb().extracts().timing(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        List<String> ids = generate(101L, 2 * FisUseCase.values().length, List.of());
+        int saeBefore = rows("SAE").size();
+        int praeBefore = rows("PRAE").size();
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(WAITS).isNotEmpty().allMatch(d -> d.compareTo(Duration.ofSeconds(40)) <= 0);
+        List<LedgerDocument> sae = rows("SAE");
+        List<LedgerDocument> prae = rows("PRAE");
+        long invoices = ids.stream().filter(id -> sb().fis().document(id).toString().contains("\"requestHeader\""))
+                .count();
+        assertThat(prae.size() - praeBefore).isEqualTo(invoices);
+        assertThat(sae.size() - saeBefore).isEqualTo(ids.size() - invoices);
+        for (LedgerDocument row : sae.subList(0, sae.size() - saeBefore)) {
+            assertThat(row.state()).as(row.idempotencyKey() + " " + row.errorText()).isEqualTo(LedgerState.POSTED);
+            assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
+            assertThat(books.imbalance(row.idempotencyKey())).isZero();
+        }
+        // the next run finds no new document: nothing more is posted
+        int before = books.totalDocuments();
+        assertThat(job.run(COMPANY).outcome()).isEqualTo(JobOutcome.OK);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileWithWrongControlTotalsIsHeldWholeWithTheReasonAndNothingPosts() {
+        generate(102L, 4, List.of(FisUseCase.MILEAGE));
+        int before = books.totalDocuments();
+        sb().extracts().faultNextJob(COMPANY, FileFault.wrongTotals());
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(result.message()).contains("held");
+        assertThat(books.totalDocuments()).isEqualTo(before);
+        assertThat(deliveries.list(COMPANY, 5)).anySatisfy(d -> {
+            assertThat(d.state()).isEqualTo(ExtractDeliveries.State.HELD);
+            assertThat(d.detail()).contains("JOURNAL_TOTAL_MISMATCH").contains("expected");
+        });
+    }
+
+    @Test
+    void anUnparseableReportIsQuarantinedAndTheOthersPost() {
+        List<String> ids = generate(103L, 3, List.of(FisUseCase.MILEAGE));
+        String broken = sb().fis().document(ids.get(1)).path("report").path("reportId").asString();
+        sb().extracts().faultNextJob(COMPANY, FileFault.badRows(broken));
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.message()).contains("quarantined=1");
+        List<LedgerDocument> failed = ledger.list(COMPANY, LedgerState.FAILED, 100);
+        assertThat(failed).anySatisfy(r -> assertThat(r.errorText()).contains("quarantined").contains("line"));
+        for (String id : List.of(ids.get(0), ids.get(2))) {
+            String report = sb().fis().document(id).path("report").path("reportId").asString();
+            assertThat(rows("SAE")).anySatisfy(r -> {
+                assertThat(r.concurId()).isEqualTo(report);
+                assertThat(r.state()).isEqualTo(LedgerState.POSTED);
+            });
+        }
+    }
+
+    @Test
+    void aJobThatFailsInConcurIsRecordedAndItsReportsComeWithTheNextJob() {
+        List<String> ids = generate(104L, 2, List.of(FisUseCase.CASH));
+        sb().extracts().failNextJob(COMPANY);
+
+        JobResult failed = job.run(COMPANY);
+
+        assertThat(failed.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(failed.message()).contains("failed in SAP Concur");
+        assertThat(deliveries.list(COMPANY, 5)).anyMatch(d -> d.state() == ExtractDeliveries.State.FAILED);
+        assertThat(job.run(COMPANY).outcome()).isEqualTo(JobOutcome.OK);
+        for (String id : ids) {
+            String report = sb().fis().document(id).path("report").path("reportId").asString();
+            assertThat(rows("SAE")).anyMatch(r -> report.equals(r.concurId()) && r.state() == LedgerState.POSTED);
+        }
+    }
+
+    @Test
+    void reportsAlreadyPostedThroughFisAreRecognisedAndNotPostedAgain() {
+        List<String> ids = generate(105L, 3, List.of(FisUseCase.MILEAGE, FisUseCase.VAT_SINGLE));
+        for (int i = 0; i < 5; i++) {
+            fisJob.run(COMPANY);
+        }
+        int before = books.totalDocuments();
+        int saeBefore = rows("SAE").size();
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.message()).contains("alreadyPosted=" + ids.size());
+        assertThat(rows("SAE")).hasSize(saeBefore);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    private static final List<FisUseCase> EXPENSES = java.util.Arrays.stream(FisUseCase.values())
+            .filter(u -> u != FisUseCase.INVOICE).toList();
+
+    private String reportId(String fisId) {
+        var d = sb().fis().document(fisId);
+        return d.has("report") ? d.path("report").path("reportId").asString()
+                : d.path("cashAdvanceData").path("cashAdvanceId").asString();
+    }
+
+    @Test
+    void standardRunClosesTheOpenBatchesWaitsForTheCloseAndPostsEveryReportOnce() {
+        sb().paymentBatches().closeTime(Duration.ofSeconds(90));
+        List<String> ids = generate(STANDARD, 201L, EXPENSES.size(), EXPENSES);
+        Set<Long> earlier = new java.util.HashSet<>(deliveries.list(STANDARD, 1000).stream()
+                .map(ExtractDeliveries.Delivery::id).toList());
+
+        JobResult result = job.run(STANDARD);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(WAITS).isNotEmpty();
+        for (String id : ids) {
+            String report = reportId(id);
+            assertThat(rows(STANDARD, "SAE")).as(report).anySatisfy(r -> {
+                assertThat(r.concurId()).isEqualTo(report);
+                assertThat(r.state()).as(r.errorText()).isEqualTo(LedgerState.POSTED);
+                assertThat(books.documents(r.idempotencyKey())).isEqualTo(1);
+                assertThat(books.imbalance(r.idempotencyKey())).isZero();
+            });
+        }
+        assertThat(deliveries.list(STANDARD, 1000).stream().filter(d -> !earlier.contains(d.id())).toList())
+                .isNotEmpty().allMatch(d -> d.origin() == ExtractDeliveries.Origin.BATCH
+                        && d.state() == ExtractDeliveries.State.PROCESSED);
+        int before = books.totalDocuments();
+        assertThat(job.run(STANDARD).outcome()).isEqualTo(JobOutcome.OK);
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchClosedByHandIsNotMissed() {
+        List<String> ids = generate(STANDARD, 202L, 2, List.of(FisUseCase.CASH));
+        var open = sb().paymentBatches().batches(STANDARD).stream()
+                .filter(b -> b.status().equals(org.concurbridge.sandbox.paymentbatch.PaymentBatch.OPEN)
+                        && b.count() > 0).findFirst().orElseThrow();
+        var closed = sb().paymentBatches().closeByHand(STANDARD, open.currency());
+
+        JobResult result = job.run(STANDARD);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(deliveries.find(STANDARD, ExtractDeliveries.Origin.BATCH, closed.batchId()))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(ExtractDeliveries.State.PROCESSED));
+        for (String id : ids) {
+            assertThat(rows(STANDARD, "SAE")).anyMatch(r -> reportId(id).equals(r.concurId())
+                    && r.state() == LedgerState.POSTED);
+        }
+    }
+
+    @Test
+    void aStandardBatchFileThatIsTruncatedIsHeldAndNothingPosts() {
+        generate(STANDARD, 203L, 3, List.of(FisUseCase.MILEAGE));
+        sb().paymentBatches().faultNextBatch(STANDARD, FileFault.truncated());
+        int before = books.totalDocuments();
+
+        JobResult result = job.run(STANDARD);
+
+        assertThat(result.outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(result.message()).contains("held").contains("TRUNCATED");
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aStartedJobLeftByACrashIsResumedAndAFileFetchedTwicePostsOnce() {
+        generate(104L, 2, List.of(FisUseCase.MILEAGE));
+        String jobId = sb().extracts().startJob(COMPANY, "Standard Accounting Extract");
+        var jobs = clients.client(COMPANY).extracts().jobs(clients.client(COMPANY).extracts()
+                .definitionNamed("Standard Accounting Extract").orElseThrow());
+        var started = jobs.stream().filter(j -> j.id().contains(jobId)).findFirst().orElseThrow();
+        deliveries.started(COMPANY, ExtractDeliveries.Origin.JOB, started.id(), "Standard Accounting Extract", "SAE",
+                started.startTime());   // the crash: recorded as started, never processed
+
+        JobResult result = job.run(COMPANY);
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        assertThat(deliveries.find(COMPANY, ExtractDeliveries.Origin.JOB, started.id()))
+                .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(ExtractDeliveries.State.PROCESSED));
+        // the same file once more, as if fetched twice: every report is found in the ledger, nothing posts
+        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/twice.csv");
+        clients.client(COMPANY).extracts().download(clients.client(COMPANY).extracts().status(started), file);
+        int before = books.totalDocuments();
+        var again = new org.concurbridge.bridge.posting.extractjob.ExtractPoster(COMPANY, erp, ledger,
+                org.concurbridge.bridge.posting.mapping.PostingMapping.none(), java.time.Clock.systemUTC(), false,
+                Duration.ofSeconds(30)).post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
+                file, false);
+        assertThat(again.held()).isFalse();
+        assertThat(again.counts().posted()).isZero();
+        assertThat(books.totalDocuments()).isEqualTo(before);
+    }
+
+    /**
+     * The end-to-end figure of docs/benchmarks.md ("sae-posting"): an SAE file already downloaded → ERP journals on the
+     * SQL adapter (parse, group, build, ledger rows, ERP validation, posting). Off by default:
+     * {@code -Dbench.sae-posting=<reports>}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench.sae-posting", matches = "\\d+")
+    void saePostingThroughput() {
+        int reports = Integer.parseInt(System.getProperty("bench.sae-posting"));
+        List<FisUseCase> mix = List.of(FisUseCase.CASH, FisUseCase.MILEAGE, FisUseCase.VAT_SINGLE,
+                FisUseCase.ALLOCATION, FisUseCase.IBCP_CARD, FisUseCase.CASH_ADVANCE_BELOW);
+        generate(901L, reports, mix);
+        var extracts = clients.client(COMPANY).extracts();
+        var def = extracts.definitionNamed("Standard Accounting Extract").orElseThrow();
+        var created = (org.concurbridge.client.extracts.JobStart.Created) extracts.startJob(def);
+        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/bench.csv");
+        extracts.download(extracts.status(created.job()), file);
+        var poster = new org.concurbridge.bridge.posting.extractjob.ExtractPoster(COMPANY, erp, ledger,
+                org.concurbridge.bridge.posting.mapping.PostingMapping.none(), java.time.Clock.systemUTC(), false,
+                Duration.ofSeconds(30));
+        long lines = jdbc.sql("select count(*) from erp.journal_line").query(Long.class).single();
+        long started = System.nanoTime();
+        var outcome = poster.post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE, file,
+                false);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long posted = outcome.counts().posted();
+        long newLines = jdbc.sql("select count(*) from erp.journal_line").query(Long.class).single() - lines;
+        System.out.printf("sae-posting: %d reports, %d ERP journal lines, %d bytes in %.2f s: %.0f journals/s,"
+                        + " %.0f journal lines/s%n", posted, newLines, file.toFile().length(), seconds,
+                posted / seconds, newLines / seconds);
+        assertThat(posted).isEqualTo(reports);
+    }
+}
