@@ -1,5 +1,11 @@
 package org.concurbridge.bridge.cli;
 
+import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.posting.bench.ErpReferenceData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import javax.sql.DataSource;
+import java.util.Set;
+import org.concurbridge.bridge.posting.pipeline.FisPostingJob;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.sandbox.ConcurSandbox;
@@ -25,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
                 + " Quick Connect and print the dashboard URL.",
                 "With --once: one full cycle, print the summary and exit (for scripts)."})
 final class DemoCommand implements Runnable {
+    static final int DEMO_DOCUMENTS = 25;
 
     @Option(names = "--port", defaultValue = "8080", description = "Bridge port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -44,6 +51,8 @@ final class DemoCommand implements Runnable {
         String bridgeBase = "http://localhost:" + port;
         ConcurSandbox sandbox = ConcurSandbox.builder().port(sandboxPort).seed(42L)
                 .demoConnectUri(bridgeBase + "/concur/connect").build().start();
+        // approved expense reports, cash advances and invoices waiting in Concur's Financial Integration Service
+        List<String> documentIds = sandbox.fis().generate(SandboxDemo.PROFESSIONAL_COMPANY, 42L, DEMO_DOCUMENTS, List.of());
         String adminPassword = randomPassword();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
@@ -82,6 +91,16 @@ final class DemoCommand implements Runnable {
                         + "  edition=" + c.edition() + "  geolocation=" + c.geolocation()
                         + "  refresh token expires " + c.refreshExpiresAt() + "  state=" + c.state());
             }
+            System.out.println("Posting the " + DEMO_DOCUMENTS + " approved documents waiting in FIS for "
+                    + SandboxDemo.PROFESSIONAL_COMPANY + " into the embedded ERP (interface tables, schema erp) ...");
+            // the demo ERP knows the Concur codes these documents use (accounts, employees, tax codes, cost objects),
+            // as the ERP of a company that configured Concur with its own codes; otherwise: erp-bridge mapping set
+            ErpReferenceData.createFor(JdbcClient.create(ctx.getBean(DataSource.class)),
+                    documentIds.stream().map(id -> sandbox.fis().document(id).toString()).toList(), Set.of());
+            JobResult posting = ctx.getBean(FisPostingJob.class).run(SandboxDemo.PROFESSIONAL_COMPANY);
+            System.out.println("  FIS posting:     " + posting.outcome() + " " + posting.message());
+            System.out.println("  documents:       " + bridgeBase + "/connections/" + SandboxDemo.PROFESSIONAL_COMPANY
+                    + "/documents");
             System.out.println("  dashboard:       " + bridgeBase + "/   (sign in as admin / " + adminPassword + ")");
             if (once) {
                 System.out.println("Demo cycle complete.");

@@ -39,6 +39,7 @@ class DemoCommandIT {
         assertThat(out).contains("uuid=" + SandboxDemo.PROFESSIONAL_COMPANY + "  edition=PROFESSIONAL")
                 .contains("uuid=" + SandboxDemo.STANDARD_COMPANY + "  edition=STANDARD")
                 .contains("state=CONNECTED")
+                .containsPattern("FIS posting: +OK .*posted 25")
                 .contains("dashboard:")
                 .contains("Demo cycle complete.");
     }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * ERP master data for a benchmark or a test (schema {@code erp} of the SQL adapter): what generated documents refer
- * to, as in a company whose ERP knows Concur's own codes. Never used by the running bridge.
+ * ERP master data for a benchmark, a test or the demo (schema {@code erp} of the SQL adapter): what generated
+ * documents refer to, as in a company whose ERP knows Concur's own codes. Never used by the service itself.
  */
 public final class ErpReferenceData {
     private ErpReferenceData() {
