@@ -28,7 +28,6 @@ import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.posting.pipeline.ConnectionMappings;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.client.ConcurClient;
 import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.Edition;
@@ -130,10 +129,7 @@ public class ExtractPostingJob implements ConnectionJob {
         }
         Optional<Connection> connection = connections.find(companyUuid);
         if (connection.isEmpty()) {
-            return JobResult.skipped("connection no longer exists");
-        }
-        if (connection.get().state() == ConnectionState.NEEDS_RECONNECT) {
-            return JobResult.skipped("waiting for the customer to reconnect: " + connection.get().stateReason());
+            return JobResult.skipped("connection no longer exists"); // disconnected while the run was due
         }
         PostingMapping mapping;
         try {

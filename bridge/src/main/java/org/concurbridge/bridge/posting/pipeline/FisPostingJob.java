@@ -9,9 +9,6 @@ import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.mapping.MappingException;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
-import org.concurbridge.bridge.store.Connection;
-import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.fis.FisClient;
 import org.slf4j.Logger;
@@ -20,7 +17,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * {@code fis-posting}: one {@link FisPostingPipeline} run per connected company (interval
@@ -32,17 +28,15 @@ public class FisPostingJob implements ConnectionJob {
     private static final Logger log = LoggerFactory.getLogger(FisPostingJob.class);
 
     private final ConcurClients clients;
-    private final ConnectionRepository connections;
     private final ErpAdapter erp;
     private final PostingLedger ledger;
     private final ConnectionMappings mappings;
     private final Clock clock;
     private final BridgeProperties.Posting settings;
 
-    FisPostingJob(ConcurClients clients, ConnectionRepository connections, ErpAdapter erp, PostingLedger ledger,
+    FisPostingJob(ConcurClients clients, ErpAdapter erp, PostingLedger ledger,
                   ConnectionMappings mappings, Clock clock, BridgeProperties properties) {
         this.clients = clients;
-        this.connections = connections;
         this.erp = erp;
         this.ledger = ledger;
         this.mappings = mappings;
@@ -62,13 +56,7 @@ public class FisPostingJob implements ConnectionJob {
 
     @Override
     public JobResult run(String companyUuid) {
-        Optional<Connection> connection = connections.find(companyUuid);
-        if (connection.isEmpty()) {
-            return JobResult.skipped("connection no longer exists");
-        }
-        if (connection.get().state() == ConnectionState.NEEDS_RECONNECT) {
-            return JobResult.skipped("waiting for the customer to reconnect: " + connection.get().stateReason());
-        }
+        // the job runner calls this only for a connected company that is not waiting for a reconnect
         PostingMapping mapping;
         try {
             mapping = mappings.mapping(companyUuid);
