@@ -50,9 +50,12 @@ class MappingController {
             }
         } catch (MappingException e) {
             // the current mapping (a file edited by hand) is invalid: posting stops until it is fixed
+            Optional<ConnectionMappings.Text> current = mappings.text(companyUuid);
             model.addAttribute("currentErrors", e.errors());
-            model.addAttribute("source", "invalid (see below)");
-            model.addAttribute("text", "");
+            model.addAttribute("source", current.map(ConnectionMappings.Text::source).orElse("") + " (invalid)");
+            if (!model.containsAttribute("text")) {
+                model.addAttribute("text", current.map(ConnectionMappings.Text::text).orElse(""));
+            }
         }
         return "mapping";
     }

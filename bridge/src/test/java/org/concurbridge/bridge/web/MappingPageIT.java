@@ -46,7 +46,16 @@ class MappingPageIT {
     static final SandboxForTests concur = new SandboxForTests();
     static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
     static final String PAGE = "/connections/" + COMPANY + "/mapping";
+    static final java.nio.file.Path MAPPING_DIR = tempDir();
     static Browser browser;
+
+    static java.nio.file.Path tempDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("mapping-page-it");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -64,6 +73,7 @@ class MappingPageIT {
     @DynamicPropertySource
     static void bridgeProperties(DynamicPropertyRegistry registry) {
         concur.register(registry, "mapping-page-it");
+        registry.add("bridge.posting.mapping-dir", MAPPING_DIR::toString);
     }
 
     @BeforeAll
@@ -130,6 +140,27 @@ class MappingPageIT {
         assertThat(stored.text()).isEqualTo(valid);
         assertThat(stored.updatedBy()).isEqualTo("web:" + SandboxForTests.ADMIN_USER);
         assertThat(ledger.find(posted.id()).orElseThrow().mappingVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void anInvalidMappingFileIsShownWithItsErrorsAndFixedOnThePage() throws Exception {
+        String company = SandboxDemo.STANDARD_COMPANY;
+        quickConnect.connect(company, Secret.of(concur.sandbox().companyRequestToken(company)), "admin-user");
+        java.nio.file.Path file = MAPPING_DIR.resolve(company + ".yaml");
+        java.nio.file.Files.writeString(file, "accounts:\n  \"474230\": \" 6110\"\n");
+        String page = "/connections/" + company + "/mapping";
+        BridgeHttp admin = new BridgeHttp(port);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+
+        String html = admin.get(page).body();
+        assertThat(html).contains("id=\"current-errors\"").contains("<code>accounts.474230</code>")
+                .contains(file + " (invalid)").contains("&quot; 6110&quot;")
+                .contains("id=\"mapping-version\">none: invalid<");
+
+        String fixed = "accounts:\n  \"474230\": \"6110\"\n";
+        String saved = admin.submit(page, page, Map.of("text", fixed)).body();
+        assertThat(saved).contains("Mapping saved").contains(">database<").doesNotContain("id=\"current-errors\"");
+        assertThat(mappings.mapping(company).version()).isEqualTo(PostingMapping.parse(fixed, "test").version());
     }
 
     @Test

@@ -45,10 +45,20 @@ public class ConnectionMappings {
      * @throws org.concurbridge.bridge.posting.mapping.MappingException when it is invalid
      */
     public Optional<Stored> stored(String companyUuid) {
-        Optional<Stored> inDb = jdbc.sql("select yaml_text, updated_at, updated_by from posting_mappings"
+        return text(companyUuid).map(t -> new Stored(t.source(), t.text(),
+                PostingMapping.parse(t.text(), "database".equals(t.source()) ? "mapping of " + companyUuid
+                        : t.source()), t.updatedAt(), t.updatedBy()));
+    }
+
+    /** The mapping's text and where it comes from, not validated (to show and fix an invalid one). */
+    public record Text(String source, String text, Instant updatedAt, String updatedBy) {
+    }
+
+    /** The stored mapping's text, or the mapping directory's file, without validating it. */
+    public Optional<Text> text(String companyUuid) {
+        Optional<Text> inDb = jdbc.sql("select yaml_text, updated_at, updated_by from posting_mappings"
                         + " where company_uuid = ?").param(companyUuid)
-                .query((rs, i) -> new Stored("database", rs.getString("yaml_text"),
-                        PostingMapping.parse(rs.getString("yaml_text"), "mapping of " + companyUuid),
+                .query((rs, i) -> new Text("database", rs.getString("yaml_text"),
                         Timestamps.fromDb(rs, "updated_at"), rs.getString("updated_by")))
                 .optional();
         if (inDb.isPresent() || mappingDir == null) {
@@ -59,8 +69,7 @@ public class ConnectionMappings {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Stored(file.toString(), Files.readString(file), PostingMapping.load(file), null,
-                    null));
+            return Optional.of(new Text(file.toString(), Files.readString(file), null, null));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read mapping file " + file, e);
         }
