@@ -38,25 +38,20 @@ class MappingController {
 
     @GetMapping("/connections/{companyUuid}/mapping")
     String show(@PathVariable String companyUuid, Model model) {
-        Connection c = existing(companyUuid);
-        model.addAttribute("c", c);
+        model.addAttribute("c", existing(companyUuid));
+        Optional<ConnectionMappings.Text> current = mappings.text(companyUuid);
+        if (!model.containsAttribute("text")) { // after a refused save: the submitted text
+            model.addAttribute("text", current.map(ConnectionMappings.Text::text).orElse(""));
+        }
+        String source = current.map(ConnectionMappings.Text::source).orElse("none: Concur's own codes are posted");
         try {
-            Optional<ConnectionMappings.Stored> stored = mappings.stored(companyUuid);
-            model.addAttribute("stored", stored.orElse(null));
-            model.addAttribute("source", stored.map(ConnectionMappings.Stored::source)
-                    .orElse("none: Concur's own codes are posted"));
-            if (!model.containsAttribute("text")) {
-                model.addAttribute("text", stored.map(ConnectionMappings.Stored::text).orElse(""));
-            }
+            model.addAttribute("stored", mappings.stored(companyUuid).orElse(null));
         } catch (MappingException e) {
             // the current mapping (a file edited by hand) is invalid: posting stops until it is fixed
-            Optional<ConnectionMappings.Text> current = mappings.text(companyUuid);
             model.addAttribute("currentErrors", e.errors());
-            model.addAttribute("source", current.map(ConnectionMappings.Text::source).orElse("") + " (invalid)");
-            if (!model.containsAttribute("text")) {
-                model.addAttribute("text", current.map(ConnectionMappings.Text::text).orElse(""));
-            }
+            source += " (invalid)";
         }
+        model.addAttribute("source", source);
         return "mapping";
     }
 
