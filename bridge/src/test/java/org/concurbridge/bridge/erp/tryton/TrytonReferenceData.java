@@ -1,0 +1,121 @@
+package org.concurbridge.bridge.erp.tryton;
+
+import org.concurbridge.bridge.erp.CostObject;
+import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.JournalLine;
+import org.concurbridge.bridge.erp.Partner;
+import org.concurbridge.bridge.posting.bench.ErpReferenceData;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Tryton counterpart of {@link ErpReferenceData}: creates in a seeded Tryton database (company {@code CB01},
+ * {@link TrytonDemoSeed}) what the documents' journals refer to under Concur's own codes, as in a company whose
+ * chart uses Concur's codes: accounts of the right kind (copied from the seeded expense {@code 6010}, employee
+ * payable {@code 2100}, receivable {@code 1600} or input tax {@code 1410}), parties for employees (also
+ * {@code company.employee}) and suppliers, analytic accounts under a root per cost-object dimension, taxes named by
+ * their code, and currencies. What already exists is left alone.
+ */
+public final class TrytonReferenceData {
+    private final TrytonRpc rpc;
+    private final Map<String, Object> ctx;
+    private final long company;
+
+    public TrytonReferenceData(TrytonRpc rpc, long company) {
+        this.rpc = rpc;
+        this.company = company;
+        this.ctx = Map.of("company", company);
+    }
+
+    public void createFor(List<String> documentJsons) {
+        Map<String, String> accounts = new LinkedHashMap<>();   // code -> seeded account to copy
+        Map<String, BigDecimal> partnerNets = new LinkedHashMap<>();
+        Set<String> employees = new LinkedHashSet<>();
+        Set<String> suppliers = new LinkedHashSet<>();
+        Set<String> taxes = new LinkedHashSet<>();
+        Set<CostObject> costObjects = new LinkedHashSet<>();
+        Set<String> currencies = new LinkedHashSet<>();
+        for (JournalEntry e : ErpReferenceData.entriesOf(documentJsons)) {
+            currencies.add(e.currency());
+            for (JournalLine l : e.lines()) {
+                accounts.putIfAbsent(l.account(), "6010");
+                if (l.partner() != null) {
+                    (l.partner().type() == Partner.Type.EMPLOYEE ? employees : suppliers).add(l.partner().code());
+                    partnerNets.merge(l.account(), l.side() == JournalLine.Side.DEBIT ? l.amount()
+                            : l.amount().negate(), BigDecimal::add);
+                }
+                if (l.taxCode() != null) {
+                    taxes.add(l.taxCode());
+                    accounts.put(l.account(), "1410");
+                }
+                costObjects.addAll(l.costObjects());
+            }
+        }
+        partnerNets.forEach((account, net) -> accounts.put(account, net.signum() > 0 ? "1600" : "2100"));
+        accounts.keySet().removeAll(existing("account.account", "code", accounts.keySet()));
+        accounts.forEach((code, like) -> rpc.model("account.account", "copy", ctx, List.of(id("account.account",
+                "code", like)), Map.of("code", code, "name", "Concur " + code)));
+
+        Set<String> parties = new LinkedHashSet<>(employees);
+        parties.addAll(suppliers);
+        parties.removeAll(existing("party.party", "code", parties));
+        for (String code : parties) {
+            long party = create("party.party", Map.of("code", code, "name",
+                    (employees.contains(code) ? "Employee " : "Supplier ") + code));
+            if (employees.contains(code)) {
+                create("company.employee", Map.of("party", party, "company", company));
+            }
+        }
+
+        long taxAccount = id("account.account", "code", "1410");
+        taxes.removeAll(existing("account.tax", "name", taxes));
+        taxes.forEach(t -> create("account.tax", Map.of("name", t, "description", "Tax " + t, "type", "percentage",
+                "rate", BigDecimal.ZERO, "invoice_account", taxAccount, "credit_note_account", taxAccount,
+                "company", company)));
+
+        for (CostObject co : costObjects) {
+            long root = rootOf(co.dimension());
+            JsonNode found = rpc.model("analytic_account.account", "search", ctx, List.of(List.of("code", "=",
+                    co.code()), List.of("root", "=", root)), 0, 1, null);
+            if (found.isEmpty()) {
+                create("analytic_account.account", Map.of("name", co.code(), "code", co.code(), "type", "normal",
+                        "company", company, "state", "opened", "root", root, "parent", root));
+            }
+        }
+
+        currencies.removeAll(existing("currency.currency", "code", currencies));
+        currencies.forEach(c -> create("currency.currency", Map.of("name", c, "code", c, "symbol", c,
+                "rounding", new BigDecimal("0.01"), "digits", 2)));
+    }
+
+    private long rootOf(String dimension) {
+        JsonNode found = rpc.model("analytic_account.account", "search", ctx, List.of(List.of("code", "=", dimension),
+                List.of("type", "=", "root")), 0, 1, null);
+        return found.isEmpty() ? create("analytic_account.account", Map.of("name", dimension, "code", dimension,
+                "type", "root", "company", company, "state", "opened")) : found.path(0).asLong();
+    }
+
+    private Set<String> existing(String model, String field, Set<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!values.isEmpty()) {
+            rpc.model(model, "search_read", Map.of("company", company, "active_test", false),
+                            List.of(List.of(field, "in", values)), 0, null, null, List.of(field))
+                    .forEach(r -> out.add(TrytonRpc.text(r.path(field))));
+        }
+        return out;
+    }
+
+    private long id(String model, String field, String value) {
+        return rpc.model(model, "search", ctx, List.of(List.of(field, "=", value)), 0, 1, null).path(0).asLong();
+    }
+
+    private long create(String model, Map<String, Object> values) {
+        return rpc.model(model, "create", ctx, List.of(values)).path(0).asLong();
+    }
+}

@@ -1,0 +1,249 @@
+package org.concurbridge.bridge.posting.pipeline;
+
+import org.concurbridge.bridge.connect.ConcurClients;
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpConfig;
+import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.tryton.TrytonReferenceData;
+import org.concurbridge.bridge.erp.tryton.TrytonRpc;
+import org.concurbridge.bridge.erp.tryton.TrytonServer;
+import org.concurbridge.bridge.jobs.JobOutcome;
+import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.posting.BuildResult;
+import org.concurbridge.bridge.posting.FisExamples;
+import org.concurbridge.bridge.posting.bench.ErpReferenceData;
+import org.concurbridge.bridge.posting.fis.FisJournalBuilder;
+import org.concurbridge.bridge.posting.ledger.LedgerDocument;
+import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.mapping.PostingMapping;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.client.Secret;
+import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.fis.ExpectedJournal;
+import org.concurbridge.sandbox.fis.FisDocumentState;
+import org.concurbridge.sandbox.fis.FisStatus;
+import org.concurbridge.sandbox.fis.FisUseCase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The FIS posting job end to end into a real trytond (company {@code CB01} in EUR, seeded by {@code TrytonDemoSeed},
+ * Concur's codes created by {@link TrytonReferenceData}): the real sandbox over loopback, the real ledger (H2) and
+ * the Tryton adapter over JSON-RPC. The Tryton adapter posts into one company, so documents in its currency post and
+ * are checked line by line against the generator's expected journal or the built journal; documents in any other
+ * currency must get an error confirmation naming the company currency and leave nothing in Tryton.
+ */
+@SpringBootTest(properties = "bridge.jobs.enabled=false")
+class FisPostingTrytonIT {
+    static final SandboxForTests concur = new SandboxForTests();
+    static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+    static final String TRYTON_CURRENCY = "EUR";
+    static ErpConfig.Tryton tryton;
+
+    @Autowired
+    FisPostingJob job;
+    @Autowired
+    QuickConnectService quickConnect;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    ConcurClients clients;
+    @Autowired
+    PostingLedger ledger;
+    @Autowired
+    ConnectionMappings mappings;
+    @Autowired
+    ErpAdapter erp;
+    @Autowired
+    Clock clock;
+
+    TrytonRpc rpc;
+
+    @DynamicPropertySource
+    static void bridgeProperties(DynamicPropertyRegistry registry) {
+        concur.register(registry, "fis-posting-tryton");
+        tryton = TrytonServer.shared(Clock.systemUTC()).newDatabase("fis_posting_" + ProcessHandle.current().pid());
+        registry.add("erp.adapter", () -> "tryton");
+        registry.add("erp.tryton.url", () -> tryton.url().toString());
+        registry.add("erp.tryton.database", tryton::database);
+        registry.add("erp.tryton.user", tryton::user);
+        registry.add("erp.tryton.password", () -> tryton.password().reveal());
+        registry.add("erp.tryton.company-id", () -> String.valueOf(tryton.companyId()));
+    }
+
+    ConcurSandbox sb() {
+        return concur.sandbox();
+    }
+
+    @BeforeEach
+    void connect() {
+        if (rpc == null) {
+            rpc = new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(), tryton.password(),
+                    Duration.ofSeconds(120));
+        }
+        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+            clients.evict(COMPANY);
+            quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
+        }
+        // every Concur ledger posts into the one Tryton company; its currency stays the document's
+        mappings.set(COMPANY, "companies:\n  - company: CB01\n", "test");
+    }
+
+    @AfterAll
+    static void stop() {
+        concur.close();
+    }
+
+    @Test
+    void everyGeneratedUseCaseInTheCompanyCurrencyPostsOnceWithTheExpectedJournal() {
+        List<String> ids = sb().fis().generate(COMPANY, 11L, FisUseCase.values().length, List.of());
+        new TrytonReferenceData(rpc, tryton.companyId()).createFor(jsons(ids));
+
+        JobResult result = drain();
+
+        assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        int posted = 0;
+        for (String id : ids) {
+            ExpectedJournal expected = sb().fis().expectedJournal(id).orElseThrow();
+            if (checkPosted(id, expected.currency(), nets(expected.lines().stream()
+                    .map(l -> Map.entry(l.account(), l.debit().subtract(l.credit()))).toList()))) {
+                posted++;
+            }
+        }
+        assertThat(posted).as("documents in " + TRYTON_CURRENCY).isGreaterThanOrEqualTo(3);
+        int before = totalMoves();
+        assertThat(job.run(COMPANY).message()).startsWith("received 0, acknowledged 0, posted 0");
+        assertThat(totalMoves()).isEqualTo(before);
+    }
+
+    @Test
+    void everyOfficialExampleInTheCompanyCurrencyPostsAsBuiltAndPostingItAgainAddsNothing() {
+        List<String> ids = sb().fis().loadFixtures(COMPANY, FisExamples.DIR);
+        new TrytonReferenceData(rpc, tryton.companyId()).createFor(jsons(ids));
+
+        drain();
+
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(30);
+        int posted = 0;
+        for (String id : ids) {
+            String json = sb().fis().document(id).toString();
+            BuildResult built = new FisJournalBuilder(PostingMapping.none()).build(FisExamples.parse(json));
+            JournalEntry entry = ErpReferenceData.entriesOf(List.of(json)).get(0);
+            if (checkPosted(id, entry.currency(), nets(built.document().lines().stream()
+                    .map(l -> Map.entry(l.account(), l.debit().subtract(l.credit()))).toList()))) {
+                posted++;
+                // the same document posted again under its key: Tryton answers with the move it already has
+                LedgerDocument row = row(id);
+                BuildResult mapped = new FisJournalBuilder(mappings.mapping(COMPANY)).build(FisExamples.parse(json));
+                JournalEntry again = JournalEntries.toEntry(mapped.document(), row.idempotencyKey(),
+                        LocalDate.now(clock));
+                assertThat(erp.post(again).alreadyPosted()).as(id).isTrue();
+                assertThat(moves(row.idempotencyKey())).isEqualTo(1);
+            }
+        }
+        assertThat(posted).as("examples in " + TRYTON_CURRENCY).isGreaterThanOrEqualTo(5);
+    }
+
+    /**
+     * Checks one document: posted, confirmed and booked as expected when it is in Tryton's currency (returns true),
+     * else error-confirmed naming the currency with nothing in Tryton.
+     */
+    private boolean checkPosted(String id, String currency, Map<String, BigDecimal> expectedNets) {
+        LedgerDocument row = row(id);
+        FisDocumentState state = sb().fis().state(id);
+        if (!TRYTON_CURRENCY.equals(currency)) {
+            assertThat(row.state()).as(id + " in " + currency).isEqualTo(LedgerState.ERROR_CONFIRMED);
+            assertThat(state.status()).isEqualTo(FisStatus.POSTING_CONFIRMED_FAILURE);
+            assertThat(state.postingConfirmations().get(0).toString()).contains("companyCurrency")
+                    .contains(currency);
+            assertThat(moves(row.idempotencyKey())).isZero();
+            return false;
+        }
+        assertThat(row.state()).as(id + " " + row.errorText()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(state.status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+        assertThat(state.postingConfirmations().get(0).toString()).contains(row.erpDocumentNumber());
+        assertThat(moves(row.idempotencyKey())).as(id).isEqualTo(1);
+        Map<String, BigDecimal> booked = bookedNets(row.idempotencyKey());
+        assertThat(booked).as(id).isEqualTo(expectedNets);
+        return true;
+    }
+
+    // ---- helpers ----
+
+    JobResult drain() {
+        JobResult last = null;
+        for (int i = 0; i < 10; i++) {
+            last = job.run(COMPANY);
+            if (sb().fis().counts(COMPANY).getOrDefault(FisStatus.READY, 0) == 0
+                    && ledger.due(COMPANY, PostingLedger.FIS, 1).isEmpty()) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    List<String> jsons(List<String> ids) {
+        return ids.stream().map(id -> sb().fis().document(id).toString()).toList();
+    }
+
+    LedgerDocument row(String docId) {
+        List<LedgerDocument> rows = ledger.bySourceDocId(COMPANY, docId);
+        assertThat(rows).as("ledger rows of " + docId).isNotEmpty();
+        return rows.get(rows.size() - 1);
+    }
+
+    static Map<String, BigDecimal> nets(List<Map.Entry<String, BigDecimal>> lines) {
+        Map<String, BigDecimal> nets = new TreeMap<>();
+        lines.forEach(l -> nets.merge(l.getKey(), l.getValue(), BigDecimal::add));
+        nets.values().removeIf(v -> v.signum() == 0);
+        nets.replaceAll((k, v) -> v.setScale(2, RoundingMode.HALF_UP));
+        return nets;
+    }
+
+    private Map<String, Object> ctx() {
+        return Map.of("company", tryton.companyId());
+    }
+
+    int moves(String key) {
+        return rpc.model("account.move", "search_count", ctx(),
+                List.of(List.of("description", "like", "[" + key + "]%"))).asInt();
+    }
+
+    int totalMoves() {
+        return rpc.model("account.move", "search_count", ctx(), List.of()).asInt();
+    }
+
+    /** Debit minus credit per account code of the posted move under the key (zero nets left out). */
+    Map<String, BigDecimal> bookedNets(String key) {
+        JsonNode lines = rpc.model("account.move.line", "search_read", ctx(), List.of(
+                        List.of("move.description", "like", "[" + key + "]%"), List.of("move.state", "=", "posted")),
+                0, null, null, List.of("account.code", "debit", "credit"));
+        return nets(java.util.stream.StreamSupport.stream(lines.spliterator(), false)
+                .map(l -> Map.entry(l.path("account.").path("code").asString(),
+                        TrytonRpc.decimal(l.path("debit")).subtract(TrytonRpc.decimal(l.path("credit")))))
+                .toList());
+    }
+}
