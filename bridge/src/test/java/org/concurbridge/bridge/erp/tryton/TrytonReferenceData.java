@@ -8,6 +8,7 @@ import org.concurbridge.bridge.posting.bench.ErpReferenceData;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Set;
  * chart uses Concur's codes: accounts of the right kind (copied from the seeded expense {@code 6010}, employee
  * payable {@code 2100}, receivable {@code 1600} or input tax {@code 1410}), parties for employees (also
  * {@code company.employee}) and suppliers, analytic accounts under a root per cost-object dimension, taxes named by
- * their code, and currencies. What already exists is left alone.
+ * their code, currencies, and fiscal years for the posting dates. What already exists is left alone.
  */
 public final class TrytonReferenceData {
     private final TrytonRpc rpc;
@@ -41,8 +42,10 @@ public final class TrytonReferenceData {
         Set<String> taxes = new LinkedHashSet<>();
         Set<CostObject> costObjects = new LinkedHashSet<>();
         Set<String> currencies = new LinkedHashSet<>();
+        Set<Integer> years = new java.util.TreeSet<>();
         for (JournalEntry e : ErpReferenceData.entriesOf(documentJsons)) {
             currencies.add(e.currency());
+            years.add(e.postingDate().getYear());
             for (JournalLine l : e.lines()) {
                 accounts.putIfAbsent(l.account(), "6010");
                 if (l.partner() != null) {
@@ -89,9 +92,36 @@ public final class TrytonReferenceData {
             }
         }
 
+        years.forEach(this::fiscalYear);
+
         currencies.removeAll(existing("currency.currency", "code", currencies));
         currencies.forEach(c -> create("currency.currency", Map.of("name", c, "code", c, "symbol", c,
                 "rounding", new BigDecimal("0.01"), "digits", 2)));
+    }
+
+    /** A fiscal year with monthly periods, so that documents dated in it can post (Concur's examples are old). */
+    private void fiscalYear(int year) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        if (!rpc.model("account.fiscalyear", "search", ctx, List.of(List.of("start_date", "<=", start),
+                List.of("end_date", ">=", start)), 0, 1, null).isEmpty()) {
+            return;
+        }
+        long sequence = create("ir.sequence", Map.of("name", "Moves " + year, "sequence_type",
+                ref("account", "sequence_type_account_move"), "company", company));
+        long invoices = create("ir.sequence.strict", Map.of("name", "Invoices " + year, "sequence_type",
+                ref("account_invoice", "sequence_type_account_invoice"), "company", company,
+                "prefix", "INV/" + year + "/"));
+        long fy = create("account.fiscalyear", Map.of("name", String.valueOf(year), "start_date", start,
+                "end_date", LocalDate.of(year, 12, 31), "company", company, "post_move_sequence", sequence,
+                "invoice_sequences", List.of(List.of("create", List.of(Map.of("company", company,
+                        "in_invoice_sequence", invoices, "in_credit_note_sequence", invoices,
+                        "out_invoice_sequence", invoices, "out_credit_note_sequence", invoices))))));
+        rpc.model("account.fiscalyear", "create_period", ctx, List.of(fy));
+    }
+
+    private long ref(String module, String fsId) {
+        return rpc.model("ir.model.data", "search_read", ctx, List.of(List.of("module", "=", module),
+                List.of("fs_id", "=", fsId)), 0, 1, null, List.of("db_id")).path(0).path("db_id").asLong();
     }
 
     private long rootOf(String dimension) {

@@ -164,7 +164,8 @@ class FisPostingTrytonIT {
                 assertThat(moves(row.idempotencyKey())).isEqualTo(1);
             }
         }
-        assertThat(posted).as("examples in " + TRYTON_CURRENCY).isGreaterThanOrEqualTo(5);
+        // most official examples are in USD; two are reports in EUR
+        assertThat(posted).as("examples in " + TRYTON_CURRENCY).isGreaterThanOrEqualTo(2);
     }
 
     /**
