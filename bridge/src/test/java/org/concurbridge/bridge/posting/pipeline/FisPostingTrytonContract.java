@@ -50,15 +50,19 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The FIS posting job end to end into a real trytond (company {@code CB01} in the subclass's currency, seeded by {@code TrytonDemoSeed},
- * Concur's codes created by {@link TrytonReferenceData}): the real sandbox over loopback, the real ledger (H2) and
- * the Tryton adapter over JSON-RPC. The Tryton adapter posts into one company, so documents in its currency post and
- * are checked line by line against the generator's expected journal or the built journal; documents in any other
- * currency must get an error confirmation naming the company currency and leave nothing in Tryton.
+ * The FIS posting job end to end into a real trytond: the real sandbox over loopback, the real ledger (H2) and the
+ * Tryton adapter over JSON-RPC into company {@code CB01} ({@code TrytonDemoSeed}, with Concur's codes, parties,
+ * analytic accounts, taxes and fiscal years created by {@link TrytonReferenceData}). A Tryton company keeps its books
+ * in one currency and the adapter posts into one company, so each subclass runs the same documents against a company
+ * in one currency ({@link #COMPANY_CURRENCIES}): the documents in that currency post exactly once and are checked per
+ * account against the generator's expected journal or the built journal; the others must get an error confirmation
+ * naming the company currency and leave nothing in Tryton. Together the subclasses post every document.
  */
 abstract class FisPostingTrytonContract {
     static final SandboxForTests concur = new SandboxForTests();
     static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+    /** The Tryton companies the subclasses post into: together they take every document the tests read. */
+    static final java.util.Set<String> COMPANY_CURRENCIES = java.util.Set.of("EUR", "USD", "GBP", "CAD");
     static ErpConfig.Tryton tryton;
 
     @Autowired
@@ -145,7 +149,7 @@ abstract class FisPostingTrytonContract {
                 posted++;
             }
         }
-        assertThat(posted).as("documents in " + trytonCurrency()).isGreaterThanOrEqualTo(3);
+        assertThat(posted).as("documents in " + trytonCurrency()).isGreaterThanOrEqualTo(1);
         int before = totalMoves();
         assertThat(job.run(COMPANY).message()).startsWith("received 0, acknowledged 0, posted 0");
         assertThat(totalMoves()).isEqualTo(before);
@@ -176,8 +180,7 @@ abstract class FisPostingTrytonContract {
                 assertThat(moves(row.idempotencyKey())).isEqualTo(1);
             }
         }
-        // most official examples are in USD; two are reports in EUR
-        assertThat(posted).as("examples in " + trytonCurrency()).isGreaterThanOrEqualTo(2);
+        assertThat(posted).as("examples in " + trytonCurrency()).isGreaterThanOrEqualTo(1);
     }
 
     /**
@@ -187,6 +190,7 @@ abstract class FisPostingTrytonContract {
     private boolean checkPosted(String id, String currency, Map<String, BigDecimal> expectedNets) {
         LedgerDocument row = row(id);
         FisDocumentState state = sb().fis().state(id);
+        assertThat(COMPANY_CURRENCIES).as(id + " is posted by one of the subclasses").contains(currency);
         if (!trytonCurrency().equals(currency)) {
             assertThat(row.state()).as(id + " in " + currency).isEqualTo(LedgerState.ERROR_CONFIRMED);
             assertThat(state.status()).isEqualTo(FisStatus.POSTING_CONFIRMED_FAILURE);
@@ -206,26 +210,20 @@ abstract class FisPostingTrytonContract {
 
     // ---- helpers ----
 
+    FisRuns runs() {
+        return new FisRuns(job, sb(), ledger, COMPANY);
+    }
+
     JobResult drain() {
-        JobResult last = null;
-        for (int i = 0; i < 10; i++) {
-            last = job.run(COMPANY);
-            if (sb().fis().counts(COMPANY).getOrDefault(FisStatus.READY, 0) == 0
-                    && ledger.due(COMPANY, PostingLedger.FIS, 1).isEmpty()) {
-                return last;
-            }
-        }
-        return last;
+        return runs().drain();
     }
 
     List<String> jsons(List<String> ids) {
-        return ids.stream().map(id -> sb().fis().document(id).toString()).toList();
+        return runs().jsons(ids);
     }
 
     LedgerDocument row(String docId) {
-        List<LedgerDocument> rows = ledger.bySourceDocId(COMPANY, docId);
-        assertThat(rows).as("ledger rows of " + docId).isNotEmpty();
-        return rows.get(rows.size() - 1);
+        return runs().row(docId);
     }
 
     static Map<String, BigDecimal> nets(List<Map.Entry<String, BigDecimal>> lines) {
