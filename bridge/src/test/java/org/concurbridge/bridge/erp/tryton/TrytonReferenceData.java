@@ -8,7 +8,11 @@ import org.concurbridge.bridge.posting.bench.ErpReferenceData;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.net.http.HttpClient;
+import org.concurbridge.bridge.erp.ErpConfig;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +36,60 @@ public final class TrytonReferenceData {
         this.rpc = rpc;
         this.company = company;
         this.ctx = Map.of("company", company);
+    }
+
+    /**
+     * A fresh copy of the seeded database on the shared test server whose company {@code CB01} keeps its books in
+     * {@code currency} (a Tryton company has one currency; the adapter posts into one company).
+     */
+    public static ErpConfig.Tryton databaseIn(String currency, String name) {
+        ErpConfig.Tryton tryton = TrytonServer.shared(Clock.systemUTC()).newDatabase(name + "_" + currency + "_"
+                + ProcessHandle.current().pid());
+        try (TrytonRpc admin = new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(),
+                tryton.password(), Duration.ofSeconds(120))) {
+            Map<String, Object> ctx = Map.of("company", tryton.companyId());
+            JsonNode found = admin.model("currency.currency", "search", ctx, List.of(List.of("code", "=", currency)),
+                    0, 1, null);
+            long id = found.isEmpty() ? admin.model("currency.currency", "create", ctx, List.of(Map.of("name",
+                    currency, "code", currency, "symbol", currency, "rounding", new BigDecimal("0.01"), "digits", 2)))
+                    .path(0).asLong() : found.path(0).asLong();
+            admin.model("company.company", "write", ctx, List.of(tryton.companyId()), Map.of("currency", id));
+        }
+        return tryton;
+    }
+
+    /** The properties that point the bridge's ERP adapter at the database. */
+    public static Map<String, String> properties(ErpConfig.Tryton tryton) {
+        return Map.of("erp.adapter", "tryton", "erp.tryton.url", tryton.url().toString(),
+                "erp.tryton.database", tryton.database(), "erp.tryton.user", tryton.user(),
+                "erp.tryton.password", tryton.password().reveal(),
+                "erp.tryton.company-id", String.valueOf(tryton.companyId()));
+    }
+
+    /** An RPC client of the database (close it). */
+    public static TrytonRpc rpc(ErpConfig.Tryton tryton) {
+        return new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(), tryton.password(),
+                Duration.ofSeconds(120));
+    }
+
+    /** Debit minus credit per account code of the posted move under the key (zero nets left out, two decimals). */
+    public static Map<String, BigDecimal> bookedNets(TrytonRpc rpc, long company, String key) {
+        Map<String, BigDecimal> nets = new java.util.TreeMap<>();
+        rpc.model("account.move.line", "search_read", Map.of("company", company), List.of(
+                        List.of("move.description", "like", "[" + key + "]%"), List.of("move.state", "=", "posted")),
+                0, null, null, List.of("account.code", "debit", "credit"))
+                .forEach(l -> nets.merge(TrytonRpc.text(l.path("account.").path("code")),
+                        TrytonRpc.decimal(l.path("debit")).subtract(TrytonRpc.decimal(l.path("credit"))),
+                        BigDecimal::add));
+        nets.values().removeIf(v -> v.signum() == 0);
+        nets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.HALF_UP));
+        return nets;
+    }
+
+    /** Moves (any state) whose description carries the key. */
+    public static int moves(TrytonRpc rpc, long company, String key) {
+        return rpc.model("account.move", "search_count", Map.of("company", company),
+                List.of(List.of("description", "like", "[" + key + "]%"))).asInt();
     }
 
     public void createFor(List<String> documentJsons) {

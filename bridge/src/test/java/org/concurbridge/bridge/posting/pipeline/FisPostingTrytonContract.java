@@ -90,24 +90,8 @@ abstract class FisPostingTrytonContract {
     /** A fresh copy of the seeded Tryton database with the company's currency set, and the adapter pointed at it. */
     static void useTryton(DynamicPropertyRegistry registry, String currency) {
         concur.register(registry, "fis-posting-tryton-" + currency.toLowerCase(java.util.Locale.ROOT));
-        tryton = TrytonServer.shared(Clock.systemUTC()).newDatabase("fis_posting_" + currency + "_"
-                + ProcessHandle.current().pid());
-        try (TrytonRpc admin = new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(),
-                tryton.password(), Duration.ofSeconds(120))) {
-            Map<String, Object> ctx = Map.of("company", tryton.companyId());
-            JsonNode found = admin.model("currency.currency", "search", ctx, List.of(List.of("code", "=", currency)),
-                    0, 1, null);
-            long id = found.isEmpty() ? admin.model("currency.currency", "create", ctx, List.of(Map.of("name",
-                    currency, "code", currency, "symbol", currency, "rounding", new BigDecimal("0.01"), "digits", 2)))
-                    .path(0).asLong() : found.path(0).asLong();
-            admin.model("company.company", "write", ctx, List.of(tryton.companyId()), Map.of("currency", id));
-        }
-        registry.add("erp.adapter", () -> "tryton");
-        registry.add("erp.tryton.url", () -> tryton.url().toString());
-        registry.add("erp.tryton.database", tryton::database);
-        registry.add("erp.tryton.user", tryton::user);
-        registry.add("erp.tryton.password", () -> tryton.password().reveal());
-        registry.add("erp.tryton.company-id", () -> String.valueOf(tryton.companyId()));
+        tryton = TrytonReferenceData.databaseIn(currency, "fis_posting");
+        TrytonReferenceData.properties(tryton).forEach((k, v) -> registry.add(k, () -> v));
     }
 
     ConcurSandbox sb() {
@@ -117,8 +101,7 @@ abstract class FisPostingTrytonContract {
     @BeforeEach
     void connect() {
         if (rpc == null) {
-            rpc = new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(), tryton.password(),
-                    Duration.ofSeconds(120));
+            rpc = TrytonReferenceData.rpc(tryton);
         }
         if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
             clients.evict(COMPANY);
@@ -234,27 +217,15 @@ abstract class FisPostingTrytonContract {
         return nets;
     }
 
-    private Map<String, Object> ctx() {
-        return Map.of("company", tryton.companyId());
-    }
-
     int moves(String key) {
-        return rpc.model("account.move", "search_count", ctx(),
-                List.of(List.of("description", "like", "[" + key + "]%"))).asInt();
+        return TrytonReferenceData.moves(rpc, tryton.companyId(), key);
     }
 
     int totalMoves() {
-        return rpc.model("account.move", "search_count", ctx(), List.of()).asInt();
+        return rpc.model("account.move", "search_count", Map.of("company", tryton.companyId()), List.of()).asInt();
     }
 
-    /** Debit minus credit per account code of the posted move under the key (zero nets left out). */
     Map<String, BigDecimal> bookedNets(String key) {
-        JsonNode lines = rpc.model("account.move.line", "search_read", ctx(), List.of(
-                        List.of("move.description", "like", "[" + key + "]%"), List.of("move.state", "=", "posted")),
-                0, null, null, List.of("account.code", "debit", "credit"));
-        return nets(java.util.stream.StreamSupport.stream(lines.spliterator(), false)
-                .map(l -> Map.entry(l.path("account.").path("code").asString(),
-                        TrytonRpc.decimal(l.path("debit")).subtract(TrytonRpc.decimal(l.path("credit")))))
-                .toList());
+        return TrytonReferenceData.bookedNets(rpc, tryton.companyId(), key);
     }
 }
