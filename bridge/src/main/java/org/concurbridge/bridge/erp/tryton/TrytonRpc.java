@@ -238,7 +238,7 @@ public final class TrytonRpc implements AutoCloseable {
         return n == null || n.isNull() || n.isMissingNode() || n.isBoolean() ? null : n.asString();
     }
 
-    static BigDecimal decimal(JsonNode n) {
+    public static BigDecimal decimal(JsonNode n) {
         if (n == null || n.isNull() || n.isMissingNode()) {
             return null;
         }

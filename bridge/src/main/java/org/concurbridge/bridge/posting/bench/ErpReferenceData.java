@@ -13,6 +13,7 @@ import org.concurbridge.client.fis.FisReadResult;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,28 +36,16 @@ public final class ErpReferenceData {
         Set<String> suppliers = new HashSet<>();
         Set<String> taxes = new HashSet<>();
         Set<CostObject> costObjects = new HashSet<>();
-        FisJournalBuilder builder = new FisJournalBuilder(PostingMapping.none());
-        for (String json : documentJsons) {
-            for (FisReadResult r : FisDocuments.read(new java.io.ByteArrayInputStream(
-                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
-                if (!(r instanceof FisReadResult.Parsed p)) {
-                    continue;
+        for (JournalEntry e : entriesOf(documentJsons)) {
+            for (JournalLine l : e.lines()) {
+                accounts.add(l.account());
+                if (l.partner() != null) {
+                    (l.partner().type() == Partner.Type.EMPLOYEE ? employees : suppliers).add(l.partner().code());
                 }
-                BuildResult b = builder.build(p.document());
-                if (!b.isOk()) {
-                    continue;
+                if (l.taxCode() != null) {
+                    taxes.add(l.taxCode());
                 }
-                JournalEntry e = JournalEntries.toEntry(b.document(), "k", LocalDate.of(2026, 1, 1));
-                for (JournalLine l : e.lines()) {
-                    accounts.add(l.account());
-                    if (l.partner() != null) {
-                        (l.partner().type() == Partner.Type.EMPLOYEE ? employees : suppliers).add(l.partner().code());
-                    }
-                    if (l.taxCode() != null) {
-                        taxes.add(l.taxCode());
-                    }
-                    costObjects.addAll(l.costObjects());
-                }
+                costObjects.addAll(l.costObjects());
             }
         }
         accounts.removeAll(missing);
@@ -83,4 +72,24 @@ public final class ErpReferenceData {
         }
     }
 
+    /**
+     * The entries the documents become without a mapping (Concur's own codes; key {@code k}, run date 2026-01-01);
+     * documents that do not parse or build are left out.
+     */
+    public static List<JournalEntry> entriesOf(List<String> documentJsons) {
+        List<JournalEntry> entries = new ArrayList<>();
+        FisJournalBuilder builder = new FisJournalBuilder(PostingMapping.none());
+        for (String json : documentJsons) {
+            for (FisReadResult r : FisDocuments.read(new java.io.ByteArrayInputStream(
+                    json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+                if (r instanceof FisReadResult.Parsed p) {
+                    BuildResult b = builder.build(p.document());
+                    if (b.isOk()) {
+                        entries.add(JournalEntries.toEntry(b.document(), "k", LocalDate.of(2026, 1, 1)));
+                    }
+                }
+            }
+        }
+        return entries;
+    }
 }

@@ -103,27 +103,20 @@ abstract class FisPostingContract {
         concur.close();
     }
 
-    /** Runs the job until Concur's queue of the company is empty (at most 10 runs). */
+    FisRuns runs() {
+        return new FisRuns(job, sb(), ledger, COMPANY);
+    }
+
     JobResult drain() {
-        JobResult last = null;
-        for (int i = 0; i < 10; i++) {
-            last = job.run(COMPANY);
-            if (sb().fis().counts(COMPANY).getOrDefault(FisStatus.READY, 0) == 0
-                    && ledger.due(COMPANY, PostingLedger.FIS, 1).isEmpty()) {
-                return last;
-            }
-        }
-        return last;
+        return runs().drain();
     }
 
     List<String> jsons(List<String> ids) {
-        return ids.stream().map(id -> sb().fis().document(id).toString()).toList();
+        return runs().jsons(ids);
     }
 
     LedgerDocument row(String docId) {
-        List<LedgerDocument> rows = ledger.bySourceDocId(COMPANY, docId);
-        assertThat(rows).as("ledger rows of " + docId).isNotEmpty();
-        return rows.get(rows.size() - 1);
+        return runs().row(docId);
     }
 
     static Map<String, BigDecimal> nets(ExpectedJournal journal) {

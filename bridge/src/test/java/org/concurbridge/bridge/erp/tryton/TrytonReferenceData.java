@@ -1,0 +1,209 @@
+package org.concurbridge.bridge.erp.tryton;
+
+import org.concurbridge.bridge.erp.CostObject;
+import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.JournalLine;
+import org.concurbridge.bridge.erp.Partner;
+import org.concurbridge.bridge.posting.bench.ErpReferenceData;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.net.http.HttpClient;
+import org.concurbridge.bridge.erp.ErpConfig;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Tryton counterpart of {@link ErpReferenceData}: creates in a seeded Tryton database (company {@code CB01},
+ * {@link TrytonDemoSeed}) what the documents' journals refer to under Concur's own codes, as in a company whose
+ * chart uses Concur's codes: accounts of the right kind (copied from the seeded expense {@code 6010}, employee
+ * payable {@code 2100}, receivable {@code 1600} or input tax {@code 1410}), parties for employees (also
+ * {@code company.employee}) and suppliers, analytic accounts under a root per cost-object dimension, taxes named by
+ * their code, currencies, and fiscal years for the posting dates. What already exists is left alone.
+ */
+public final class TrytonReferenceData {
+    private final TrytonRpc rpc;
+    private final Map<String, Object> ctx;
+    private final long company;
+
+    public TrytonReferenceData(TrytonRpc rpc, long company) {
+        this.rpc = rpc;
+        this.company = company;
+        this.ctx = Map.of("company", company);
+    }
+
+    /**
+     * A fresh copy of the seeded database on the shared test server whose company {@code CB01} keeps its books in
+     * {@code currency} (a Tryton company has one currency; the adapter posts into one company).
+     */
+    public static ErpConfig.Tryton databaseIn(String currency, String name) {
+        ErpConfig.Tryton tryton = TrytonServer.shared(Clock.systemUTC()).newDatabase(name + "_" + currency + "_"
+                + ProcessHandle.current().pid());
+        try (TrytonRpc admin = new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(),
+                tryton.password(), Duration.ofSeconds(120))) {
+            Map<String, Object> ctx = Map.of("company", tryton.companyId());
+            JsonNode found = admin.model("currency.currency", "search", ctx, List.of(List.of("code", "=", currency)),
+                    0, 1, null);
+            long id = found.isEmpty() ? admin.model("currency.currency", "create", ctx, List.of(Map.of("name",
+                    currency, "code", currency, "symbol", currency, "rounding", new BigDecimal("0.01"), "digits", 2)))
+                    .path(0).asLong() : found.path(0).asLong();
+            admin.model("company.company", "write", ctx, List.of(tryton.companyId()), Map.of("currency", id));
+        }
+        return tryton;
+    }
+
+    /** The properties that point the bridge's ERP adapter at the database. */
+    public static Map<String, String> properties(ErpConfig.Tryton tryton) {
+        return Map.of("erp.adapter", "tryton", "erp.tryton.url", tryton.url().toString(),
+                "erp.tryton.database", tryton.database(), "erp.tryton.user", tryton.user(),
+                "erp.tryton.password", tryton.password().reveal(),
+                "erp.tryton.company-id", String.valueOf(tryton.companyId()));
+    }
+
+    /** An RPC client of the database (close it). */
+    public static TrytonRpc rpc(ErpConfig.Tryton tryton) {
+        return new TrytonRpc(HttpClient.newHttpClient(), tryton.databaseUri(), tryton.user(), tryton.password(),
+                Duration.ofSeconds(120));
+    }
+
+    /** Debit minus credit per account code of the posted move under the key (zero nets left out, two decimals). */
+    public static Map<String, BigDecimal> bookedNets(TrytonRpc rpc, long company, String key) {
+        Map<String, BigDecimal> nets = new java.util.TreeMap<>();
+        rpc.model("account.move.line", "search_read", Map.of("company", company), List.of(
+                        List.of("move.description", "like", "[" + key + "]%"), List.of("move.state", "=", "posted")),
+                0, null, null, List.of("account.code", "debit", "credit"))
+                .forEach(l -> nets.merge(TrytonRpc.text(l.path("account.").path("code")),
+                        TrytonRpc.decimal(l.path("debit")).subtract(TrytonRpc.decimal(l.path("credit"))),
+                        BigDecimal::add));
+        nets.values().removeIf(v -> v.signum() == 0);
+        nets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.HALF_UP));
+        return nets;
+    }
+
+    /** Moves (any state) whose description carries the key. */
+    public static int moves(TrytonRpc rpc, long company, String key) {
+        return rpc.model("account.move", "search_count", Map.of("company", company),
+                List.of(List.of("description", "like", "[" + key + "]%"))).asInt();
+    }
+
+    public void createFor(List<String> documentJsons) {
+        Map<String, String> accounts = new LinkedHashMap<>();   // code -> seeded account to copy
+        Map<String, BigDecimal> partnerNets = new LinkedHashMap<>();
+        Set<String> employees = new LinkedHashSet<>();
+        Set<String> suppliers = new LinkedHashSet<>();
+        Set<String> taxes = new LinkedHashSet<>();
+        Set<CostObject> costObjects = new LinkedHashSet<>();
+        Set<String> currencies = new LinkedHashSet<>();
+        Set<Integer> years = new java.util.TreeSet<>();
+        for (JournalEntry e : ErpReferenceData.entriesOf(documentJsons)) {
+            currencies.add(e.currency());
+            years.add(e.postingDate().getYear());
+            for (JournalLine l : e.lines()) {
+                accounts.putIfAbsent(l.account(), "6010");
+                if (l.partner() != null) {
+                    (l.partner().type() == Partner.Type.EMPLOYEE ? employees : suppliers).add(l.partner().code());
+                    partnerNets.merge(l.account(), l.side() == JournalLine.Side.DEBIT ? l.amount()
+                            : l.amount().negate(), BigDecimal::add);
+                }
+                if (l.taxCode() != null) {
+                    taxes.add(l.taxCode());
+                    accounts.put(l.account(), "1410");
+                }
+                costObjects.addAll(l.costObjects());
+            }
+        }
+        partnerNets.forEach((account, net) -> accounts.put(account, net.signum() > 0 ? "1600" : "2100"));
+        accounts.keySet().removeAll(existing("account.account", "code", accounts.keySet()));
+        accounts.forEach((code, like) -> rpc.model("account.account", "copy", ctx, List.of(id("account.account",
+                "code", like)), Map.of("code", code, "name", "Concur " + code)));
+
+        Set<String> parties = new LinkedHashSet<>(employees);
+        parties.addAll(suppliers);
+        parties.removeAll(existing("party.party", "code", parties));
+        for (String code : parties) {
+            long party = create("party.party", Map.of("code", code, "name",
+                    (employees.contains(code) ? "Employee " : "Supplier ") + code));
+            if (employees.contains(code)) {
+                create("company.employee", Map.of("party", party, "company", company));
+            }
+        }
+
+        long taxAccount = id("account.account", "code", "1410");
+        taxes.removeAll(existing("account.tax", "name", taxes));
+        taxes.forEach(t -> create("account.tax", Map.of("name", t, "description", "Tax " + t, "type", "percentage",
+                "rate", BigDecimal.ZERO, "invoice_account", taxAccount, "credit_note_account", taxAccount,
+                "company", company)));
+
+        for (CostObject co : costObjects) {
+            long root = rootOf(co.dimension());
+            JsonNode found = rpc.model("analytic_account.account", "search", ctx, List.of(List.of("code", "=",
+                    co.code()), List.of("root", "=", root)), 0, 1, null);
+            if (found.isEmpty()) {
+                create("analytic_account.account", Map.of("name", co.code(), "code", co.code(), "type", "normal",
+                        "company", company, "state", "opened", "root", root, "parent", root));
+            }
+        }
+
+        years.forEach(this::fiscalYear);
+
+        currencies.removeAll(existing("currency.currency", "code", currencies));
+        currencies.forEach(c -> create("currency.currency", Map.of("name", c, "code", c, "symbol", c,
+                "rounding", new BigDecimal("0.01"), "digits", 2)));
+    }
+
+    /** A fiscal year with monthly periods, so that documents dated in it can post (Concur's examples are old). */
+    private void fiscalYear(int year) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        if (!rpc.model("account.fiscalyear", "search", ctx, List.of(List.of("start_date", "<=", start),
+                List.of("end_date", ">=", start)), 0, 1, null).isEmpty()) {
+            return;
+        }
+        long sequence = create("ir.sequence", Map.of("name", "Moves " + year, "sequence_type",
+                ref("account", "sequence_type_account_move"), "company", company));
+        long invoices = create("ir.sequence.strict", Map.of("name", "Invoices " + year, "sequence_type",
+                ref("account_invoice", "sequence_type_account_invoice"), "company", company,
+                "prefix", "INV/" + year + "/"));
+        long fy = create("account.fiscalyear", Map.of("name", String.valueOf(year), "start_date", start,
+                "end_date", LocalDate.of(year, 12, 31), "company", company, "post_move_sequence", sequence,
+                "invoice_sequences", List.of(List.of("create", List.of(Map.of("company", company,
+                        "in_invoice_sequence", invoices, "in_credit_note_sequence", invoices,
+                        "out_invoice_sequence", invoices, "out_credit_note_sequence", invoices))))));
+        rpc.model("account.fiscalyear", "create_period", ctx, List.of(fy));
+    }
+
+    private long ref(String module, String fsId) {
+        return rpc.model("ir.model.data", "search_read", ctx, List.of(List.of("module", "=", module),
+                List.of("fs_id", "=", fsId)), 0, 1, null, List.of("db_id")).path(0).path("db_id").asLong();
+    }
+
+    private long rootOf(String dimension) {
+        JsonNode found = rpc.model("analytic_account.account", "search", ctx, List.of(List.of("code", "=", dimension),
+                List.of("type", "=", "root")), 0, 1, null);
+        return found.isEmpty() ? create("analytic_account.account", Map.of("name", dimension, "code", dimension,
+                "type", "root", "company", company, "state", "opened")) : found.path(0).asLong();
+    }
+
+    private Set<String> existing(String model, String field, Set<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!values.isEmpty()) {
+            rpc.model(model, "search_read", Map.of("company", company, "active_test", false),
+                            List.of(List.of(field, "in", values)), 0, null, null, List.of(field))
+                    .forEach(r -> out.add(TrytonRpc.text(r.path(field))));
+        }
+        return out;
+    }
+
+    private long id(String model, String field, String value) {
+        return rpc.model(model, "search", ctx, List.of(List.of(field, "=", value)), 0, 1, null).path(0).asLong();
+    }
+
+    private long create(String model, Map<String, Object> values) {
+        return rpc.model(model, "create", ctx, List.of(values)).path(0).asLong();
+    }
+}
