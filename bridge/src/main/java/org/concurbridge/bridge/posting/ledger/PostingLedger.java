@@ -4,7 +4,9 @@ import org.concurbridge.bridge.store.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -36,11 +38,21 @@ public class PostingLedger {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
     public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
         this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         this.clock = clock;
+        this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+    }
+
+    /**
+     * Runs several ledger writes as one transaction (one commit): a step's state changes and the events that describe
+     * them are recorded together or not at all.
+     */
+    public void inTransaction(Runnable writes) {
+        tx.executeWithoutResult(status -> writes.run());
     }
 
     /** What a received document is, as recorded. */
@@ -95,14 +107,16 @@ public class PostingLedger {
                 + " on conflict do nothing", args);
     }
 
-    /** The company's rows for these source document ids (any revision), in one query. */
-    public List<LedgerDocument> bySourceDocIds(String companyUuid, String source, java.util.Collection<String> ids) {
-        if (ids.isEmpty()) {
+    /**
+     * The rows with these idempotency keys (one source document revision each), in one query on the key's unique
+     * index.
+     */
+    public List<LedgerDocument> byIdempotencyKeys(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = :company"
-                        + " and source = :source and source_doc_id in (:ids) order by id")
-                .param("company", companyUuid).param("source", source).param("ids", ids).query(ROW).list();
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where idempotency_key in (:keys) order by id")
+                .param("keys", keys).query(ROW).list();
     }
 
     /** Rows by ledger id, in one query (ordered by id). */

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -119,6 +120,13 @@ public final class FisPostingPipeline {
     private final Stats stats = new Stats();
     private final List<PostingLedger.Event> events = new ArrayList<>();
     private final Consumer<Stats> progress;
+    private FisLane lane;
+    private PendingConfirmation pending;
+
+    /** A page's posting confirmation on the FIS lane, recorded by {@link #finishConfirmation}. */
+    private record PendingConfirmation(FisDocumentKind kind, List<LedgerDocument> rows,
+                                       CompletableFuture<List<FisOutcome>> outcomes) {
+    }
 
     public FisPostingPipeline(String companyUuid, FisClient fis, ErpAdapter erp, PostingLedger ledger,
                               PostingMapping mapping, Clock clock, Settings settings, Consumer<Stats> progress) {
@@ -139,26 +147,39 @@ public final class FisPostingPipeline {
      * (thrown); the ledger keeps every document where it stood.
      */
     public Stats run() {
-        resume();
-        for (FisDocumentKind kind : KINDS) {
-            readQueue(kind);
+        try (FisLane l = new FisLane(companyUuid)) {
+            lane = l;
+            resume();
+            for (FisDocumentKind kind : KINDS) {
+                readQueue(kind);
+            }
+            confirmPayments();
+            flushEvents();
+            return stats;
+        } finally {
+            lane = null;
+            pending = null; // a confirmation not recorded is repeated by the next run (113: already confirmed)
         }
-        confirmPayments();
-        flushEvents();
-        return stats;
     }
 
     // ---------------------------------------------------------------------------------------------------------
     // reading and acknowledging
 
+    /**
+     * Pages through one document type's queue. The FIS calls follow each other on the lane while this thread does the
+     * rest: page N+1 is read while page N is posted into the ERP, and page N's confirmation is sent while page N+1 is
+     * recorded; a page is still recorded before it is acknowledged, and posted before it is confirmed.
+     */
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
-        while (stats.received < settings.maxDocumentsPerRun()) {
-            stats.concurCalls++;
-            FisPage page = fis.transactions(kind); // always the first page: acknowledged documents leave the queue
+        CompletableFuture<FisPage> next = stats.received < settings.maxDocumentsPerRun() ? firstPage(kind) : null;
+        while (next != null) {
+            FisPage page = FisLane.await(next);
+            next = null;
             event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
                     + " totalElements=" + page.totalElements(), page.correlationId());
             if (page.documents().isEmpty()) {
+                finishConfirmation();
                 flushEvents();
                 return;
             }
@@ -167,6 +188,7 @@ public final class FisPostingPipeline {
                 anyNew |= seen.add(r.id());
             }
             List<LedgerDocument> rows = receive(kind, page.documents());
+            finishConfirmation(); // the previous page's, sent while this page was recorded
             if (!anyNew) {
                 // the same documents again: none of them could be acknowledged; the next run tries again
                 log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid, docType(kind),
@@ -175,53 +197,67 @@ public final class FisPostingPipeline {
                 return;
             }
             acknowledge(kind, rows);
+            if (stats.received < settings.maxDocumentsPerRun()) {
+                next = firstPage(kind); // read while this page posts: acknowledged documents have left the queue
+            }
             process(reload(rows));
         }
+        finishConfirmation();
+    }
+
+    /** Queues a read of the first page (always the first: acknowledged documents leave the queue). */
+    private CompletableFuture<FisPage> firstPage(FisDocumentKind kind) {
+        stats.concurCalls++;
+        return lane.submit(() -> fis.transactions(kind));
     }
 
     /** Records a page: builds each document and inserts the new ones in one batch; returns the page's rows. */
     private List<LedgerDocument> receive(FisDocumentKind kind, List<FisReadResult> page) {
-        Map<String, LedgerDocument> known = new java.util.HashMap<>();
-        for (LedgerDocument r : ledger.bySourceDocIds(companyUuid, PostingLedger.FIS,
-                page.stream().map(FisReadResult::id).toList())) {
-            known.put(r.sourceDocId() + "@" + r.revision(), r);
-        }
         List<PostingLedger.ReceivedBuilt> fresh = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        List<BuildResult> builds = new ArrayList<>();
         for (FisReadResult read : page) {
-            BuildResult built;
-            int revision = 1; // a document that does not build is keyed by its id and revision 1
-            String concurId = null;
-            if (read instanceof FisReadResult.Parsed p) {
-                built = builder.build(p.document());
-                if (built.document() != null) {
-                    revision = built.document().header().revision();
-                    concurId = built.document().header().concurId();
-                }
-            } else {
-                built = FisJournalBuilder.malformed((FisReadResult.Malformed) read, "fis:" + read.id());
-            }
-            keys.add(keyOf(read.id(), revision));
-            if (known.containsKey(read.id() + "@" + revision)) {
+            BuildResult built = read instanceof FisReadResult.Parsed p ? builder.build(p.document())
+                    : FisJournalBuilder.malformed((FisReadResult.Malformed) read, "fis:" + read.id());
+            builds.add(built);
+            keys.add(keyOf(read.id(), revisionOf(built)));
+        }
+        // by idempotency key (one FIS document revision): its unique index finds a page's rows however large the
+        // ledger grows
+        Set<String> known = ledger.byIdempotencyKeys(keys).stream().map(LedgerDocument::idempotencyKey)
+                .collect(Collectors.toSet());
+        for (int i = 0; i < page.size(); i++) {
+            FisReadResult read = page.get(i);
+            BuildResult built = builds.get(i);
+            String key = keys.get(i);
+            if (known.contains(key)) {
                 continue;
             }
+            int revision = revisionOf(built);
+            String concurId = built.document() != null ? built.document().header().concurId() : null;
             String systemId = read instanceof FisReadResult.Parsed p && p.document().erpSystemId() != null
                     && !p.document().erpSystemId().isBlank() ? p.document().erpSystemId() : fis.systemId();
             fresh.add(receivedBuilt(new PostingLedger.Received(companyUuid, PostingLedger.FIS, docType(kind),
-                    read.id(), concurId, revision, keyOf(read.id(), revision), systemId), built));
+                    read.id(), concurId, revision, key, systemId), built));
         }
-        ledger.receiveAll(fresh);
-        stats.received += fresh.size();
         Map<String, LedgerDocument> byKey = new java.util.HashMap<>();
-        ledger.bySourceDocIds(companyUuid, PostingLedger.FIS, page.stream().map(FisReadResult::id).toList())
-                .forEach(r -> byKey.put(r.idempotencyKey(), r));
-        for (PostingLedger.ReceivedBuilt f : fresh) {
-            LedgerDocument row = byKey.get(f.received().idempotencyKey());
-            event(row.id(), "received", f.documentJson() != null ? "OK" : "PROBLEMS",
-                    f.documentJson() != null ? "mapping " + f.mappingVersion() : f.problems(), null);
-        }
-        flushEvents();
+        ledger.inTransaction(() -> {
+            ledger.receiveAll(fresh);
+            ledger.byIdempotencyKeys(keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
+            for (PostingLedger.ReceivedBuilt f : fresh) {
+                LedgerDocument row = byKey.get(f.received().idempotencyKey());
+                event(row.id(), "received", f.documentJson() != null ? "OK" : "PROBLEMS",
+                        f.documentJson() != null ? "mapping " + f.mappingVersion() : f.problems(), null);
+            }
+            flushEvents();
+        });
+        stats.received += fresh.size();
         return keys.stream().map(byKey::get).toList();
+    }
+
+    /** A document that does not build is keyed by its id and revision 1. */
+    private static int revisionOf(BuildResult built) {
+        return built.document() != null ? built.document().header().revision() : 1;
     }
 
     private PostingLedger.ReceivedBuilt receivedBuilt(PostingLedger.Received r, BuildResult built) {
@@ -274,8 +310,10 @@ public final class FisPostingPipeline {
                 default -> fail(row, LedgerState.RECEIVED, "acknowledgement refused: " + describe(o));
             }
         }
-        stats.acknowledged += ledger.acknowledgedAll(accepted);
-        flushEvents();
+        ledger.inTransaction(() -> {
+            stats.acknowledged += ledger.acknowledgedAll(accepted);
+            flushEvents();
+        });
     }
 
     /** A FAILED row whose failure was at acknowledgement: acknowledged now. */
@@ -300,6 +338,7 @@ public final class FisPostingPipeline {
             }
             acknowledge(kind, ofKind);
             process(reload(ofKind));
+            finishConfirmation();
         }
     }
 
@@ -394,22 +433,42 @@ public final class FisPostingPipeline {
             }
         } finally {
             // whatever the ERP took is recorded with its number before anything else happens
-            stats.posted += ledger.postedAll(numbers);
-            flushEvents();
+            ledger.inTransaction(() -> {
+                stats.posted += ledger.postedAll(numbers);
+                flushEvents();
+            });
         }
     }
 
+    /**
+     * Sends the success confirmations of posted rows on the FIS lane without waiting for the answer;
+     * {@link #finishConfirmation} records it (a crash before that repeats the confirmation: 113, already confirmed).
+     */
     private void confirmPostings(FisDocumentKind kind, List<LedgerDocument> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<FisOutcome> outcomes = bySystemId(rows, (client, group) -> client.confirmPostings(kind,
-                group.stream().map(r -> {
-                    PostingDocument doc = JSON.readValue(r.documentJson(), PostingDocument.class);
-                    LocalDate date = r.postingDate() != null ? r.postingDate() : today();
-                    return PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
-                            doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date));
-                }).toList()));
+        finishConfirmation();
+        Map<Long, PostingConfirmation> confirmations = new java.util.HashMap<>();
+        for (LedgerDocument r : rows) {
+            PostingDocument doc = JSON.readValue(r.documentJson(), PostingDocument.class);
+            LocalDate date = r.postingDate() != null ? r.postingDate() : today();
+            confirmations.put(r.id(), PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
+                    doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date)));
+        }
+        pending = new PendingConfirmation(kind, rows, bySystemIdAsync(rows, (client, group) ->
+                client.confirmPostings(kind, group.stream().map(r -> confirmations.get(r.id())).toList())));
+    }
+
+    /** Records the answer to the pending posting confirmation, if any. */
+    private void finishConfirmation() {
+        if (pending == null) {
+            return;
+        }
+        List<LedgerDocument> rows = pending.rows();
+        CompletableFuture<List<FisOutcome>> answer = pending.outcomes();
+        pending = null;
+        List<FisOutcome> outcomes = FisLane.await(answer);
         List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             LedgerDocument row = rows.get(i);
@@ -422,8 +481,11 @@ public final class FisPostingPipeline {
                 default -> fail(row, LedgerState.POSTED, "posting confirmation refused: " + describe(o));
             }
         }
-        stats.confirmed += ledger.confirmedAll(accepted);
-        flushEvents();
+        ledger.inTransaction(() -> {
+            stats.confirmed += ledger.confirmedAll(accepted);
+            flushEvents();
+        });
+        progress.accept(stats);
     }
 
     private void confirmErrors(FisDocumentKind kind, Map<Long, String> errors) {
@@ -521,7 +583,7 @@ public final class FisPostingPipeline {
             return row;
         }
         stats.concurCalls++;
-        Optional<FisReadResult> read = fis.document(kind, row.sourceDocId(), true);
+        Optional<FisReadResult> read = lane.call(() -> fis.document(kind, row.sourceDocId(), true));
         if (read.isEmpty()) {
             fail(row, LedgerState.ACKNOWLEDGED, "SAP Concur no longer has the document");
             return null;
@@ -596,21 +658,30 @@ public final class FisPostingPipeline {
     private List<FisOutcome> bySystemId(List<LedgerDocument> rows,
                                         java.util.function.BiFunction<FisClient, List<LedgerDocument>,
                                                 List<FisOutcome>> call) {
+        return FisLane.await(bySystemIdAsync(rows, call));
+    }
+
+    /** {@link #bySystemId} queued on the FIS lane. */
+    private CompletableFuture<List<FisOutcome>> bySystemIdAsync(List<LedgerDocument> rows,
+            java.util.function.BiFunction<FisClient, List<LedgerDocument>, List<FisOutcome>> call) {
         Map<String, List<LedgerDocument>> groups = new LinkedHashMap<>();
         for (LedgerDocument r : rows) {
             groups.computeIfAbsent(r.erpSystemId() == null ? fis.systemId() : r.erpSystemId(),
                     k -> new ArrayList<>()).add(r);
         }
-        Map<Long, FisOutcome> byRow = new java.util.HashMap<>();
-        groups.forEach((systemId, group) -> {
-            FisClient client = systemId.equals(fis.systemId()) ? fis : fis.withSystemId(systemId);
-            stats.concurCalls += (group.size() + client.batchSize() - 1) / client.batchSize();
-            List<FisOutcome> outcomes = call.apply(client, group);
-            for (int i = 0; i < group.size(); i++) {
-                byRow.put(group.get(i).id(), outcomes.get(i));
-            }
+        stats.concurCalls += groups.values().stream()
+                .mapToInt(g -> (g.size() + fis.batchSize() - 1) / fis.batchSize()).sum();
+        return lane.submit(() -> {
+            Map<Long, FisOutcome> byRow = new java.util.HashMap<>();
+            groups.forEach((systemId, group) -> {
+                FisClient client = systemId.equals(fis.systemId()) ? fis : fis.withSystemId(systemId);
+                List<FisOutcome> outcomes = call.apply(client, group);
+                for (int i = 0; i < group.size(); i++) {
+                    byRow.put(group.get(i).id(), outcomes.get(i));
+                }
+            });
+            return rows.stream().map(r -> byRow.get(r.id())).toList();
         });
-        return rows.stream().map(r -> byRow.get(r.id())).toList();
     }
 
     private void fail(LedgerDocument row, LedgerState step, String reason) {
