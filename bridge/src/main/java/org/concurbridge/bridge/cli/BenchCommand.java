@@ -37,13 +37,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--page-size", defaultValue = "100", description = "FIS page and batch size (default ${DEFAULT-VALUE}).")
         int pageSize;
 
+        @Option(names = "--sandbox", defaultValue = "process", description = "Where the sandbox runs: process (its own"
+                + " JVM, as Concur is another machine) or in-process (default ${DEFAULT-VALUE}).")
+        String sandbox;
+
         @Override
         public void run() {
+            if (!sandbox.equals("process") && !sandbox.equals("in-process")) {
+                throw new IllegalArgumentException("--sandbox must be process or in-process (got " + sandbox + ")");
+            }
             if (documents < 1 || latencyMs < 1 || pageSize < 1 || pageSize > 100) {
                 throw new IllegalArgumentException("--documents and --latency-ms must be positive, --page-size 1-100");
             }
             FisPostingBench.run(System.out, new FisPostingBench.Options(documents, heapSizes,
-                    Duration.ofMillis(latencyMs), pageSize));
+                    Duration.ofMillis(latencyMs), pageSize, sandbox.equals("process") ? FisPostingBench.Where.PROCESS
+                    : FisPostingBench.Where.IN_PROCESS));
         }
     }
 

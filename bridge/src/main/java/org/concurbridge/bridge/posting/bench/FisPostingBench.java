@@ -18,9 +18,7 @@ import org.concurbridge.client.Secret;
 import org.concurbridge.client.TokenGrant;
 import org.concurbridge.client.TokenStore;
 import org.concurbridge.client.fis.FisClient;
-import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.SandboxDemo;
-import org.concurbridge.sandbox.fis.FisStatus;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,16 +50,22 @@ public final class FisPostingBench {
 
     /** One FIS request in flight per connection: the pipeline is sequential per company (docs/posting.md). */
     public static final int CONCURRENCY = 1;
+    private static final String SYNCHRONOUS_COMMIT = System.getProperty("fisbench.synchronous-commit", "on");
+
+    /** Where the sandbox runs: a JVM of its own (as Concur is another machine), or this one. */
+    public enum Where { PROCESS, IN_PROCESS }
 
     /**
      * @param documents  documents of the main run (the issue's 10,000)
      * @param heapSizes  sizes at which the run is repeated to show the heap does not grow with N
      * @param latency    simulated latency per FIS call
      * @param pageSize   FIS page size (acknowledgements and confirmations go in batches of the same size)
+     * @param sandbox    where the sandbox runs: its own JVM (default), or this one
      */
-    public record Options(int documents, List<Integer> heapSizes, Duration latency, int pageSize) {
+    public record Options(int documents, List<Integer> heapSizes, Duration latency, int pageSize,
+                          Where sandbox) {
         public static Options defaults() {
-            return new Options(10_000, List.of(2_500, 5_000), Duration.ofMillis(20), 100);
+            return new Options(10_000, List.of(2_500, 5_000), Duration.ofMillis(20), 100, Where.PROCESS);
         }
     }
 
@@ -78,9 +82,14 @@ public final class FisPostingBench {
 
     public static void run(PrintStream out, Options o) {
         out.println("fis-posting: documents=" + o.documents() + " latency-ms=" + o.latency().toMillis()
-                + " page-size=" + o.pageSize() + " concurrency=" + CONCURRENCY + " max-heap-mb="
-                + Runtime.getRuntime().maxMemory() / (1 << 20));
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+                + " page-size=" + o.pageSize() + " concurrency=" + CONCURRENCY + " sandbox="
+                + o.sandbox().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " max-heap-mb="
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " cores=" + Runtime.getRuntime().availableProcessors()
+                + " load-average=" + String.format(java.util.Locale.ROOT, "%.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        // durable commits, as on a production server (the embedded default does not wait for the WAL flush)
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", SYNCHRONOUS_COMMIT).start()) {
             for (int size : o.heapSizes()) {
                 print(out, once(pg, size, o));
             }
@@ -102,7 +111,7 @@ public final class FisPostingBench {
         String clientId = UUID.randomUUID().toString();
         String clientSecret = UUID.randomUUID().toString();
         HikariDataSource ds = database(pg, "fis_bench_" + documents + "_" + System.nanoTime() % 100000);
-        try (ConcurSandbox sb = ConcurSandbox.builder().port(0).seed(7L).build().start();
+        try (BenchSandbox sb = BenchSandbox.start(o.sandbox(), 7L);
              ErpAdapter erp = ErpAdapters.create(ErpConfig.parse(Map.of()), ds, HttpClient.newHttpClient(),
                      Clock.systemUTC())) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -115,13 +124,13 @@ public final class FisPostingBench {
                     new MemoryTokenStore(grant), Clock.systemUTC(), Duration.ofMinutes(5))).build();
             FisClient fis = concur.fis().withPageSize(o.pageSize()).withBatchSize(o.pageSize());
 
-            List<String> ids = sb.fis().generate(company, 42L, documents, List.of());
+            List<String> ids = sb.generate(company, 42L, documents);
             JdbcClient jdbc = JdbcClient.create(ds);
             for (int from = 0; from < ids.size(); from += 500) {
                 ErpReferenceData.createFor(jdbc, ids.subList(from, Math.min(ids.size(), from + 500)).stream()
-                        .map(id -> sb.fis().document(id).toString()).toList(), java.util.Set.of());
+                        .map(sb::document).toList(), java.util.Set.of());
             }
-            sb.fis().latency(o.latency());
+            sb.latency(o.latency());
             ids = null;
 
             PostingLedger ledger = new PostingLedger(ds, Clock.systemUTC());
@@ -135,7 +144,7 @@ public final class FisPostingBench {
             FisPostingPipeline.Stats stats = pipeline.run();
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = peakHeap();
-            int confirmed = sb.fis().counts(company).getOrDefault(FisStatus.POSTING_CONFIRMED_SUCCESS, 0);
+            int confirmed = sb.postingConfirmed(company);
             if (confirmed != documents || stats.confirmed() != documents) {
                 throw new IllegalStateException("expected " + documents + " confirmed documents, sandbox has "
                         + confirmed + ", run: " + stats);

@@ -124,8 +124,7 @@ public final class FisPostingPipeline {
     private PendingConfirmation pending;
 
     /** A page's posting confirmation on the FIS lane, recorded by {@link #finishConfirmation}. */
-    private record PendingConfirmation(FisDocumentKind kind, List<LedgerDocument> rows,
-                                       CompletableFuture<List<FisOutcome>> outcomes) {
+    private record PendingConfirmation(List<LedgerDocument> rows, CompletableFuture<List<FisOutcome>> outcomes) {
     }
 
     public FisPostingPipeline(String companyUuid, FisClient fis, ErpAdapter erp, PostingLedger ledger,
@@ -167,8 +166,9 @@ public final class FisPostingPipeline {
 
     /**
      * Pages through one document type's queue. The FIS calls follow each other on the lane while this thread does the
-     * rest: page N+1 is read while page N is posted into the ERP, and page N's confirmation is sent while page N+1 is
-     * recorded; a page is still recorded before it is acknowledged, and posted before it is confirmed.
+     * rest: page N+1 is read while page N is posted into the ERP, page N's confirmation is sent while page N+1 is
+     * recorded, and recorded while page N+1 is acknowledged; a page is still recorded before it is acknowledged, and
+     * posted before it is confirmed.
      */
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
@@ -188,11 +188,11 @@ public final class FisPostingPipeline {
                 anyNew |= seen.add(r.id());
             }
             List<LedgerDocument> rows = receive(kind, page.documents());
-            finishConfirmation(); // the previous page's, sent while this page was recorded
             if (!anyNew) {
                 // the same documents again: none of them could be acknowledged; the next run tries again
                 log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid, docType(kind),
                         rows.size());
+                finishConfirmation();
                 flushEvents();
                 return;
             }
@@ -291,8 +291,10 @@ public final class FisPostingPipeline {
         if (toAck.isEmpty()) {
             return;
         }
-        List<FisOutcome> outcomes = bySystemId(toAck, (client, rows0) -> client.acknowledge(kind,
-                rows0.stream().map(LedgerDocument::sourceDocId).toList()));
+        CompletableFuture<List<FisOutcome>> answer = bySystemIdAsync(toAck, (client, rows0) ->
+                client.acknowledge(kind, rows0.stream().map(LedgerDocument::sourceDocId).toList()));
+        finishConfirmation(); // the previous page's, recorded while this acknowledgement is in flight
+        List<FisOutcome> outcomes = FisLane.await(answer);
         List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < toAck.size(); i++) {
             LedgerDocument row = toAck.get(i);
@@ -456,7 +458,7 @@ public final class FisPostingPipeline {
             confirmations.put(r.id(), PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
                     doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date)));
         }
-        pending = new PendingConfirmation(kind, rows, bySystemIdAsync(rows, (client, group) ->
+        pending = new PendingConfirmation(rows, bySystemIdAsync(rows, (client, group) ->
                 client.confirmPostings(kind, group.stream().map(r -> confirmations.get(r.id())).toList())));
     }
 
