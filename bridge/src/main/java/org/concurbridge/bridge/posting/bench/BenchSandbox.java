@@ -117,7 +117,7 @@ interface BenchSandbox extends AutoCloseable {
             List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                     "-Xmx1g"));
             String classPath = System.getProperty("java.class.path");
-            if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            if (isSpringBootJar(classPath)) {
                 command.addAll(List.of("-cp", classPath, "-Dloader.main=" + SandboxMain.class.getName(),
                         "org.springframework.boot.loader.launch.PropertiesLauncher"));
             } else {
@@ -150,6 +150,18 @@ interface BenchSandbox extends AutoCloseable {
             }
             child.destroyForcibly();
             throw new IllegalStateException("the sandbox process ended before listening: " + seen);
+        }
+
+        /** A Spring Boot executable jar (classes under {@code BOOT-INF/}) starts other main classes through its launcher. */
+        private static boolean isSpringBootJar(String classPath) {
+            if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+                return false;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(classPath)) {
+                return jar.getEntry("BOOT-INF/") != null;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         /** Reads (and drops) the child's further output so that it never blocks on a full pipe. */

@@ -40,15 +40,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code bench fis-posting}: generated FIS documents end to end — the in-process sandbox over loopback with a
- * simulated latency per FIS call, the posting ledger and the SQL adapter on an embedded PostgreSQL — through the same
+ * {@code bench fis-posting}: generated FIS documents end to end — the sandbox (its own JVM by default) over loopback
+ * with a simulated latency per FIS call, the posting ledger and the SQL adapter on an embedded PostgreSQL — through the same
  * {@link FisPostingPipeline} the {@code fis-posting} job runs. Prints wall time, FIS calls, ERP adapter calls and the
  * ratio to the lower bound {@code calls × latency ÷ concurrency} (one FIS request in flight per connection), and the
  * heap the run added at several sizes.
  */
 public final class FisPostingBench {
 
-    /** One FIS request in flight per connection: the pipeline is sequential per company (docs/posting.md). */
+    /** One FIS request in flight per connection: a run makes its FIS calls one after the other (docs/posting.md). */
     public static final int CONCURRENCY = 1;
     private static final String SYNCHRONOUS_COMMIT = System.getProperty("fisbench.synchronous-commit", "on");
 
@@ -71,7 +71,7 @@ public final class FisPostingBench {
 
     /** What one run measured. */
     public record Result(int documents, double seconds, int concurCalls, int erpCalls, double lowerBoundSeconds,
-                         long heapBeforeMb, long peakHeapMb) {
+                         long heapBeforeMb, long peakHeapMb, long heapAfterGcMb) {
         public double ratio() {
             return seconds / lowerBoundSeconds;
         }
@@ -101,9 +101,10 @@ public final class FisPostingBench {
 
     private static void print(PrintStream out, Result r) {
         out.printf(java.util.Locale.ROOT, "fis-posting documents=%d seconds=%.2f concur-calls=%d erp-calls=%d"
-                        + " lower-bound-seconds=%.2f ratio=%.2f heap-before-mb=%d peak-heap-mb=%d%n",
+                        + " lower-bound-seconds=%.2f ratio=%.2f heap-before-mb=%d peak-heap-mb=%d"
+                        + " heap-after-gc-mb=%d%n",
                 r.documents(), r.seconds(), r.concurCalls(), r.erpCalls(), r.lowerBoundSeconds(), r.ratio(),
-                r.heapBeforeMb(), r.peakHeapMb());
+                r.heapBeforeMb(), r.peakHeapMb(), r.heapAfterGcMb());
     }
 
     static Result once(EmbeddedPostgres pg, int documents, Options o) {
@@ -144,6 +145,9 @@ public final class FisPostingBench {
             FisPostingPipeline.Stats stats = pipeline.run();
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = peakHeap();
+            System.gc(); // what the run keeps (the pipeline and its ledger are still referenced), without garbage
+            long after = usedHeap();
+            java.lang.ref.Reference.reachabilityFence(pipeline);
             int confirmed = sb.postingConfirmed(company);
             if (confirmed != documents || stats.confirmed() != documents) {
                 throw new IllegalStateException("expected " + documents + " confirmed documents, sandbox has "
@@ -151,7 +155,7 @@ public final class FisPostingBench {
             }
             double bound = stats.concurCalls() * o.latency().toMillis() / 1000.0 / CONCURRENCY;
             return new Result(documents, seconds, stats.concurCalls(), stats.erpCalls(), bound, before >> 20,
-                    peak >> 20);
+                    peak >> 20, after >> 20);
         } finally {
             ds.close();
         }
