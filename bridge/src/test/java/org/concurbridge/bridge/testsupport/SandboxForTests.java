@@ -2,6 +2,8 @@ package org.concurbridge.bridge.testsupport;
 
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.UUID;
@@ -9,8 +11,9 @@ import java.util.UUID;
 /**
  * A Concur sandbox on a free loopback port for one test class, with a partner app of its own, and the bridge
  * properties that point at it (token endpoint at the sandbox's GLZ, the app's client id and secret, an admin user).
+ * Registered with {@code @RegisterExtension} it closes itself after the class's last test.
  */
-public final class SandboxForTests implements AutoCloseable {
+public final class SandboxForTests implements AutoCloseable, AfterAllCallback {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -66,6 +69,11 @@ public final class SandboxForTests implements AutoCloseable {
         return sandbox().requests().stream()
                 .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
                 .count();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
