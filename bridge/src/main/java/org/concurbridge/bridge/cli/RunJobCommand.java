@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,75 +69,55 @@ final class RunJobCommand implements Callable<Integer> {
                         + " result.");
                 return 0;
             }
-            Clock clock = ctx.getBean(Clock.class);
             System.out.println(running ? "Job " + job + " for " + companyUuid + " is running already; following"
                     + " that run." : "Job " + job + " for " + companyUuid + " is due now; waiting for a bridge"
-                    + " instance to start it (at most " + Follower.human(startTimeout) + ")...");
+                    + " instance to start it (at most " + human(startTimeout) + ")...");
             // the run to follow: the one running now (id before), else the next one to start (id above before)
-            return new Follower(jobs, clock, System.out).follow(running ? before - 1 : before);
+            return follow(jobs, ctx.getBean(Clock.class), running ? before - 1 : before);
         }
     }
 
-    /** Prints the run's progress as the store shows it, until it ends. */
-    private final class Follower {
-        private final ConnectionJobs jobs;
-        private final Clock clock;
-        private final PrintStream out;
-
-        Follower(ConnectionJobs jobs, Clock clock, PrintStream out) {
-            this.jobs = jobs;
-            this.clock = clock;
-            this.out = out;
-        }
-
-        /** Follows the first run after {@code afterId}; returns the exit status. */
-        int follow(long afterId) throws InterruptedException {
-            Instant deadline = clock.instant().plus(startTimeout);
-            Optional<JobRun> run = jobs.firstRunAfter(job, companyUuid, afterId);
-            while (run.isEmpty()) {
-                if (clock.instant().isAfter(deadline)) {
-                    out.println("No bridge instance started the job within " + human(startTimeout) + "; it stays due and"
-                            + " runs when an instance is up (`erp-bridge serve`).");
-                    return CliErrors.RETRY_LATER;
-                }
-                sleeper.sleep(poll);
-                run = jobs.firstRunAfter(job, companyUuid, afterId);
+    /** Prints the progress of the first run after {@code afterId} as the store shows it until it ends; the exit status. */
+    private int follow(ConnectionJobs jobs, Clock clock, long afterId) throws InterruptedException {
+        Instant deadline = clock.instant().plus(startTimeout);
+        Optional<JobRun> run = jobs.firstRunAfter(job, companyUuid, afterId);
+        while (run.isEmpty()) {
+            if (clock.instant().isAfter(deadline)) {
+                System.out.println("No bridge instance started the job within " + human(startTimeout) + "; it stays"
+                        + " due and runs when an instance is up (`erp-bridge serve`).");
+                return CliErrors.RETRY_LATER;
             }
-            long id = run.get().id();
-            out.println("Run " + id + " started on " + run.get().instance() + " at " + run.get().startedAt());
-            String last = null;
-            while (true) {
-                JobRun r = jobs.run(id).orElseThrow();
-                String line = progressLine(r);
-                if (line != null && !line.equals(last)) {
-                    out.println(line);
-                    last = line;
-                }
-                if (!r.running()) {
-                    out.println(r.outcome() + " after " + seconds(r.elapsed(clock.instant())) + ": "
-                            + Objects.requireNonNullElse(r.message(), ""));
-                    return r.outcome() == JobOutcome.OK || r.outcome() == JobOutcome.SKIPPED ? 0 : CliErrors.FAILED;
-                }
-                sleeper.sleep(poll);
-            }
+            sleeper.sleep(poll);
+            run = jobs.firstRunAfter(job, companyUuid, afterId);
         }
-
-        private String progressLine(JobRun r) {
+        long id = run.get().id();
+        System.out.println("Run " + id + " started on " + run.get().instance() + " at " + run.get().startedAt());
+        String last = null;
+        while (true) {
+            JobRun r = jobs.run(id).orElseThrow();
             RunProgress p = r.progress();
-            if (p == null) {
-                return null;
+            String line = p == null ? null
+                    : "[" + seconds(Duration.between(r.startedAt(), r.progressAt())) + "] " + p.summary();
+            if (line != null && !line.equals(last)) {
+                System.out.println(line);
+                last = line;
             }
-            return "[" + seconds(Duration.between(r.startedAt(), r.progressAt())) + "] " + p.summary();
+            if (!r.running()) {
+                System.out.println(r.outcome() + " after " + seconds(r.elapsed(clock.instant())) + ": "
+                        + Objects.requireNonNullElse(r.message(), ""));
+                return r.outcome() == JobOutcome.OK || r.outcome() == JobOutcome.SKIPPED ? 0 : CliErrors.FAILED;
+            }
+            sleeper.sleep(poll);
         }
+    }
 
-        /** {@code 2m}, {@code 0.3s}. */
-        private static String human(Duration d) {
-            return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-        }
+    /** {@code 2m}, {@code 0.3s}. */
+    private static String human(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
 
-        private static String seconds(Duration d) {
-            return String.format("%.1f s", d.toMillis() / 1000.0);
-        }
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
     }
 
     /** Spring-style durations ({@code 500ms}, {@code 30s}, {@code 2m}) and ISO-8601. */

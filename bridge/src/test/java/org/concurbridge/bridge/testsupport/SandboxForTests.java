@@ -1,5 +1,8 @@
 package org.concurbridge.bridge.testsupport;
 
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.RecordedRequest;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -50,6 +53,16 @@ public final class SandboxForTests implements AutoCloseable, AfterAllCallback {
         registry.add("bridge.secrets.key-file", () -> "target/test-data/" + run + "/secret.key");
         registry.add("logging.file.name", () -> "target/test-data/" + run + "/bridge.log");
         registry.add("bridge.jobs.poll-interval", () -> "200ms");
+    }
+
+    /**
+     * Connects the company through Quick Connect with a fresh request token unless it is connected already (for the
+     * {@code @BeforeEach} of a class whose tests share one application context).
+     */
+    public void connectOnce(QuickConnectService quickConnect, ConnectionRepository connections, String company) {
+        if (connections.find(company).isEmpty()) {
+            quickConnect.connect(company, Secret.of(sandbox().companyRequestToken(company)), "admin-user");
+        }
     }
 
     /** The app's Quick Connect landing page, once the bridge's port is known. */

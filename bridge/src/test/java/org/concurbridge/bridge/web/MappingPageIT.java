@@ -1,6 +1,7 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
@@ -62,6 +63,8 @@ class MappingPageIT {
     @Autowired
     QuickConnectService quickConnect;
     @Autowired
+    ConnectionRepository connections;
+    @Autowired
     FisPostingJob job;
     @Autowired
     PostingLedger ledger;
@@ -78,10 +81,7 @@ class MappingPageIT {
 
     @BeforeEach
     void connected() {
-        if (jdbc.sql("select count(*) from connections where company_uuid = ?").param(COMPANY)
-                .query(Long.class).single() == 0) {
-            quickConnect.connect(COMPANY, Secret.of(concur.sandbox().companyRequestToken(COMPANY)), "admin-user");
-        }
+        concur.connectOnce(quickConnect, connections, COMPANY);
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.store.Timestamps;
 import org.concurbridge.bridge.testsupport.BridgeHttp;
 import org.concurbridge.bridge.testsupport.Browser;
 import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
-import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.fis.FisUseCase;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +55,8 @@ class RunProgressBrowserIT {
     @Autowired
     QuickConnectService quickConnect;
     @Autowired
+    ConnectionRepository connections;
+    @Autowired
     JdbcClient jdbc;
 
     @DynamicPropertySource
@@ -64,10 +66,7 @@ class RunProgressBrowserIT {
 
     @BeforeEach
     void connected() {
-        if (jdbc.sql("select count(*) from connections where company_uuid = ?").param(COMPANY)
-                .query(Long.class).single() == 0) {
-            quickConnect.connect(COMPANY, Secret.of(concur.sandbox().companyRequestToken(COMPANY)), "admin-user");
-        }
+        concur.connectOnce(quickConnect, connections, COMPANY);
     }
 
     /**
