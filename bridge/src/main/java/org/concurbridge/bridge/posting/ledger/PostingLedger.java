@@ -36,11 +36,18 @@ public class PostingLedger {
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final Clock clock;
+    private final PaymentLedger payments;
 
     public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
         this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         this.clock = clock;
+        this.payments = new PaymentLedger(template, clock);
+    }
+
+    /** The payment confirmations sent for the ledger's expense reports. */
+    public PaymentLedger payments() {
+        return payments;
     }
 
     /** What a received document is, as recorded. */
