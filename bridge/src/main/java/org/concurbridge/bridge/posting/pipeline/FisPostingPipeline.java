@@ -16,6 +16,7 @@ import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PaymentLedger;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.ledger.ReportClaims;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.client.fis.FisClient;
 import org.concurbridge.client.fis.FisDocumentKind;
@@ -74,6 +75,7 @@ public final class FisPostingPipeline {
         int superseded;
         int paymentConfirmed;
         int partPaymentConfirmed;
+        int recognised;
         int concurCalls;
         int erpCalls;
 
@@ -108,7 +110,8 @@ public final class FisPostingPipeline {
             return "received " + received + ", acknowledged " + acknowledged + ", posted " + posted + ", confirmed "
                     + confirmed + ", error-confirmed " + errorConfirmed + ", failed " + failed + ", recalled "
                     + recalled + ", superseded " + superseded + ", payments confirmed " + paymentConfirmed
-                    + (partPaymentConfirmed == 0 ? "" : ", partial payments confirmed " + partPaymentConfirmed);
+                    + (partPaymentConfirmed == 0 ? "" : ", partial payments confirmed " + partPaymentConfirmed)
+                    + (recognised == 0 ? "" : ", already posted from an extract " + recognised);
         }
     }
 
@@ -345,6 +348,7 @@ public final class FisPostingPipeline {
             toPost.add(row);
             entries.add(entry);
         }
+        postedElsewhere(toPost, entries);
         post(toPost, entries, errors);
         confirmErrors(kind, errors);
         List<LedgerDocument> posted = reload(rows).stream()
@@ -354,6 +358,49 @@ public final class FisPostingPipeline {
         confirmPostings(kind, posted);
         flushEvents();
         progress.accept(stats);
+    }
+
+    /**
+     * Claims each report before it is posted (see {@link ReportClaims}) and takes out of {@code rows}/{@code entries}
+     * the documents whose report an extract row holds: when that row's posting stands (a report posted from an SAE/PRAE
+     * extract before the customer switched to FIS), the document is POSTED
+     * with that row's ERP number and linked to it, and the success confirmation that follows tells Concur that number;
+     * while the other row is still being posted, the document waits (FAILED, retried).
+     */
+    private void postedElsewhere(List<LedgerDocument> rows, List<JournalEntry> entries) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, ReportClaims.Holder> held = ledger.claims().claimAll(rows.stream().map(r ->
+                new ReportClaims.Claim(companyUuid, r.docType(), r.concurId(), r.idempotencyKey())).toList());
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            LedgerDocument row = rows.get(i);
+            ReportClaims.Holder h = held.get(row.idempotencyKey());
+            if (h == null || h.row() != null && PostingLedger.FIS.equals(h.row().source())) {
+                // ours, or another FIS document of the same report id: FIS documents are told apart by their own
+                // ids and revisions (a re-approval supersedes, see replaceEarlierRevision), as before
+                continue;
+            }
+            rows.remove(i);
+            entries.remove(i);
+            if (!h.posted()) {
+                fail(row, LedgerState.ACKNOWLEDGED, "report " + row.concurId() + " is being posted by "
+                        + h.idempotencyKey() + (h.row() == null ? "" : " (" + h.row().state()
+                        + (h.row().errorText() == null ? "" : ": " + h.row().errorText()) + ")")
+                        + "; this document waits for it so that the report is posted once");
+                continue;
+            }
+            if (ledger.claims().postedAs(row.id(), h.row())) {
+                stats.recognised++;
+                event(row.id(), "posted.elsewhere", "ALREADY_POSTED", "report " + row.concurId()
+                        + " is already in the ERP as " + h.row().erpDocumentNumber() + " (" + h.row().source()
+                        + " " + h.idempotencyKey() + "); not posted again, confirmed with that document", null);
+                log.info("event=posting_recognised company={} doc={} report={} postedAs={} erpDocument={}",
+                        companyUuid, row.sourceDocId(), row.concurId(), h.idempotencyKey(),
+                        h.row().erpDocumentNumber());
+            }
+        }
+        flushEvents();
     }
 
     private void post(List<LedgerDocument> rows, List<JournalEntry> entries, Map<Long, String> errors) {
@@ -500,6 +547,9 @@ public final class FisPostingPipeline {
             PostingResult r = erp.reverse(new Reversal(e.idempotencyKey() + "#superseded", e.idempotencyKey(), date,
                     "Replaced by revision " + row.revision() + " of " + doc.header().reference()));
             ledger.superseded(e.id(), r.document().documentNumber());
+            for (long linked : ledger.claims().linkedTo(e.id())) { // FIS rows that stood for e's posting
+                ledger.superseded(linked, r.document().documentNumber());
+            }
             ledger.supersedes(row.id(), e.id());
             event(e.id(), "erp.reverse", "OK", "superseded by revision " + row.revision() + "; reversal "
                     + r.document().documentNumber(), null);
@@ -617,10 +667,15 @@ public final class FisPostingPipeline {
         return planned;
     }
 
-    /** The ERP idempotency key under which each row's posting is in the ERP. */
+    /**
+     * The ERP idempotency key under which each row's posting is in the ERP: its own, or for a report recognised as
+     * posted from an extract, the extract row's.
+     */
     private Map<Long, String> erpKeys(List<LedgerDocument> rows) {
+        Map<Long, LedgerDocument> postedAs = ledger.claims().postedAs(rows.stream().map(LedgerDocument::id).toList());
         Map<Long, String> keys = new LinkedHashMap<>();
-        rows.forEach(r -> keys.put(r.id(), r.idempotencyKey()));
+        rows.forEach(r -> keys.put(r.id(), postedAs.containsKey(r.id()) ? postedAs.get(r.id()).idempotencyKey()
+                : r.idempotencyKey()));
         return keys;
     }
 
