@@ -80,14 +80,12 @@ public final class ReportClaims {
                 continue;
             }
             LedgerDocument row = rows.get(holder);
-            if (row != null && ENDED.contains(row.state()) && takeOver(c, holder)) {
-                continue;
-            }
-            if (row != null && ENDED.contains(row.state())) { // another row took it over first
-                String now0 = holders(List.of(c)).get(report(c));
-                out.put(c.idempotencyKey(), new Holder(now0, ledger.byIdempotencyKeys(List.of(now0)).stream()
-                        .findFirst().orElse(null)));
-                continue;
+            if (row != null && ENDED.contains(row.state())) {
+                if (takeOver(c, holder)) {
+                    continue;
+                }
+                holder = holders(List.of(c)).get(report(c)); // another row took it over first
+                row = ledger.byIdempotencyKeys(List.of(holder)).stream().findFirst().orElse(null);
             }
             out.put(c.idempotencyKey(), new Holder(holder, row));
         }
