@@ -362,10 +362,10 @@ public final class FisPostingPipeline {
 
     /**
      * Claims each report before it is posted (see {@link ReportClaims}) and takes out of {@code rows}/{@code entries}
-     * the documents whose report an extract row holds: when that row's posting stands (a report posted from an SAE/PRAE
-     * extract before the customer switched to FIS), the document is POSTED
-     * with that row's ERP number and linked to it, and the success confirmation that follows tells Concur that number;
-     * while the other row is still being posted, the document waits (FAILED, retried).
+     * the documents whose report an extract row holds. When that row's posting stands (a report posted from an
+     * SAE/PRAE extract before the customer switched to FIS), the document is POSTED with that row's ERP number and
+     * linked to it, and the success confirmation that follows tells Concur that number; while the extract row is
+     * still being posted, the document waits (FAILED, retried).
      */
     private void postedElsewhere(List<LedgerDocument> rows, List<JournalEntry> entries) {
         if (rows.isEmpty()) {
