@@ -331,6 +331,28 @@ abstract class ExtractPostingContract {
         }
     }
 
+    @Test
+    void aReportClaimIsTakenOverFromARowThatEndedWithoutAPostingAndKeptByOneStillStanding() {
+        String report = "ENDED-" + System.nanoTime();
+        LedgerDocument first = ledger.receive(new PostingLedger.Received(COMPANY, PostingLedger.FIS, "expense",
+                "doc-" + report, report, 1, "fis:doc-" + report + "@r1", null));
+        ReportClaims claims = ledger.claims();
+        assertThat(claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report,
+                first.idempotencyKey())))).isEmpty();
+
+        // still standing (received, to be posted): a second source yields to it
+        var held = claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report, "sae:B1:" + report)));
+        assertThat(held.get("sae:B1:" + report).idempotencyKey()).isEqualTo(first.idempotencyKey());
+        assertThat(held.get("sae:B1:" + report).posted()).isFalse();
+
+        // error-confirmed: nothing of it in the ERP, the next row of the report takes the claim over
+        ledger.errorConfirmed(first.id(), "unknown account (test)");
+        assertThat(claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report, "sae:B2:" + report))))
+                .isEmpty();
+        assertThat(claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report,
+                first.idempotencyKey()))).get(first.idempotencyKey()).idempotencyKey()).isEqualTo("sae:B2:" + report);
+    }
+
     private LedgerDocument extractRow(String docType, String concurId) {
         List<LedgerDocument> out = new ArrayList<>(rows("SAE"));
         out.addAll(rows("PRAE"));
