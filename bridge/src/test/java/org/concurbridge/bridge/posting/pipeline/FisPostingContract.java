@@ -9,6 +9,7 @@ import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PaymentLedger;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.posting.FisExamples;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -321,6 +323,83 @@ abstract class FisPostingContract {
         assertThat(state.paymentConfirmations().get(0).toString()).contains(payable.stripTrailingZeros().toPlainString());
         assertThat(row(ids.get(1)).state()).isEqualTo(LedgerState.CONFIRMED);
         assertThat(sb().fis().state(ids.get(1)).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+    }
+
+    @Test
+    void partialPaymentsAreConfirmedPpOncePerChangeOfThePaidAmountThenCp() {
+        List<String> ids = sb().fis().generate(COMPANY, 73L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        String key = doc.idempotencyKey();
+        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        BigDecimal first = payable.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+        BigDecimal second = payable.subtract(first).divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+        BigDecimal rest = payable.subtract(first).subtract(second);
+        LocalDate today = LocalDate.now(clock);
+
+        books.pay(key, first, today.minusDays(2));
+        job.run(COMPANY);
+        job.run(COMPANY); // the paid amount did not change: nothing more is sent
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).hasSize(1);
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.CONFIRMED);
+
+        books.pay(key, second, today.minusDays(1));
+        job.run(COMPANY);
+        books.pay(key, rest, today);
+        job.run(COMPANY);
+        job.run(COMPANY);
+
+        List<JsonNode> sent = sb().fis().state(ids.get(0)).paymentConfirmations();
+        assertThat(sent).extracting(n -> n.get("processingStatusCode").asString()).containsExactly("PP", "PP", "CP");
+        assertThat(sent).extracting(n -> n.get("clearingDetails").get(0).get("clearingAmount").decimalValue()
+                .setScale(2)).containsExactly(first, second, rest.setScale(2));
+        assertThat(sent).extracting(n -> n.get("clearingDetails").get(0).get("clearingDate").asString())
+                .containsExactly(today.minusDays(2) + "T00:00:00.000Z", today.minusDays(1) + "T00:00:00.000Z",
+                        today + "T00:00:00.000Z");
+        assertThat(sent).extracting(n -> n.get("clearingDetails").get(0).get("clearingReference").get("paymentRef")
+                .asString()).doesNotHaveDuplicates()
+                .allSatisfy(ref -> assertThat(ref).contains("/" + doc.erpDocumentNumber() + "/"));
+        assertThat(sb().fis().state(ids.get(0)).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_SUCCESS);
+
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).extracting(PaymentLedger.Payment::status).containsExactly("PP", "PP", "CP");
+        assertThat(recorded).allSatisfy(p -> assertThat(p.state()).isEqualTo(PaymentLedger.State.ACCEPTED));
+        assertThat(recorded).extracting(p -> p.paidTotal().setScale(2)).containsExactly(first,
+                first.add(second), payable.setScale(2));
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isEqualByComparingTo(payable);
+        assertThat(ledger.events(doc.id())).filteredOn(e -> e.step().equals("fis.confirmPayment")).hasSize(3);
+    }
+
+    @Test
+    void aPaymentConfirmationWhoseAnswerWasLostIsSentAgainWithTheSameReferenceAndCountedOnce() {
+        List<String> ids = sb().fis().generate(COMPANY, 74L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        BigDecimal payable = erp.paymentStatus(List.of(doc.idempotencyKey())).get(doc.idempotencyKey()).payable();
+        books.pay(doc.idempotencyKey(), BigDecimal.ONE, LocalDate.now(clock));
+        // Concur records the PP but its answer never reaches the bridge (cut in half): as if the bridge stopped
+        // between the call and the ledger write
+        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
+                + "/transactions/paymentconfirmations").malformed().times(1));
+        job.run(COMPANY); // fails or recovers by itself: either way the next run settles it
+        sb().faults().clear();
+        job.run(COMPANY);
+
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).hasSize(1);
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).state()).isEqualTo(PaymentLedger.State.ACCEPTED);
+        assertThat(recorded.get(0).clearingAmount()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.CONFIRMED);
+
+        books.pay(doc.idempotencyKey(), payable.subtract(BigDecimal.ONE), LocalDate.now(clock));
+        job.run(COMPANY);
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).extracting(
+                n -> n.get("processingStatusCode").asString()).containsExactly("PP", "CP");
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
     }
 
     @Test
