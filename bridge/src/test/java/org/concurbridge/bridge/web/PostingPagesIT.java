@@ -143,7 +143,7 @@ class PostingPagesIT {
         books.pay(doc.idempotencyKey(), new java.math.BigDecimal("0.25"), java.time.LocalDate.of(2026, 1, 2));
         job.run(COMPANY);
 
-        BridgeHttp admin = new BridgeHttp(port);
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
         admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
         String list = admin.get("/connections/" + COMPANY + "/documents").body();
         assertThat(list).containsPattern("data-doc=\"" + ids.get(0) + "\"[\\s\\S]*?class=\"mono paid\">0\\.25<");
