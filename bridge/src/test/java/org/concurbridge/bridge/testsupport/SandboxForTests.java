@@ -1,5 +1,10 @@
 package org.concurbridge.bridge.testsupport;
 
+import org.concurbridge.bridge.connect.ConcurClients;
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
+import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.RecordedRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,6 +52,18 @@ public final class SandboxForTests implements AutoCloseable {
         registry.add("bridge.secrets.key-file", () -> "target/test-data/" + run + "/secret.key");
         registry.add("logging.file.name", () -> "target/test-data/" + run + "/bridge.log");
         registry.add("bridge.jobs.poll-interval", () -> "200ms");
+    }
+
+    /**
+     * Connects the sandbox company to the bridge through Quick Connect (its company request token) unless it is
+     * connected already.
+     */
+    public void connect(String company, ConnectionRepository connections, ConcurClients clients,
+                        QuickConnectService quickConnect) {
+        if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+            clients.evict(company);
+            quickConnect.connect(company, Secret.of(sandbox().companyRequestToken(company)), "admin-user");
+        }
     }
 
     /** The app's Quick Connect landing page, once the bridge's port is known. */

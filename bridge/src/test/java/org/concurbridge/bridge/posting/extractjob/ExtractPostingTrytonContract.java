@@ -12,18 +12,18 @@ import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.pipeline.ConnectionMappings;
 import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
-import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
+import org.concurbridge.sandbox.fis.FisDocType;
 import org.concurbridge.sandbox.fis.FisUseCase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,10 +36,11 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Extract posting end to end into a real trytond (company {@code CB01} kept in the subclass's currency): a Professional SAE extract job
- * and a Standard payment batch from the sandbox, through the extract job, into the Tryton adapter. Each report in
- * that currency is posted once with the generator's expected debits and credits per account; a report in another currency is
- * refused naming the company currency (see {@code FisPostingTrytonContract} for why) and leaves nothing in Tryton.
+ * Extract posting end to end into a real trytond (company {@code CB01} kept in the subclass's currency): Professional
+ * SAE and PRAE extract jobs and a Standard payment batch from the sandbox, through the extract job, into the Tryton
+ * adapter. Each expense report, cash advance and invoice in that currency is posted once with the generator's
+ * expected debits and credits per account; one in another currency is refused naming the company currency (see
+ * {@code FisPostingTrytonContract} for why) and leaves nothing in Tryton.
  */
 abstract class ExtractPostingTrytonContract {
     static final SandboxForTests concur = SandboxClockSleeper.CONCUR;
@@ -81,10 +82,7 @@ abstract class ExtractPostingTrytonContract {
         sb().extracts().timing(Duration.ZERO, Duration.ZERO);
         sb().paymentBatches().closeTime(Duration.ZERO);
         for (String company : List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY)) {
-            if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
-                clients.evict(company);
-                quickConnect.connect(company, Secret.of(sb().companyRequestToken(company)), "admin-user");
-            }
+            concur.connect(company, connections, clients, quickConnect);
             mappings.set(company, "companies:\n  - company: CB01\n", "test");
         }
     }
@@ -94,21 +92,28 @@ abstract class ExtractPostingTrytonContract {
         concur.close();
     }
 
+    /**
+     * Professional: one Extracts v1 job per definition — the SAE (expense reports, cash advances issued, applied and
+     * returned) and the PRAE (invoices) — so every generated use case comes through an extract file.
+     */
     @Test
-    void professionalSaeExtractPostsEveryReportOnceIntoTrytonWithTheExpectedJournal() {
-        postsEveryReportOnce(SandboxDemo.PROFESSIONAL_COMPANY, 301L);
+    void professionalSaeAndPraeExtractsPostEveryReportCashAdvanceAndInvoiceOnceIntoTrytonWithTheExpectedJournal() {
+        postsEveryDocumentOnce(SandboxDemo.PROFESSIONAL_COMPANY, 301L, List.of(FisUseCase.values()));
     }
 
+    /**
+     * Standard: payment batches are employee batches (SAE of expense reports and cash advances); SAP Concur Standard
+     * has no Invoice, so no PRAE comes this way.
+     */
     @Test
-    void standardPaymentBatchPostsEveryReportOnceIntoTrytonWithTheExpectedJournal() {
-        postsEveryReportOnce(SandboxDemo.STANDARD_COMPANY, 302L);
+    void standardPaymentBatchPostsEveryReportAndCashAdvanceOnceIntoTrytonWithTheExpectedJournal() {
+        postsEveryDocumentOnce(SandboxDemo.STANDARD_COMPANY, 302L, java.util.Arrays.stream(FisUseCase.values())
+                .filter(u -> u.docType() != FisDocType.INVOICE).toList());
     }
 
-    private void postsEveryReportOnce(String company, long seed) {
+    private void postsEveryDocumentOnce(String company, long seed, List<FisUseCase> useCases) {
         job.run(company);   // drains what earlier classes left extractable: this test sees only its documents
-        List<FisUseCase> expenses = java.util.Arrays.stream(FisUseCase.values())
-                .filter(u -> u != FisUseCase.INVOICE && u.docType() == FisUseCase.MILEAGE.docType()).toList();
-        List<String> ids = sb().fis().generate(company, seed, expenses.size(), expenses);
+        List<String> ids = sb().fis().generate(company, seed, useCases.size(), useCases);
         new TrytonReferenceData(rpc, tryton.companyId()).createFor(ids.stream()
                 .map(id -> sb().fis().document(id).toString()).toList());
 
@@ -116,27 +121,29 @@ abstract class ExtractPostingTrytonContract {
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
         int posted = 0;
+        java.util.Set<FisUseCase> seen = new java.util.HashSet<>();
         for (String id : ids) {
-            String report = sb().fis().document(id).path("report").path("reportId").asString();
             ExpectedJournal expected = sb().fis().expectedJournal(id).orElseThrow();
-            LedgerDocument row = sae(company, report);
+            seen.add(expected.useCase());
+            LedgerDocument row = extracted(company, id);
+            String doc = expected.useCase() + " " + row.concurId();
             int moves = TrytonReferenceData.moves(rpc, tryton.companyId(), row.idempotencyKey());
-            assertThat(List.of("EUR", "USD", "GBP", "CAD")).as(report + " is posted by one of the subclasses")
+            assertThat(List.of("EUR", "USD", "GBP", "CAD")).as(doc + " is posted by one of the subclasses")
                     .contains(expected.currency());
             if (!currency().equals(expected.currency())) {
-                assertThat(row.state()).as(report).isNotEqualTo(LedgerState.POSTED);
-                assertThat(row.errorText()).as(report).contains("companyCurrency");
+                assertThat(row.state()).as(doc).isNotEqualTo(LedgerState.POSTED);
+                assertThat(row.errorText()).as(doc).contains("companyCurrency");
                 assertThat(moves).isZero();
                 continue;
             }
             posted++;
-            assertThat(row.state()).as(report + " " + expected.useCase() + " " + row.errorText())
-                    .isEqualTo(LedgerState.POSTED);
-            assertThat(moves).as(report).isEqualTo(1);
+            assertThat(row.state()).as(doc + " " + row.errorText()).isEqualTo(LedgerState.POSTED);
+            assertThat(moves).as(doc).isEqualTo(1);
             assertThat(TrytonReferenceData.bookedNets(rpc, tryton.companyId(), row.idempotencyKey()))
-                    .as(report + " " + expected.useCase()).isEqualTo(nets(expected));
+                    .as(doc).isEqualTo(nets(expected));
         }
-        assertThat(posted).as("reports in " + currency()).isGreaterThanOrEqualTo(1);
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(useCases);
+        assertThat(posted).as("documents in " + currency()).isGreaterThanOrEqualTo(1);
         int before = rpc.model("account.move", "search_count", Map.of("company", tryton.companyId()), List.of())
                 .asInt();
         assertThat(job.run(company).outcome()).isEqualTo(JobOutcome.OK);
@@ -144,13 +151,22 @@ abstract class ExtractPostingTrytonContract {
                 .asInt()).isEqualTo(before);
     }
 
-    private LedgerDocument sae(String company, String report) {
+    /**
+     * The one ledger row of a generated document from an extract: PRAE by request id for an invoice, SAE by report
+     * id for a report, SAE by cash advance id for an issued cash advance.
+     */
+    private LedgerDocument extracted(String company, String fisId) {
+        JsonNode d = sb().fis().document(fisId);
+        String source = d.has("requestHeader") ? "PRAE" : "SAE";
+        String concurId = d.has("requestHeader") ? d.path("requestHeader").path("requestId").asString()
+                : d.has("report") ? d.path("report").path("reportId").asString()
+                : d.path("cashAdvanceData").path("cashAdvanceId").asString();
         List<LedgerDocument> out = new ArrayList<>();
         for (LedgerState s : LedgerState.values()) {
             ledger.list(company, s, 10_000).stream()
-                    .filter(r -> r.source().equals("SAE") && report.equals(r.concurId())).forEach(out::add);
+                    .filter(r -> r.source().equals(source) && concurId.equals(r.concurId())).forEach(out::add);
         }
-        assertThat(out).as("SAE ledger rows of " + report).hasSize(1);
+        assertThat(out).as(source + " ledger rows of " + concurId).hasSize(1);
         return out.get(0);
     }
 
