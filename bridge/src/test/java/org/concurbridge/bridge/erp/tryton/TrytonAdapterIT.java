@@ -152,12 +152,22 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
     }
 
     @Test
-    void entriesForAnotherCompanyOrWithoutAnOpenPeriodAreRejectedNamingTheField() {
+    void entriesForAnUnknownCompanyOrWithoutAnOpenPeriodAreRejectedNamingTheField() {
         JournalEntry e = expenseReport("other-" + System.nanoTime(), "6010", "CC1100", "5.00");
-        JournalEntry wrong = new JournalEntry(e.idempotencyKey(), "XX99", LocalDate.of(1999, 1, 1), "EUR", "EUR",
+        JournalEntry unknown = new JournalEntry(e.idempotencyKey(), "XX99", e.postingDate(), "EUR", "EUR",
                 null, null, e.lines());
-        assertThat(adapter.validate(wrong)).extracting(p -> p.field() + ":" + p.value())
-                .containsExactlyInAnyOrder("company:XX99", "postingDate:1999-01-01");
+        assertThat(adapter.validate(unknown)).singleElement().satisfies(p -> {
+            assertThat(p.field() + ":" + p.value()).isEqualTo("company:XX99");
+            assertThat(p.message()).as("names the companies there are").contains("CB01 (id 1, EUR)");
+        });
+        JournalEntry old = new JournalEntry(e.idempotencyKey(), "CB01", LocalDate.of(1999, 1, 1), "EUR", "EUR",
+                null, null, e.lines());
+        assertThat(adapter.validate(old)).extracting(p -> p.field() + ":" + p.value())
+                .containsExactly("postingDate:1999-01-01");
+        JournalEntry usd = new JournalEntry(e.idempotencyKey(), "CB01", e.postingDate(), "USD", "USD",
+                null, null, e.lines());
+        assertThat(adapter.validate(usd)).extracting(p -> p.field() + ":" + p.value() + ":" + p.message())
+                .containsExactly("companyCurrency:USD:the currency of Tryton company CB01 (id 1, EUR) is EUR");
     }
 
     @Test
