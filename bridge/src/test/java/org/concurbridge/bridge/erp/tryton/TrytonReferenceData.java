@@ -81,8 +81,6 @@ public final class TrytonReferenceData {
         Map<String, Long> ids = new LinkedHashMap<>();
         try (TrytonRpc admin = rpc(tryton)) {
             Map<String, Object> ctx = Map.of("company", tryton.companyId());
-            long journal = admin.model("account.journal", "search", ctx, List.of(List.of("code", "=",
-                    tryton.journal())), 0, 1, null).path(0).asLong();
             for (Map.Entry<String, String> c : currencyByCode.entrySet()) {
                 long currency = currency(admin, ctx, c.getValue());
                 if (c.getKey().equals("CB01")) {
@@ -91,17 +89,30 @@ public final class TrytonReferenceData {
                     ids.put("CB01", (long) tryton.companyId());
                     continue;
                 }
-                long party = admin.model("party.party", "create", ctx, List.of(Map.of("code", c.getKey(),
-                        "name", "Demo " + c.getKey()))).path(0).asLong();
-                long company = admin.model("company.company", "create", ctx, List.of(Map.of("party", party,
-                        "currency", currency))).path(0).asLong();
-                admin.model("res.user", "write", ctx, List.of(1), Map.of("companies",
-                        List.of(List.of("add", List.of(company))), "company_filter", "all"));
-                new TrytonReferenceData(admin, company).chart(journal);
+                long company = addCompany(admin, tryton, c.getKey(), c.getValue());
                 ids.put(c.getKey(), company);
             }
         }
         return new Companies(tryton, Map.copyOf(ids), new LinkedHashMap<>(currencyByCode));
+    }
+
+    /**
+     * A new company in the database (party with the code, currency, Tryton's minimal chart with the codes the
+     * reference data copies from, the journal's sequence), with the admin user allowed in it and its Company Filter
+     * set to All.
+     */
+    public static long addCompany(TrytonRpc admin, ErpConfig.Tryton tryton, String code, String currencyCode) {
+        Map<String, Object> ctx = Map.of("company", tryton.companyId());
+        long party = admin.model("party.party", "create", ctx, List.of(Map.of("code", code, "name", "Demo " + code)))
+                .path(0).asLong();
+        long company = admin.model("company.company", "create", ctx, List.of(Map.of("party", party,
+                "currency", currency(admin, ctx, currencyCode)))).path(0).asLong();
+        admin.model("res.user", "write", ctx, List.of(1), Map.of("companies",
+                List.of(List.of("add", List.of(company))), "company_filter", "all"));
+        long journal = admin.model("account.journal", "search", ctx, List.of(List.of("code", "=", tryton.journal())),
+                0, 1, null).path(0).asLong();
+        new TrytonReferenceData(admin, company).chart(journal);
+        return company;
     }
 
     private static long currency(TrytonRpc admin, Map<String, Object> ctx, String code) {
