@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The SQL adapter's ERP tables seen from the ERP's side (schema {@code erp}): master data set up for the documents a

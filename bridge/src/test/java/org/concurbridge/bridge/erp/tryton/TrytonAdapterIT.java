@@ -218,6 +218,17 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
     }
 
     @Test
+    void aConfiguredCompanyIdTrytonDoesNotHaveFailsThePostNamingTheKeyAndTheCompanies() {
+        ErpConfig.Tryton wrong = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of("US01", 999));
+        try (ErpAdapter a = new TrytonErpAdapter(wrong, HttpClient.newHttpClient())) {
+            assertThatThrownBy(() -> a.post(expenseReport("nowhere-" + System.nanoTime(), "6010", "CC1100", "1.00")))
+                    .isInstanceOf(ErpException.Permanent.class)
+                    .hasMessageContaining("erp.tryton.companies US01=999").hasMessageContaining("CB01 (id 1, EUR)");
+        }
+    }
+
+    @Test
     void anExpiredSessionIsRenewedWithoutFailingTheCall() throws Exception {
         assertThat(adapter.validate(expenseReport("before-" + System.nanoTime(), "6010", "CC1100", "5.00"))).isEmpty();
         // remove every session in the database, as Tryton's idle timeout would (ir.session is not exposed over RPC)

@@ -39,8 +39,18 @@ public final class TrytonReferenceData {
         this.ctx = Map.of("company", company);
     }
 
-    /** A test database, the ids of its companies by party code and their currencies. */
-    public record Companies(ErpConfig.Tryton config, Map<String, Long> ids, Map<String, String> currencies) {
+    /**
+     * A test database, the ids of its companies by party code, their currencies, and an RPC client of the database
+     * (open for the JVM's life, like the shared server).
+     */
+    public record Companies(ErpConfig.Tryton config, Map<String, Long> ids, Map<String, String> currencies,
+                            TrytonRpc rpc) {
+
+        /** Points the bridge's ERP adapter at the database. */
+        public void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+            properties(config).forEach((k, v) -> registry.add(k, () -> v));
+        }
+
         public long id(String code) {
             return java.util.Objects.requireNonNull(ids.get(code), code);
         }
@@ -59,13 +69,50 @@ public final class TrytonReferenceData {
             return yaml.toString();
         }
 
+        /** Moves under the key per company code. */
+        public Map<String, Integer> moves(String key) {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            ids.forEach((code, id) -> out.put(code, TrytonReferenceData.moves(rpc, id, key)));
+            return out;
+        }
+
+        /** Every move per company code. */
+        public Map<String, Integer> moves() {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            ids.forEach((code, id) -> out.put(code, TrytonReferenceData.moves(rpc, id)));
+            return out;
+        }
+
+        /** One move in the company of the currency, none in the others: what {@link #moves(String)} is
+         * for a document posted once where it belongs. */
+        public Map<String, Integer> onceIn(String currency) {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            currencies.forEach((code, c) -> out.put(code, c.equals(currency) ? 1 : 0));
+            return out;
+        }
+
+        /** Debit − credit per account of the move under the key in the company of the currency. */
+        public Map<String, BigDecimal> bookedNets(String currency, String key) {
+            return TrytonReferenceData.bookedNets(rpc, idIn(currency), key);
+        }
+
         /** Creates what the entries refer to, each in the company of its currency. */
-        public void createFor(TrytonRpc rpc, List<JournalEntry> entries) {
+        public void createFor(List<JournalEntry> entries) {
             Map<String, List<JournalEntry>> byCurrency = new LinkedHashMap<>();
             entries.forEach(e -> byCurrency.computeIfAbsent(e.currency(), k -> new java.util.ArrayList<>()).add(e));
             byCurrency.forEach((currency, list) -> new TrytonReferenceData(rpc, idIn(currency))
                     .createForEntries(list));
         }
+    }
+
+    /** {@link #databaseWithCompanies} with EUR {@code CB01}, USD {@code US01}, GBP {@code GB01}, CAD {@code CA01}. */
+    public static Companies databaseWithFourCompanies(String name) {
+        Map<String, String> companies = new LinkedHashMap<>();
+        companies.put("CB01", "EUR");
+        companies.put("US01", "USD");
+        companies.put("GB01", "GBP");
+        companies.put("CA01", "CAD");
+        return databaseWithCompanies(name, companies);
     }
 
     /**
@@ -79,21 +126,18 @@ public final class TrytonReferenceData {
         ErpConfig.Tryton tryton = TrytonServer.shared(Clock.systemUTC()).newDatabase(name + "_"
                 + ProcessHandle.current().pid());
         Map<String, Long> ids = new LinkedHashMap<>();
-        try (TrytonRpc admin = rpc(tryton)) {
-            Map<String, Object> ctx = Map.of("company", tryton.companyId());
-            for (Map.Entry<String, String> c : currencyByCode.entrySet()) {
-                long currency = currency(admin, ctx, c.getValue());
-                if (c.getKey().equals("CB01")) {
-                    admin.model("company.company", "write", ctx, List.of(tryton.companyId()),
-                            Map.of("currency", currency));
-                    ids.put("CB01", (long) tryton.companyId());
-                    continue;
-                }
-                long company = addCompany(admin, tryton, c.getKey(), c.getValue());
-                ids.put(c.getKey(), company);
+        TrytonRpc admin = rpc(tryton);
+        Map<String, Object> ctx = Map.of("company", tryton.companyId());
+        for (Map.Entry<String, String> c : currencyByCode.entrySet()) {
+            if (c.getKey().equals("CB01")) {
+                admin.model("company.company", "write", ctx, List.of(tryton.companyId()),
+                        Map.of("currency", currency(admin, ctx, c.getValue())));
+                ids.put("CB01", (long) tryton.companyId());
+            } else {
+                ids.put(c.getKey(), addCompany(admin, tryton, c.getKey(), c.getValue()));
             }
         }
-        return new Companies(tryton, Map.copyOf(ids), new LinkedHashMap<>(currencyByCode));
+        return new Companies(tryton, Map.copyOf(ids), new LinkedHashMap<>(currencyByCode), admin);
     }
 
     /**

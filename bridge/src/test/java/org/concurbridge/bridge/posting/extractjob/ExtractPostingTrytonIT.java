@@ -3,7 +3,6 @@ package org.concurbridge.bridge.posting.extractjob;
 import org.concurbridge.bridge.connect.ConcurClients;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.erp.tryton.TrytonReferenceData;
-import org.concurbridge.bridge.erp.tryton.TrytonRpc;
 import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.posting.bench.ErpReferenceData;
@@ -32,7 +31,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,18 +66,11 @@ class ExtractPostingTrytonIT {
     @Autowired
     ConnectionMappings mappings;
 
-    TrytonRpc rpc;
-
     @DynamicPropertySource
     static void bridgeProperties(DynamicPropertyRegistry registry) {
         concur.register(registry, "extract-posting-tryton");
-        Map<String, String> companies = new LinkedHashMap<>();
-        companies.put("CB01", "EUR");
-        companies.put("US01", "USD");
-        companies.put("GB01", "GBP");
-        companies.put("CA01", "CAD");
-        tryton = TrytonReferenceData.databaseWithCompanies("extract_posting", companies);
-        TrytonReferenceData.properties(tryton.config()).forEach((k, v) -> registry.add(k, () -> v));
+        tryton = TrytonReferenceData.databaseWithFourCompanies("extract_posting");
+        tryton.register(registry);
     }
 
     ConcurSandbox sb() {
@@ -88,9 +79,6 @@ class ExtractPostingTrytonIT {
 
     @BeforeEach
     void connect() {
-        if (rpc == null) {
-            rpc = TrytonReferenceData.rpc(tryton.config());
-        }
         sb().extracts().timing(Duration.ZERO, Duration.ZERO);
         sb().paymentBatches().closeTime(Duration.ZERO);
         for (String company : List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY)) {
@@ -126,7 +114,7 @@ class ExtractPostingTrytonIT {
     private void postsEveryDocumentOnce(String company, long seed, List<FisUseCase> useCases) {
         job.run(company);   // drains what earlier tests left extractable: this test sees only its documents
         List<String> ids = sb().fis().generate(company, seed, useCases.size(), useCases);
-        tryton.createFor(rpc, ErpReferenceData.entriesOf(ids.stream()
+        tryton.createFor(ErpReferenceData.entriesOf(ids.stream()
                 .map(id -> sb().fis().document(id).toString()).toList()));
 
         JobResult result = job.run(company);
@@ -143,19 +131,15 @@ class ExtractPostingTrytonIT {
             assertThat(tryton.currencies()).as(doc + " has a company in its currency")
                     .containsValue(expected.currency());
             assertThat(row.state()).as(doc + " " + row.errorText()).isEqualTo(LedgerState.POSTED);
-            long target = tryton.idIn(expected.currency());
-            for (long other : tryton.ids().values()) {
-                assertThat(TrytonReferenceData.moves(rpc, other, row.idempotencyKey()))
-                        .as(doc + " in company " + other).isEqualTo(other == target ? 1 : 0);
-            }
-            assertThat(TrytonReferenceData.bookedNets(rpc, target, row.idempotencyKey()))
+            assertThat(tryton.moves(row.idempotencyKey())).as(doc).isEqualTo(tryton.onceIn(expected.currency()));
+            assertThat(tryton.bookedNets(expected.currency(), row.idempotencyKey()))
                     .as(doc).isEqualTo(JournalNets.of(expected));
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(useCases);
         assertThat(currencies).as("the documents reach more than one company").hasSizeGreaterThan(1);
-        Map<String, Integer> before = totalMoves();
+        Map<String, Integer> before = tryton.moves();
         assertThat(job.run(company).outcome()).isEqualTo(JobOutcome.OK);
-        assertThat(totalMoves()).isEqualTo(before);
+        assertThat(tryton.moves()).isEqualTo(before);
     }
 
     /**
@@ -175,11 +159,5 @@ class ExtractPostingTrytonIT {
         }
         assertThat(out).as(source + " ledger rows of " + concurId).hasSize(1);
         return out.get(0);
-    }
-
-    private Map<String, Integer> totalMoves() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        tryton.ids().forEach((code, id) -> out.put(code, TrytonReferenceData.moves(rpc, id)));
-        return out;
     }
 }

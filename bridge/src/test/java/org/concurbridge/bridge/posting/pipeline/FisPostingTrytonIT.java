@@ -5,7 +5,6 @@ import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.erp.ErpAdapter;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.tryton.TrytonReferenceData;
-import org.concurbridge.bridge.erp.tryton.TrytonRpc;
 import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.posting.BuildResult;
@@ -37,7 +36,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,18 +73,11 @@ class FisPostingTrytonIT {
     @Autowired
     Clock clock;
 
-    TrytonRpc rpc;
-
     @DynamicPropertySource
     static void bridgeProperties(DynamicPropertyRegistry registry) {
         concur.register(registry, "fis-posting-tryton");
-        Map<String, String> companies = new LinkedHashMap<>();
-        companies.put("CB01", "EUR");
-        companies.put("US01", "USD");
-        companies.put("GB01", "GBP");
-        companies.put("CA01", "CAD");
-        tryton = TrytonReferenceData.databaseWithCompanies("fis_posting", companies);
-        TrytonReferenceData.properties(tryton.config()).forEach((k, v) -> registry.add(k, () -> v));
+        tryton = TrytonReferenceData.databaseWithFourCompanies("fis_posting");
+        tryton.register(registry);
     }
 
     ConcurSandbox sb() {
@@ -95,9 +86,6 @@ class FisPostingTrytonIT {
 
     @BeforeEach
     void connect() {
-        if (rpc == null) {
-            rpc = TrytonReferenceData.rpc(tryton.config());
-        }
         concur.connect(COMPANY, connections, clients, quickConnect);
         mappings.set(COMPANY, tryton.mappingByDocumentCurrency(), "test");
     }
@@ -110,7 +98,7 @@ class FisPostingTrytonIT {
     @Test
     void everyGeneratedUseCasePostsOnceIntoTheCompanyOfItsCurrencyWithTheExpectedJournal() {
         List<String> ids = sb().fis().generate(COMPANY, 11L, FisUseCase.values().length, List.of());
-        tryton.createFor(rpc, ErpReferenceData.entriesOf(runs().jsons(ids)));
+        tryton.createFor(ErpReferenceData.entriesOf(runs().jsons(ids)));
 
         JobResult result = runs().drain();
 
@@ -123,15 +111,15 @@ class FisPostingTrytonIT {
         }
         assertThat(currencies).as("the use cases reach every company").containsExactlyInAnyOrder(
                 tryton.currencies().values().toArray(String[]::new));
-        Map<String, Integer> before = totalMoves();
+        Map<String, Integer> before = tryton.moves();
         assertThat(job.run(COMPANY).message()).startsWith("received 0, acknowledged 0, posted 0");
-        assertThat(totalMoves()).isEqualTo(before);
+        assertThat(tryton.moves()).isEqualTo(before);
     }
 
     @Test
     void everyOfficialExamplePostsAsBuiltIntoTheCompanyOfItsCurrencyAndPostingItAgainAddsNothing() {
         List<String> ids = sb().fis().loadFixtures(COMPANY, FisExamples.DIR);
-        tryton.createFor(rpc, ErpReferenceData.entriesOf(runs().jsons(ids)));
+        tryton.createFor(ErpReferenceData.entriesOf(runs().jsons(ids)));
 
         runs().drain();
 
@@ -146,8 +134,7 @@ class FisPostingTrytonIT {
             BuildResult mapped = new FisJournalBuilder(mappings.mapping(COMPANY)).build(FisExamples.parse(json));
             JournalEntry again = JournalEntries.toEntry(mapped.document(), row.idempotencyKey(), LocalDate.now(clock));
             assertThat(erp.post(again).alreadyPosted()).as(id).isTrue();
-            assertThat(TrytonReferenceData.moves(rpc, tryton.idIn(entry.currency()), row.idempotencyKey()))
-                    .isEqualTo(1);
+            assertThat(tryton.moves(row.idempotencyKey())).as(id).isEqualTo(tryton.onceIn(entry.currency()));
         }
     }
 
@@ -162,22 +149,12 @@ class FisPostingTrytonIT {
         assertThat(row.state()).as(id + " " + row.errorText()).isEqualTo(LedgerState.CONFIRMED);
         assertThat(state.status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
         assertThat(state.postingConfirmations().get(0).toString()).contains(row.erpDocumentNumber());
-        long company = tryton.idIn(currency);
-        for (long other : tryton.ids().values()) {
-            assertThat(TrytonReferenceData.moves(rpc, other, row.idempotencyKey())).as(id + " in company " + other)
-                    .isEqualTo(other == company ? 1 : 0);
-        }
-        assertThat(TrytonReferenceData.bookedNets(rpc, company, row.idempotencyKey())).as(id)
+        assertThat(tryton.moves(row.idempotencyKey())).as(id).isEqualTo(tryton.onceIn(currency));
+        assertThat(tryton.bookedNets(currency, row.idempotencyKey())).as(id)
                 .isEqualTo(expectedNets);
     }
 
     private FisRuns runs() {
         return new FisRuns(job, sb(), ledger, COMPANY);
-    }
-
-    private Map<String, Integer> totalMoves() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        tryton.ids().forEach((code, id) -> out.put(code, TrytonReferenceData.moves(rpc, id)));
-        return out;
     }
 }
