@@ -7,10 +7,12 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -46,7 +48,7 @@ final class TrytonCompanies {
     private volatile Loaded loaded;
 
     private record Loaded(Company fallback, Map<String, Company> byCode, Collection<Company> all,
-                          java.util.Set<Long> usable) {
+                          Set<Long> usable) {
     }
 
     TrytonCompanies(TrytonRpc rpc, ErpConfig.Tryton config) {
@@ -59,7 +61,7 @@ final class TrytonCompanies {
         if (l == null) {
             JsonNode user = rpc.call("model.res.user.get_preferences", TrytonRpc.JSON.createArrayNode().add(false)
                     .add(TrytonRpc.JSON.createObjectNode()));
-            java.util.Set<Long> usable = new java.util.HashSet<>();
+            Set<Long> usable = new HashSet<>();
             usable.add(user.path("company").asLong());
             if ("all".equals(TrytonRpc.text(user.path("company_filter")))) {
                 user.path("companies").forEach(c -> usable.add(c.asLong()));
@@ -87,7 +89,7 @@ final class TrytonCompanies {
             byId.values().stream().filter(c -> c.code() != null).forEach(c -> byCode.putIfAbsent(c.code(), c));
             config.companies().forEach((code, id) -> byCode.put(code, byId.get((long) id)));
             l = new Loaded(byId.get((long) config.companyId()), byCode, byId.values().stream()
-                    .filter(c -> usable.contains(c.id())).toList(), java.util.Set.copyOf(usable));
+                    .filter(c -> usable.contains(c.id())).toList(), Set.copyOf(usable));
             loaded = l;
         }
         return l;

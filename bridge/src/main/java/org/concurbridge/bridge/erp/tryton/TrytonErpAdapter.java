@@ -31,12 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tryton 6.0 over JSON-RPC. A journal entry becomes a posted {@code account.move} in the configured journal, with
+ * Tryton 6.0 over JSON-RPC. A journal entry becomes a posted {@code account.move} in the configured journal and in
+ * the Tryton company of its company code ({@link TrytonCompanies}: {@code erp.tryton.companies}, else the company's
+ * party code), with
  * analytic lines for cost objects, tax lines for tax codes and the second currency for foreign amounts. The
  * idempotency key is written at the head of the move's description ({@code [key] reference: description}) and
  * looked up before creating; a move whose post fails is deleted again, so no half-created document stays behind.
  * Master data comes from {@code party.party}, {@code analytic_account.account}, {@code purchase.purchase} and done
- * incoming {@code stock.move}s; payment status from the reconciliation of the payable lines. Thread-safe.
+ * incoming {@code stock.move}s of {@code erp.tryton.company-id}; payment status from the reconciliation of the
+ * payable lines. Thread-safe.
  */
 public final class TrytonErpAdapter implements ErpAdapter {
 

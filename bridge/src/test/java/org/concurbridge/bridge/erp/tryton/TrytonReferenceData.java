@@ -21,12 +21,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The Tryton counterpart of {@link ErpReferenceData}: creates in a seeded Tryton database (company {@code CB01},
- * {@link TrytonDemoSeed}) what the documents' journals refer to under Concur's own codes, as in a company whose
- * chart uses Concur's codes: accounts of the right kind (copied from the seeded expense {@code 6010}, employee
- * payable {@code 2100}, receivable {@code 1600} or input tax {@code 1410}), parties for employees (also
- * {@code company.employee}) and suppliers, analytic accounts under a root per cost-object dimension, taxes named by
- * their code, currencies, and fiscal years for the posting dates. What already exists is left alone.
+ * The Tryton counterpart of {@link ErpReferenceData}: creates in one company of a seeded Tryton database
+ * ({@link TrytonDemoSeed}, plus the companies of {@link #databaseWithCompanies}) what the documents' journals refer to
+ * under Concur's own codes, as in a company whose chart uses Concur's codes: accounts of the right kind (copied from
+ * the company's expense {@code 6010}, employee payable {@code 2100}, receivable {@code 1600} or input tax
+ * {@code 1410}), parties for employees (also {@code company.employee}) and suppliers, analytic accounts under a root
+ * per cost-object dimension, taxes named by their code, currencies, and fiscal years for the posting dates. What
+ * already exists is left alone.
  */
 public final class TrytonReferenceData {
     private final TrytonRpc rpc;
