@@ -82,7 +82,7 @@ class ExtractPostingTrytonIT {
         sb().extracts().timing(Duration.ZERO, Duration.ZERO);
         sb().paymentBatches().closeTime(Duration.ZERO);
         for (String company : List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY)) {
-            concur.connect(company, connections, clients, quickConnect);
+            concur.connectOnce(quickConnect, connections, clients, company);
             mappings.set(company, tryton.mappingByDocumentCurrency(), "test");
         }
     }

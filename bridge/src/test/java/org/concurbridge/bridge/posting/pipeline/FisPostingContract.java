@@ -84,7 +84,7 @@ abstract class FisPostingContract {
     void connect() {
         books = new ErpBooks(jdbc);
         sb().clearRequests();
-        concur.connect(COMPANY, connections, clients, quickConnect);
+        concur.connectOnce(quickConnect, connections, clients, COMPANY);
     }
 
     @AfterEach

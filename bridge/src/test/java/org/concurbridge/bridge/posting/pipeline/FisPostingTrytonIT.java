@@ -86,7 +86,7 @@ class FisPostingTrytonIT {
 
     @BeforeEach
     void connect() {
-        concur.connect(COMPANY, connections, clients, quickConnect);
+        concur.connectOnce(quickConnect, connections, clients, COMPANY);
         mappings.set(COMPANY, tryton.mappingByDocumentCurrency(), "test");
     }
 
