@@ -19,9 +19,7 @@ import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.ledger.ReportClaims;
 import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
-import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.extract.FileFault;
@@ -78,10 +76,7 @@ abstract class ExtractPostingContract {
         sb().extracts().timing(Duration.ZERO, Duration.ZERO);
         sb().paymentBatches().closeTime(Duration.ZERO);
         for (String company : List.of(COMPANY, STANDARD)) {
-            if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
-                clients.evict(company);
-                quickConnect.connect(company, Secret.of(sb().companyRequestToken(company)), "admin-user");
-            }
+            concur.connectOnce(quickConnect, connections, clients, company);
             job.run(company);   // drains what earlier tests left extractable: each test sees only its documents
         }
         WAITS.clear();

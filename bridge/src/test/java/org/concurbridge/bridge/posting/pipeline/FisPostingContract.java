@@ -16,6 +16,7 @@ import org.concurbridge.bridge.posting.FisExamples;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.ErpBooks;
+import org.concurbridge.bridge.testsupport.JournalNets;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
@@ -41,9 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,10 +86,7 @@ abstract class FisPostingContract {
     void connect() {
         books = new ErpBooks(jdbc);
         sb().clearRequests();
-        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
-            clients.evict(COMPANY);
-            quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
-        }
+        concur.connectOnce(quickConnect, connections, clients, COMPANY);
     }
 
     @AfterEach
@@ -121,14 +117,6 @@ abstract class FisPostingContract {
         return runs().row(docId);
     }
 
-    static Map<String, BigDecimal> nets(ExpectedJournal journal) {
-        Map<String, BigDecimal> nets = new TreeMap<>();
-        journal.lines().forEach(l -> nets.merge(l.account(), l.debit().subtract(l.credit()), BigDecimal::add));
-        nets.values().removeIf(v -> v.signum() == 0);
-        nets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.UNNECESSARY));
-        return nets;
-    }
-
     @Test
     void everyGeneratedUseCasePostsOnceWithTheExpectedJournalAndIsConfirmed() {
         List<String> ids = sb().fis().generate(COMPANY, 11L, 2 * FisUseCase.values().length, List.of());
@@ -147,7 +135,7 @@ abstract class FisPostingContract {
             assertThat(state.postingConfirmations().get(0).toString()).contains(row.erpDocumentNumber());
             assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
             assertThat(books.nets(row.idempotencyKey())).as(expected.useCase().catalogueId())
-                    .isEqualTo(nets(expected));
+                    .isEqualTo(JournalNets.of(expected));
             assertThat(books.imbalance(row.idempotencyKey())).isZero();
         }
         // a second run changes nothing
@@ -172,11 +160,7 @@ abstract class FisPostingContract {
             assertThat(books.imbalance(row.idempotencyKey())).isZero();
             var built = new org.concurbridge.bridge.posting.fis.FisJournalBuilder(PostingMapping.none())
                     .build(FisExamples.parse(sb().fis().document(id).toString())).document();
-            Map<String, BigDecimal> builtNets = new TreeMap<>();
-            built.lines().forEach(l -> builtNets.merge(l.account(), l.debit().subtract(l.credit()), BigDecimal::add));
-            builtNets.values().removeIf(v -> v.signum() == 0);
-            builtNets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.HALF_UP));
-            assertThat(books.nets(row.idempotencyKey())).as(id).isEqualTo(builtNets);
+            assertThat(books.nets(row.idempotencyKey())).as(id).isEqualTo(JournalNets.ofLines(built.lines()));
         }
     }
 
