@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.concurbridge.bridge.erp.ErpAdapter;
@@ -28,6 +27,7 @@ import org.concurbridge.bridge.posting.extract.ExtractJournalBuilder;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.ledger.ReportClaims;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.posting.pipeline.JournalEntries;
 import org.concurbridge.client.extract.ExtractZip;
@@ -48,8 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       <b>held</b>: nothing of it reaches the ledger; the reason is returned.</li>
  *   <li>A quarantined report (unreadable row, unknown account…) gets a FAILED ledger row naming the problems, so it is
  *       visible on the dashboard; the other reports post.</li>
- *   <li>A report already posted under another key — through FIS, or from an earlier batch — is recognised by its
- *       doc type and Concur report id and not posted again (an event is added to the posted row).</li>
+ *   <li>A report already posted (or being posted) under another key — through FIS, or from an earlier batch — is
+ *       recognised by its doc type and Concur report id ({@link ReportClaims}) and not posted again (an event is
+ *       added to that row).</li>
  *   <li>A file fetched twice posts nothing the second time: the ledger finds the rows by their keys.</li>
  * </ul>
  */
@@ -125,13 +126,17 @@ public class ExtractPoster {
                 }
                 PostingDocument doc = r.document();
                 String docType = docType(doc.kind());
-                Optional<LedgerDocument> posted = ledger.postedEarlierRevision(companyUuid, docType,
-                        doc.header().concurId(), Integer.MAX_VALUE, -1L)
-                        .filter(p -> !p.idempotencyKey().equals(doc.idempotencyKey()));
-                if (posted.isPresent()) {
-                    ledger.event(posted.get().id(), companyUuid, "extract", "ALREADY_POSTED", "report "
-                            + doc.header().concurId() + " is also in " + format + " batch " + b.batchId()
-                            + " (" + doc.idempotencyKey() + "); not posted again", null);
+                // one posting per report: FIS (or an earlier batch) may hold it; claimed before the row is recorded
+                ReportClaims.Holder holder = ledger.claims().claimAll(List.of(new ReportClaims.Claim(companyUuid,
+                        docType, doc.header().concurId(), doc.idempotencyKey()))).get(doc.idempotencyKey());
+                if (holder != null) {
+                    if (holder.row() != null) {
+                        ledger.event(holder.row().id(), companyUuid, "extract", "ALREADY_POSTED", "report "
+                                + doc.header().concurId() + " is also in " + format + " batch " + b.batchId()
+                                + " (" + doc.idempotencyKey() + "); not posted again", null);
+                    }
+                    log.info("event=extract_report_already_held company={} report={} key={} heldBy={}",
+                            companyUuid, doc.header().concurId(), doc.idempotencyKey(), holder.idempotencyKey());
                     already++;
                     continue;
                 }

@@ -39,12 +39,16 @@ public class PostingLedger {
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final PaymentLedger payments;
+    private final ReportClaims claims;
 
     public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
         this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         this.clock = clock;
         this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        this.payments = new PaymentLedger(template, clock);
+        this.claims = new ReportClaims(template, this, clock);
     }
 
     /**
@@ -53,6 +57,16 @@ public class PostingLedger {
      */
     public void inTransaction(Runnable writes) {
         tx.executeWithoutResult(status -> writes.run());
+    }
+
+    /** The claims that keep a report from being posted once through FIS and once from an extract. */
+    public ReportClaims claims() {
+        return claims;
+    }
+
+    /** The payment confirmations sent for the ledger's expense reports. */
+    public PaymentLedger payments() {
+        return payments;
     }
 
     /** What a received document is, as recorded. */
@@ -107,18 +121,6 @@ public class PostingLedger {
                 + " on conflict do nothing", args);
     }
 
-    /**
-     * The rows with these idempotency keys (one source document revision each), in one query on the key's unique
-     * index.
-     */
-    public List<LedgerDocument> byIdempotencyKeys(java.util.Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select " + COLUMNS + " from posting_documents where idempotency_key in (:keys) order by id")
-                .param("keys", keys).query(ROW).list();
-    }
-
     /** Rows by ledger id, in one query (ordered by id). */
     public List<LedgerDocument> byIds(java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
@@ -126,6 +128,15 @@ public class PostingLedger {
         }
         return jdbc.sql("select " + COLUMNS + " from posting_documents where id in (:ids) order by id")
                 .param("ids", ids).query(ROW).list();
+    }
+
+    /** Rows by ERP idempotency key (one source document revision each), in one query on the key's unique index. */
+    public List<LedgerDocument> byIdempotencyKeys(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where idempotency_key in (:keys) order by id")
+                .param("keys", keys).query(ROW).list();
     }
 
     /** RECEIVED → ACKNOWLEDGED for several rows in one update; returns how many moved. */
@@ -189,7 +200,7 @@ public class PostingLedger {
             return Optional.empty();
         }
         return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
-                        + " and concur_id = ? and revision < ? and id <> ?"
+                        + " and concur_id = ? and revision < ? and id <> ? and posted_as_id is null"
                         + " and state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')"
                         + " order by revision desc, id desc limit 1")
                 .params(companyUuid, docType, concurId, revision, exceptId).query(ROW).optional();
@@ -386,7 +397,7 @@ public class PostingLedger {
                           coalesce(sum(case when state = 'PAYMENT_CONFIRMED' then total else 0 end), 0) paid_total
                         from posting_documents
                         where company_uuid = ? and posting_date between ? and ?
-                          and state not in ('RECALLED', 'SUPERSEDED')
+                          and state not in ('RECALLED', 'SUPERSEDED') and posted_as_id is null
                         group by posting_date, currency order by posting_date desc, currency""")
                 .params(companyUuid, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, i) -> new DailyTotals(rs.getDate("d").toLocalDate(), rs.getString("c"),
