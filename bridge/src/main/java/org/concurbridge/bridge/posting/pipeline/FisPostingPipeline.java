@@ -543,7 +543,6 @@ public final class FisPostingPipeline {
             stats.confirmed += ledger.confirmedAll(accepted);
             flushEvents();
         });
-        progress.accept(stats);
     }
 
     private void confirmErrors(FisDocumentKind kind, Map<Long, String> errors) {
