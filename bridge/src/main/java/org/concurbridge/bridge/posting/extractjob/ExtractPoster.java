@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.concurbridge.bridge.erp.ErpAdapter;
@@ -23,7 +25,7 @@ import org.concurbridge.bridge.erp.ValidationProblem;
 import org.concurbridge.bridge.posting.BuildResult;
 import org.concurbridge.bridge.posting.DocumentKind;
 import org.concurbridge.bridge.posting.PostingDocument;
-import org.concurbridge.bridge.posting.extract.ExtractBuild;
+import org.concurbridge.bridge.posting.extract.ExtractCheck;
 import org.concurbridge.bridge.posting.extract.ExtractJournalBuilder;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
@@ -81,81 +83,192 @@ public class ExtractPoster {
         this.retryBackoff = retryBackoff;
     }
 
-    /** Builds every file of the delivery first; posts only when none is held. */
+    /** Documents received, posted and recorded per chunk: ledger writes and ERP posting in batches of this size. */
+    static final int CHUNK = 500;
+
+    /**
+     * Checks every file of the delivery first (control totals, truncation, held file — nothing is kept but the
+     * verdict); only when none is held, reads them again and posts report by report, {@link #CHUNK} reports at a time.
+     * Memory is bounded by one chunk and the largest report, whatever the file size.
+     */
     public Outcome post(ExtractJournalBuilder.Format format, Path file, boolean zip) {
         ExtractJournalBuilder builder = new ExtractJournalBuilder(mapping).withHoldFileOnRowProblem(holdFileOnRowProblem);
-        List<ExtractBuild> builds = new ArrayList<>();
+        ExtractZip archive = null;
         try {
+            List<ExtractJournalBuilder.Source> sources;
             if (zip) {
-                try (ExtractZip z = ExtractZip.open(file)) {
-                    for (ExtractZip.Member m : z.members()) {
-                        try (InputStream in = z.open(m)) {
-                            builds.add(builder.build(format, in, m.name()));
-                        }
-                    }
+                try {
+                    archive = ExtractZip.open(file);
                 } catch (ExtractZip.ExtractZipException e) {
                     return new Outcome(true, e.problem().describe(), null);
                 }
+                ExtractZip z = archive;
+                sources = z.members().stream()
+                        .map(m -> ExtractJournalBuilder.Source.of(m.name(), () -> z.open(m))).toList();
             } else {
-                try (InputStream in = Files.newInputStream(file)) {
-                    builds.add(builder.build(format, in, file.getFileName().toString()));
-                }
+                sources = List.of(ExtractJournalBuilder.Source.of(file));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the downloaded extract " + file, e);
+            List<ExtractCheck> checks = new ArrayList<>();
+            for (ExtractJournalBuilder.Source source : sources) {
+                checks.add(builder.check(format, source));
+            }
+            List<String> held = checks.stream().filter(ExtractCheck::held)
+                    .flatMap(c -> c.heldReasons().stream()
+                            .map(r -> r.startsWith(c.fileName()) ? r : c.fileName() + ": " + r))
+                    .toList();
+            if (!held.isEmpty()) {
+                log.warn("event=extract_held company={} file={} reasons=\"{}\"", companyUuid, file, held);
+                return new Outcome(true, String.join("; ", held), null);
+            }
+            Chunk chunk = new Chunk(format);
+            for (int i = 0; i < sources.size(); i++) {
+                ExtractCheck check = checks.get(i);
+                builder.build(format, sources.get(i), check, r -> chunk.add(check, r));
+            }
+            chunk.flush();
+            String batchId = checks.isEmpty() ? null : checks.get(0).batchId();
+            return new Outcome(false, null, new ExtractDeliveries.Counts(batchId, chunk.documents, chunk.posted,
+                    chunk.quarantined, chunk.already));
+        } catch (ExtractZip.ExtractZipException e) {
+            return new Outcome(true, e.problem().describe(), null);
+        } finally {
+            if (archive != null) {
+                archive.close();
+            }
         }
-        List<String> held = builds.stream().filter(ExtractBuild::held)
-                .flatMap(b -> b.heldReasons().stream().map(r -> r.startsWith(b.fileName()) ? r : b.fileName() + ": " + r))
-                .toList();
-        if (!held.isEmpty()) {
-            log.warn("event=extract_held company={} file={} reasons=\"{}\"", companyUuid, file, held);
-            return new Outcome(true, String.join("; ", held), null);
+    }
+
+    /** The reports of a delivery waiting to be recorded and posted together, and the run's counts. */
+    private final class Chunk {
+        private final ExtractJournalBuilder.Format format;
+        private final List<BuildResult> results = new ArrayList<>();
+        private final List<String> files = new ArrayList<>();
+        private final List<String> batches = new ArrayList<>();
+        int documents;
+        int posted;
+        int quarantined;
+        int already;
+
+        Chunk(ExtractJournalBuilder.Format format) {
+            this.format = format;
         }
-        int documents = 0;
-        int quarantined = 0;
-        int already = 0;
-        List<LedgerDocument> rows = new ArrayList<>();
-        for (ExtractBuild b : builds) {
-            for (BuildResult r : b.results()) {
-                documents++;
-                if (!r.isOk()) {
+
+        void add(ExtractCheck check, BuildResult result) {
+            results.add(result);
+            files.add(check.fileName());
+            batches.add(check.batchId());
+            documents++;
+            if (results.size() >= CHUNK) {
+                flush();
+            }
+        }
+
+        void flush() {
+            List<Built> ok = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                BuildResult r = results.get(i);
+                if (r.isOk()) {
+                    ok.add(new Built(r.document(), files.get(i), batches.get(i)));
+                } else {
                     quarantine(format, r);
                     quarantined++;
-                    continue;
                 }
-                PostingDocument doc = r.document();
-                String docType = docType(doc.kind());
-                Optional<LedgerDocument> posted = ledger.postedEarlierRevision(companyUuid, docType,
-                        doc.header().concurId(), Integer.MAX_VALUE, -1L)
-                        .filter(p -> !p.idempotencyKey().equals(doc.idempotencyKey()));
-                if (posted.isPresent()) {
-                    ledger.event(posted.get().id(), companyUuid, "extract", "ALREADY_POSTED", "report "
-                            + doc.header().concurId() + " is also in " + format + " batch " + b.batchId()
-                            + " (" + doc.idempotencyKey() + "); not posted again", null);
-                    already++;
-                    continue;
-                }
-                LedgerDocument row = ledger.receive(new PostingLedger.Received(companyUuid, format.name(), docType,
-                        doc.idempotencyKey(), doc.header().concurId(), 1, doc.idempotencyKey(), null));
-                if (row.state() == LedgerState.RECEIVED && row.documentJson() == null) {
-                    ledger.built(row.id(), doc.kind().name(), doc.header().currency(), doc.totalDebit(),
-                            doc.mappingVersion(), JournalEntries.postingDate(doc, today()),
-                            JSON.writeValueAsString(doc), null);
-                    ledger.event(row.id(), companyUuid, "extract", "RECEIVED", "from " + b.fileName(), null);
-                }
-                rows.add(ledger.find(row.id()).orElseThrow());
             }
+            results.clear();
+            files.clear();
+            batches.clear();
+            List<Built> fresh = withoutAlreadyPosted(format, ok);
+            already += ok.size() - fresh.size();
+            Map<String, PostingDocument> built = new HashMap<>();
+            fresh.forEach(b -> built.put(b.doc().idempotencyKey(), b.doc()));
+            posted += post(receive(format, fresh), built);
         }
-        int posted = postDue(rows);
-        String batchId = builds.isEmpty() ? null : builds.get(0).batchId();
-        return new Outcome(false, null, new ExtractDeliveries.Counts(batchId, documents, posted, quarantined, already));
+    }
+
+    private record Built(PostingDocument doc, String fileName, String batchId) {
     }
 
     /**
-     * Posts the rows that are RECEIVED with their document, or FAILED and due; returns how many reached POSTED.
+     * The documents not already posted under another key — through FIS, or from an earlier batch — recognised by doc
+     * type and Concur report id; an event is added to each posted row found.
+     */
+    private List<Built> withoutAlreadyPosted(ExtractJournalBuilder.Format format, List<Built> docs) {
+        Map<String, LedgerDocument> posted = new HashMap<>();
+        docs.stream().collect(Collectors.groupingBy(b -> docType(b.doc().kind()),
+                        Collectors.mapping(b -> b.doc().header().concurId(), Collectors.toSet())))
+                .forEach((type, ids) -> ledger.postedByConcurIds(companyUuid, type, ids)
+                        .forEach((id, row) -> posted.put(type + "/" + id, row)));
+        List<Built> fresh = new ArrayList<>();
+        List<PostingLedger.Event> events = new ArrayList<>();
+        for (Built b : docs) {
+            PostingDocument doc = b.doc();
+            LedgerDocument earlier = posted.get(docType(doc.kind()) + "/" + doc.header().concurId());
+            if (earlier == null || earlier.idempotencyKey().equals(doc.idempotencyKey())) {
+                fresh.add(b);
+            } else {
+                events.add(ledger.newEvent(earlier.id(), companyUuid, "extract", "ALREADY_POSTED", "report "
+                        + doc.header().concurId() + " is also in " + format + " batch " + b.batchId() + " ("
+                        + doc.idempotencyKey() + "); not posted again", null));
+            }
+        }
+        ledger.eventsAll(events);
+        return fresh;
+    }
+
+    /**
+     * Records the documents not in the ledger yet, with their events, in one transaction; returns every document's
+     * row, in order.
+     */
+    private List<LedgerDocument> receive(ExtractJournalBuilder.Format format, List<Built> docs) {
+        if (docs.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = docs.stream().map(b -> b.doc().idempotencyKey()).toList();
+        Map<String, LedgerDocument> rows = new HashMap<>();
+        ledger.inTransaction(() -> {
+            Map<String, LedgerDocument> known = new HashMap<>();
+            ledger.bySourceDocIds(companyUuid, format.name(), keys).forEach(r -> known.put(r.sourceDocId(), r));
+            List<PostingLedger.ReceivedBuilt> fresh = new ArrayList<>();
+            Map<String, String> fileOf = new HashMap<>();
+            for (Built b : docs) {
+                PostingDocument doc = b.doc();
+                LedgerDocument row = known.get(doc.idempotencyKey());
+                if (row == null) {
+                    fresh.add(new PostingLedger.ReceivedBuilt(received(format, doc), doc.kind().name(),
+                            doc.header().currency(), doc.totalDebit(), doc.mappingVersion(),
+                            JournalEntries.postingDate(doc, today()), JSON.writeValueAsString(doc), null));
+                    fileOf.put(doc.idempotencyKey(), b.fileName());
+                } else if (row.state() == LedgerState.RECEIVED && row.documentJson() == null) {
+                    // received by an earlier run that stopped before recording the document
+                    ledger.built(row.id(), doc.kind().name(), doc.header().currency(), doc.totalDebit(),
+                            doc.mappingVersion(), JournalEntries.postingDate(doc, today()),
+                            JSON.writeValueAsString(doc), null);
+                }
+            }
+            ledger.receiveAll(fresh);
+            ledger.bySourceDocIds(companyUuid, format.name(), keys).forEach(r -> rows.put(r.sourceDocId(), r));
+            ledger.eventsAll(fileOf.entrySet().stream().map(e -> ledger.newEvent(rows.get(e.getKey()).id(),
+                    companyUuid, "extract", "RECEIVED", "from " + e.getValue(), null)).toList());
+        });
+        return keys.stream().map(rows::get).toList();
+    }
+
+    private PostingLedger.Received received(ExtractJournalBuilder.Format format, PostingDocument doc) {
+        return new PostingLedger.Received(companyUuid, format.name(), docType(doc.kind()), doc.idempotencyKey(),
+                doc.header().concurId(), 1, doc.idempotencyKey(), null);
+    }
+
+    /**
+     * Posts the rows that are RECEIVED with their document, or FAILED and due, in one {@code postAll} (which
+     * validates every entry against the ERP and writes nothing for an invalid one); returns how many reached POSTED.
      * Also used for the rows of earlier runs (a crash after receiving, an ERP that was down).
      */
     public int postDue(List<LedgerDocument> rows) {
+        return post(rows, Map.of());
+    }
+
+    /** {@link #postDue}, taking the documents just built by their key instead of reading their stored JSON again. */
+    private int post(List<LedgerDocument> rows, Map<String, PostingDocument> built) {
         List<LedgerDocument> toPost = new ArrayList<>();
         List<JournalEntry> entries = new ArrayList<>();
         Instant now = clock.instant();
@@ -166,45 +279,55 @@ public class ExtractPoster {
             if (!due || row.documentJson() == null) {
                 continue;
             }
-            PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
-            JournalEntry entry = JournalEntries.toEntry(doc, row.idempotencyKey(), today());
-            List<ValidationProblem> problems;
-            try {
-                problems = erp.validate(entry);
-            } catch (ErpException.Retriable e) {
-                fail(row, "ERP unavailable: " + e.getMessage());
-                continue;
-            }
-            if (!problems.isEmpty()) {
-                fail(row, "the ERP rejects the journal: " + text(problems));
-                continue;
+            PostingDocument doc = built.get(row.idempotencyKey());
+            if (doc == null) {
+                doc = JSON.readValue(row.documentJson(), PostingDocument.class);
             }
             toPost.add(row);
-            entries.add(entry);
+            entries.add(JournalEntries.toEntry(doc, row.idempotencyKey(), today()));
         }
         if (toPost.isEmpty()) {
             return 0;
         }
-        int posted = 0;
-        List<ErpPosting.BatchResult> results = erp.postAll(entries);
-        for (int i = 0; i < toPost.size(); i++) {
+        List<ErpPosting.BatchResult> results;
+        try {
+            results = erp.postAll(entries);
+        } catch (ErpException.Retriable e) {
+            toPost.forEach(row -> fail(row, "ERP unavailable: " + e.getMessage()));
+            return 0;
+        }
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        List<PostingLedger.Event> events = new ArrayList<>();
+        Map<LedgerDocument, String> failures = new LinkedHashMap<>();
+        ErpException stop = null;
+        for (int i = 0; i < toPost.size() && stop == null; i++) {
             LedgerDocument row = toPost.get(i);
             ErpPosting.BatchResult r = results.get(i);
             if (r.failure() == null) {
-                ledger.posted(row.id(), r.result().document().documentNumber());
-                ledger.event(row.id(), companyUuid, "erp.post", r.result().alreadyPosted() ? "ALREADY_POSTED" : "OK",
-                        "document " + r.result().document().documentNumber(), null);
-                posted++;
+                numbers.put(row.id(), r.result().document().documentNumber());
+                events.add(ledger.newEvent(row.id(), companyUuid, "erp.post",
+                        r.result().alreadyPosted() ? "ALREADY_POSTED" : "OK",
+                        "document " + r.result().document().documentNumber(), null));
             } else if (r.failure() instanceof ErpException.Permanent p) {
-                fail(row, "the ERP refused the posting: " + (p.problems().isEmpty() ? p.getMessage()
+                failures.put(row, "the ERP rejects the journal: " + (p.problems().isEmpty() ? p.getMessage()
                         : text(p.problems())));
             } else if (r.failure() instanceof ErpException.Retriable e) {
-                fail(row, "ERP unavailable: " + e.getMessage());
+                failures.put(row, "ERP unavailable: " + e.getMessage());
             } else {
-                throw r.failure();
+                stop = r.failure();   // the ERP refuses our credentials: nothing else will post either
             }
         }
-        return posted;
+        // whatever the ERP took is recorded with its number, in one transaction, before anything else happens
+        int[] done = {0};
+        ledger.inTransaction(() -> {
+            done[0] = ledger.postedAll(numbers);
+            ledger.eventsAll(events);
+            failures.forEach(this::fail);
+        });
+        if (stop != null) {
+            throw stop;
+        }
+        return done[0];
     }
 
     private void quarantine(ExtractJournalBuilder.Format format, BuildResult r) {

@@ -35,12 +35,23 @@ public class PostingLedger {
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
 
     public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         this.clock = clock;
+    }
+
+    /**
+     * Runs several ledger writes as one database transaction (one commit instead of one per statement): all of them
+     * are recorded, or none. Never call the ERP inside it.
+     */
+    public void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     /** What a received document is, as recorded. */
@@ -179,6 +190,24 @@ public class PostingLedger {
                         + " and state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')"
                         + " order by revision desc, id desc limit 1")
                 .params(companyUuid, docType, concurId, revision, exceptId).query(ROW).optional();
+    }
+
+    /**
+     * Per Concur id, the posted row of highest revision (then id) among these Concur ids of one doc type, in one
+     * query: {@link #postedEarlierRevision} for a chunk of documents.
+     */
+    public Map<String, LedgerDocument> postedByConcurIds(String companyUuid, String docType,
+                                                         java.util.Collection<String> concurIds) {
+        Map<String, LedgerDocument> latest = new java.util.HashMap<>();
+        if (concurIds.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = :company and doc_type = :type"
+                        + " and concur_id in (:ids) and state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')"
+                        + " order by revision, id")
+                .param("company", companyUuid).param("type", docType).param("ids", concurIds).query(ROW).list()
+                .forEach(r -> latest.put(r.concurId(), r));
+        return latest;
     }
 
     /** Rows with work left: RECEIVED, ACKNOWLEDGED, POSTED, and FAILED ones whose next attempt is due. */

@@ -311,37 +311,4 @@ abstract class ExtractPostingContract {
         assertThat(again.counts().posted()).isZero();
         assertThat(books.totalDocuments()).isEqualTo(before);
     }
-
-    /**
-     * The end-to-end figure of docs/benchmarks.md ("sae-posting"): an SAE file already downloaded → ERP journals on the
-     * SQL adapter (parse, group, build, ledger rows, ERP validation, posting). Off by default:
-     * {@code -Dbench.sae-posting=<reports>}.
-     */
-    @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench.sae-posting", matches = "\\d+")
-    void saePostingThroughput() {
-        int reports = Integer.parseInt(System.getProperty("bench.sae-posting"));
-        List<FisUseCase> mix = List.of(FisUseCase.CASH, FisUseCase.MILEAGE, FisUseCase.VAT_SINGLE,
-                FisUseCase.ALLOCATION, FisUseCase.IBCP_CARD, FisUseCase.CASH_ADVANCE_BELOW);
-        generate(901L, reports, mix);
-        var extracts = clients.client(COMPANY).extracts();
-        var def = extracts.definitionNamed("Standard Accounting Extract").orElseThrow();
-        var created = (org.concurbridge.client.extracts.JobStart.Created) extracts.startJob(def);
-        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/bench.csv");
-        extracts.download(extracts.status(created.job()), file);
-        var poster = new org.concurbridge.bridge.posting.extractjob.ExtractPoster(COMPANY, erp, ledger,
-                org.concurbridge.bridge.posting.mapping.PostingMapping.none(), java.time.Clock.systemUTC(), false,
-                Duration.ofSeconds(30));
-        long lines = jdbc.sql("select count(*) from erp.journal_line").query(Long.class).single();
-        long started = System.nanoTime();
-        var outcome = poster.post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE, file,
-                false);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long posted = outcome.counts().posted();
-        long newLines = jdbc.sql("select count(*) from erp.journal_line").query(Long.class).single() - lines;
-        System.out.printf("sae-posting: %d reports, %d ERP journal lines, %d bytes in %.2f s: %.0f journals/s,"
-                        + " %.0f journal lines/s%n", posted, newLines, file.toFile().length(), seconds,
-                posted / seconds, newLines / seconds);
-        assertThat(posted).isEqualTo(reports);
-    }
 }
