@@ -71,9 +71,17 @@ public class ExtractPoster {
     private final Clock clock;
     private final boolean holdFileOnRowProblem;
     private final Duration retryBackoff;
+    private final int chunkSize;
 
     public ExtractPoster(String companyUuid, ErpAdapter erp, PostingLedger ledger, PostingMapping mapping, Clock clock,
                          boolean holdFileOnRowProblem, Duration retryBackoff) {
+        this(companyUuid, erp, ledger, mapping, clock, holdFileOnRowProblem, retryBackoff, CHUNK);
+    }
+
+    /** With another number of reports per chunk (tests). */
+    ExtractPoster(String companyUuid, ErpAdapter erp, PostingLedger ledger, PostingMapping mapping, Clock clock,
+                  boolean holdFileOnRowProblem, Duration retryBackoff, int chunkSize) {
+        this.chunkSize = chunkSize;
         this.companyUuid = companyUuid;
         this.erp = erp;
         this.ledger = ledger;
@@ -88,7 +96,9 @@ public class ExtractPoster {
 
     /**
      * Checks every file of the delivery first (control totals, truncation, held file — nothing is kept but the
-     * verdict); only when none is held, reads them again and posts report by report, {@link #CHUNK} reports at a time.
+     * verdict); only when none is held, reads them again and posts report by report, {@link #CHUNK} reports at a time
+     * (each chunk is recorded, posted and marked POSTED before the next is read: a run that stops half-way leaves
+     * whole chunks behind, and the next run posts the rest by the same keys).
      * Memory is bounded by one chunk and the largest report, whatever the file size.
      */
     public Outcome post(ExtractJournalBuilder.Format format, Path file, boolean zip) {
@@ -158,7 +168,7 @@ public class ExtractPoster {
             files.add(check.fileName());
             batches.add(check.batchId());
             documents++;
-            if (results.size() >= CHUNK) {
+            if (results.size() >= chunkSize) {
                 flush();
             }
         }

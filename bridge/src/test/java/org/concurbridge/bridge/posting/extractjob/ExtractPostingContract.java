@@ -311,4 +311,54 @@ abstract class ExtractPostingContract {
         assertThat(again.counts().posted()).isZero();
         assertThat(books.totalDocuments()).isEqualTo(before);
     }
+
+    @Test
+    void aRunThatStopsHalfWayThroughAFileLeavesWholeChunksAndTheNextPostsTheRestOnce() throws Exception {
+        List<String> ids = generate(107L, 5, List.of(FisUseCase.MILEAGE));
+        Set<String> reports = new java.util.HashSet<>(ids.stream().map(this::reportId).toList());
+        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/half-way.csv");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, sb().extracts().jobFile(sb().extracts().startJob(COMPANY,
+                "Standard Accounting Extract")));
+        int[] calls = {0};
+        org.concurbridge.bridge.erp.ErpAdapter crashing = (org.concurbridge.bridge.erp.ErpAdapter)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{org.concurbridge.bridge.erp.ErpAdapter.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("postAll") && ++calls[0] == 2) {
+                                throw new IllegalStateException("the process dies during the second chunk");
+                            }
+                            try {
+                                return method.invoke(erp, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        int before = books.totalDocuments();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> poster(crashing).post(
+                org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE, file, false))
+                .hasMessageContaining("dies");
+
+        java.util.function.Supplier<List<LedgerDocument>> ours = () -> rows("SAE").stream()
+                .filter(r -> reports.contains(r.concurId())).toList();
+        assertThat(ours.get()).hasSize(4);   // chunks 1 and 2 were received, chunk 3 never read
+        assertThat(ours.get()).filteredOn(r -> r.state() == LedgerState.POSTED).hasSize(2);
+        assertThat(books.totalDocuments()).isEqualTo(before + 2);
+
+        var outcome = poster(erp).post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
+                file, false);
+
+        assertThat(outcome.counts().posted()).isEqualTo(3);
+        assertThat(ours.get()).hasSize(5).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(LedgerState.POSTED);
+            assertThat(books.documents(r.idempotencyKey())).isEqualTo(1);
+        });
+        assertThat(books.totalDocuments()).isEqualTo(before + 5);
+    }
+
+    /** Two reports per chunk, so that five reports take three chunks. */
+    private ExtractPoster poster(org.concurbridge.bridge.erp.ErpAdapter to) {
+        return new ExtractPoster(COMPANY, to, ledger, org.concurbridge.bridge.posting.mapping.PostingMapping.none(),
+                java.time.Clock.systemUTC(), false, Duration.ofSeconds(30), 2);
+    }
 }
