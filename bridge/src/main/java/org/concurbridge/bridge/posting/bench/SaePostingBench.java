@@ -1,6 +1,5 @@
 package org.concurbridge.bridge.posting.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.concurbridge.bridge.erp.ErpAdapter;
@@ -26,9 +25,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,11 +171,11 @@ public final class SaePostingBench {
             ExtractPoster poster = new ExtractPoster(COMPANY, erp, new PostingLedger(ds, Clock.systemUTC()),
                     PostingMapping.none(), Clock.systemUTC(), false, Duration.ofSeconds(30));
             System.gc();
-            resetPeaks();
+            BenchSupport.resetPeaks();
             long start = System.nanoTime();
             ExtractPoster.Outcome outcome = poster.post(ExtractJournalBuilder.Format.SAE, file, false);
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = peakHeap() >> 20;
+            long peak = BenchSupport.peakHeap() >> 20;
             if (outcome.held()) {
                 throw new IllegalStateException("the generated file is held: " + outcome.reason());
             }
@@ -242,17 +238,7 @@ public final class SaePostingBench {
 
         @Override
         public DataSource create(String name) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            HikariConfig hc = new HikariConfig();
-            hc.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name);
-            hc.setUsername("postgres");
-            hc.setMaximumPoolSize(4);
-            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-            HikariDataSource ds = new HikariDataSource(hc);
+            HikariDataSource ds = BenchSupport.database(pg, name);
             pools.add(ds);
             return ds;
         }
@@ -262,24 +248,6 @@ public final class SaePostingBench {
             pools.forEach(HikariDataSource::close);
             pg.close();
         }
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,9 +1,5 @@
 package org.concurbridge.bridge.posting.extractjob;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +55,8 @@ public class ExtractPoster {
 
     private static final Logger log = LoggerFactory.getLogger(ExtractPoster.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reports received, posted and recorded per chunk: ledger writes and ERP posting in batches of this size. */
+    static final int CHUNK = 500;
 
     /** The result: held with reasons, or the counts. */
     public record Outcome(boolean held, String reason, ExtractDeliveries.Counts counts) {
@@ -81,7 +79,6 @@ public class ExtractPoster {
     /** With another number of reports per chunk (tests). */
     ExtractPoster(String companyUuid, ErpAdapter erp, PostingLedger ledger, PostingMapping mapping, Clock clock,
                   boolean holdFileOnRowProblem, Duration retryBackoff, int chunkSize) {
-        this.chunkSize = chunkSize;
         this.companyUuid = companyUuid;
         this.erp = erp;
         this.ledger = ledger;
@@ -89,10 +86,8 @@ public class ExtractPoster {
         this.clock = clock;
         this.holdFileOnRowProblem = holdFileOnRowProblem;
         this.retryBackoff = retryBackoff;
+        this.chunkSize = chunkSize;
     }
-
-    /** Documents received, posted and recorded per chunk: ledger writes and ERP posting in batches of this size. */
-    static final int CHUNK = 500;
 
     /**
      * Checks every file of the delivery first (control totals, truncation, held file — nothing is kept but the
@@ -151,9 +146,7 @@ public class ExtractPoster {
     /** The reports of a delivery waiting to be recorded and posted together, and the run's counts. */
     private final class Chunk {
         private final ExtractJournalBuilder.Format format;
-        private final List<BuildResult> results = new ArrayList<>();
-        private final List<String> files = new ArrayList<>();
-        private final List<String> batches = new ArrayList<>();
+        private final List<Built> pending = new ArrayList<>();
         int documents;
         int posted;
         int quarantined;
@@ -164,29 +157,24 @@ public class ExtractPoster {
         }
 
         void add(ExtractCheck check, BuildResult result) {
-            results.add(result);
-            files.add(check.fileName());
-            batches.add(check.batchId());
+            pending.add(new Built(result, check.fileName(), check.batchId()));
             documents++;
-            if (results.size() >= chunkSize) {
+            if (pending.size() >= chunkSize) {
                 flush();
             }
         }
 
         void flush() {
             List<Built> ok = new ArrayList<>();
-            for (int i = 0; i < results.size(); i++) {
-                BuildResult r = results.get(i);
-                if (r.isOk()) {
-                    ok.add(new Built(r.document(), files.get(i), batches.get(i)));
+            for (Built b : pending) {
+                if (b.result().isOk()) {
+                    ok.add(b);
                 } else {
-                    quarantine(format, r);
+                    quarantine(format, b.result());
                     quarantined++;
                 }
             }
-            results.clear();
-            files.clear();
-            batches.clear();
+            pending.clear();
             List<Built> fresh = withoutAlreadyPosted(format, ok);
             already += ok.size() - fresh.size();
             Map<String, PostingDocument> built = new HashMap<>();
@@ -195,7 +183,11 @@ public class ExtractPoster {
         }
     }
 
-    private record Built(PostingDocument doc, String fileName, String batchId) {
+    /** One report's build result and the file (zip member) and batch it came from. */
+    private record Built(BuildResult result, String fileName, String batchId) {
+        PostingDocument doc() {
+            return result.document();
+        }
     }
 
     /**
