@@ -5,17 +5,22 @@ import org.concurbridge.bridge.posting.bench.ErpReferenceData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import javax.sql.DataSource;
 import java.util.Set;
+import org.concurbridge.bridge.posting.extractjob.ExtractPostingJob;
 import org.concurbridge.bridge.posting.pipeline.FisPostingJob;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.fis.FisDocType;
+import org.concurbridge.sandbox.fis.FisUseCase;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +37,8 @@ import java.util.concurrent.CountDownLatch;
                 "With --once: one full cycle, print the summary and exit (for scripts)."})
 final class DemoCommand implements Runnable {
     static final int DEMO_DOCUMENTS = 25;
+    /** Expense reports the Standard demo company has waiting in its open payment batch. */
+    static final int DEMO_BATCH_REPORTS = 10;
 
     @Option(names = "--port", defaultValue = "8080", description = "Bridge port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -47,16 +54,25 @@ final class DemoCommand implements Runnable {
 
     @Override
     public void run() {
+        quietSandboxStartup();
         System.out.println("Starting the Concur sandbox on port " + sandboxPort + " ...");
         String bridgeBase = "http://localhost:" + port;
         ConcurSandbox sandbox = ConcurSandbox.builder().port(sandboxPort).seed(42L)
                 .demoConnectUri(bridgeBase + "/concur/connect").build().start();
         // approved expense reports, cash advances and invoices waiting in Concur's Financial Integration Service
         List<String> documentIds = sandbox.fis().generate(SandboxDemo.PROFESSIONAL_COMPANY, 42L, DEMO_DOCUMENTS, List.of());
+        // the Standard edition has no FIS here: its approved expense reports wait in the open payment batch, and
+        // reach the ERP through the batch's SAE file
+        List<String> batchReportIds = sandbox.fis().generate(SandboxDemo.STANDARD_COMPANY, 43L, DEMO_BATCH_REPORTS,
+                Arrays.stream(FisUseCase.values()).filter(u -> u.docType() == FisDocType.EXPENSE).toList());
+        sandbox.paymentBatches().closeTime(Duration.ofSeconds(1));
         String adminPassword = randomPassword();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
         props.put("erp.sql.seed-demo", "true"); // demo chart of accounts, suppliers, cost objects, POs in schema erp
+        props.put("bridge.extracts.enabled", "true");     // posting from extract files too (payment batches, SAE)
+        props.put("bridge.extracts.poll-initial", "500ms");
+        props.put("bridge.extracts.poll-max", "2s");
         props.put("logging.level.root", "WARN");
         props.put("logging.level.com.github.kagkarlsson.scheduler", "WARN");
         props.put("logging.level.org.concurbridge.sandbox", "WARN");
@@ -95,11 +111,20 @@ final class DemoCommand implements Runnable {
                     + SandboxDemo.PROFESSIONAL_COMPANY + " into the embedded ERP (interface tables, schema erp) ...");
             // the demo ERP knows the Concur codes these documents use (accounts, employees, tax codes, cost objects),
             // as the ERP of a company that configured Concur with its own codes; otherwise: erp-bridge mapping set
+            List<String> allIds = new java.util.ArrayList<>(documentIds);
+            allIds.addAll(batchReportIds);
             ErpReferenceData.createFor(JdbcClient.create(ctx.getBean(DataSource.class)),
-                    documentIds.stream().map(id -> sandbox.fis().document(id).toString()).toList(), Set.of());
+                    allIds.stream().map(id -> sandbox.fis().document(id).toString()).toList(), Set.of());
             JobResult posting = ctx.getBean(FisPostingJob.class).run(SandboxDemo.PROFESSIONAL_COMPANY);
             System.out.println("  FIS posting:     " + posting.outcome() + " " + posting.message());
             System.out.println("  documents:       " + bridgeBase + "/connections/" + SandboxDemo.PROFESSIONAL_COMPANY
+                    + "/documents");
+            System.out.println("Posting the " + DEMO_BATCH_REPORTS + " expense reports in the open payment batch of "
+                    + SandboxDemo.STANDARD_COMPANY + " (Standard edition): close the batch, download its SAE file,"
+                    + " post each report ...");
+            JobResult batch = ctx.getBean(ExtractPostingJob.class).run(SandboxDemo.STANDARD_COMPANY);
+            System.out.println("  extract posting: " + batch.outcome() + " " + batch.message());
+            System.out.println("  documents:       " + bridgeBase + "/connections/" + SandboxDemo.STANDARD_COMPANY
                     + "/documents");
             System.out.println("  dashboard:       " + bridgeBase + "/   (sign in as admin / " + adminPassword + ")");
             if (once) {
@@ -118,6 +143,19 @@ final class DemoCommand implements Runnable {
             if (once) {
                 ctx.close();
                 sandbox.close();
+            }
+        }
+    }
+
+    /**
+     * The sandbox starts before the bridge configures logging, at the logging library's default level: its start-up
+     * lines would bury the demo's output. The bridge's own configuration takes over when it starts.
+     */
+    private static void quietSandboxStartup() {
+        for (String name : List.of("org.eclipse.jetty", "io.javalin", "org.concurbridge.sandbox")) {
+            if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger
+                    && logger.getLevel() == null) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
             }
         }
     }

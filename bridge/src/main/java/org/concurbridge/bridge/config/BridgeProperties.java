@@ -138,8 +138,11 @@ public record BridgeProperties(
      *
      * @param publicMetrics true: {@code /actuator/prometheus} needs no sign-in (for a scraper on a trusted network);
      *                      false: it needs the admin credentials (HTTP Basic)
+     * @param runsRefresh   how often an open connection page refreshes its run history (live progress)
      */
-    public record Web(@DefaultValue("false") boolean publicMetrics) {
+    public record Web(@DefaultValue("false") boolean publicMetrics,
+                      @DefaultValue("2s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5)
+                      Duration runsRefresh) {
     }
 
     /**

@@ -21,4 +21,12 @@ public interface ConnectionJob {
      * retried with backoff. Only called while the company is connected and not waiting for a reconnect.
      */
     JobResult run(String companyUuid) throws Exception;
+
+    /**
+     * Does one run and reports its progress to {@code progress} as it goes (the job runner calls this one). A job
+     * with figures worth watching overrides it; the default reports nothing.
+     */
+    default JobResult run(String companyUuid, ProgressListener progress) throws Exception {
+        return run(companyUuid);
+    }
 }

@@ -10,8 +10,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,14 +30,21 @@ public class ConnectionJobs {
     private final JobRunRepository runs;
     private final ConnectionRepository connections;
     private final Clock clock;
+    private final Duration deadAfter;
 
+    /**
+     * @param deadAfter how long without a scheduler heartbeat makes a run dead: db-scheduler's own rule (heartbeat
+     *                  interval × missed-heartbeats limit), so a run shows as interrupted when the scheduler would
+     *                  revive it
+     */
     ConnectionJobs(SchedulerClient scheduler, JobTasks tasks, JobRunRepository runs, ConnectionRepository connections,
-                   Clock clock) {
+                   Clock clock, Duration deadAfter) {
         this.scheduler = scheduler;
         this.tasks = tasks;
         this.runs = runs;
         this.connections = connections;
         this.clock = clock;
+        this.deadAfter = deadAfter;
     }
 
     /** Names of all jobs, in registration order. */
@@ -100,7 +110,31 @@ public class ConnectionJobs {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be 1..1000, got " + limit);
         }
-        return runs.history(companyUuid, limit);
+        return runs.history(companyUuid, limit, staleBefore());
+    }
+
+    /** One run of the history, as {@link #history} shows it. */
+    public Optional<JobRun> run(long id) {
+        return runs.find(id, staleBefore());
+    }
+
+    /** The id of the job's latest run for the company (0: none yet); {@link #firstRunAfter} finds the next one. */
+    public long lastRunId(String job, String companyUuid) {
+        return runs.lastId(job, companyUuid);
+    }
+
+    /** The job's first run for the company after the run {@code afterId}, once one has started. */
+    public Optional<JobRun> firstRunAfter(String job, String companyUuid, long afterId) {
+        return runs.firstAfter(job, companyUuid, afterId).flatMap(this::run);
+    }
+
+    /** How long a run may go without a scheduler heartbeat before it counts as interrupted. */
+    public Duration deadAfter() {
+        return deadAfter;
+    }
+
+    private Instant staleBefore() {
+        return clock.instant().minus(deadAfter);
     }
 
     /** The company's job schedules, in job registration order (jobs not scheduled are left out). */

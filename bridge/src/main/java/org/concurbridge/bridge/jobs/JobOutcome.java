@@ -7,5 +7,7 @@ public enum JobOutcome {
     /** Did not do its work; retried with backoff. */
     FAILED,
     /** Nothing to do, or not allowed now (e.g. the connection needs reconnecting). */
-    SKIPPED
+    SKIPPED,
+    /** Its instance stopped during the run (no scheduler heartbeat any more); the job runs again. */
+    INTERRUPTED
 }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * One db-scheduler {@link CustomTask} per {@link ConnectionJob}, with the company UUID as the task instance id. After a
  * run the task reschedules itself one interval later ({@code OnCompleteReschedule} with {@code FixedDelay}); after a
  * failure it retries with a doubling backoff capped at the interval; a run whose company was disconnected removes the
- * schedule. Every run is recorded in {@code job_runs} before and after it executes.
+ * schedule. Every run is recorded in {@code job_runs} before and after it executes, and its progress reports while it
+ * runs.
  */
 final class JobTasks {
     private static final Logger log = LoggerFactory.getLogger(JobTasks.class);
@@ -97,7 +98,7 @@ final class JobTasks {
             long runId = runs.started(job.name(), companyUuid, instance, clock.instant());
             JobResult result = connection.get().state() == ConnectionState.NEEDS_RECONNECT
                     ? JobResult.skipped("connection needs reconnecting: " + connection.get().stateReason())
-                    : runGuarded(job, companyUuid);
+                    : runGuarded(job, companyUuid, progress -> recordProgress(runId, progress));
             runs.finished(runId, clock.instant(), result);
             if (result.outcome() == JobOutcome.FAILED) {
                 throw new JobFailedException(result.message());
@@ -114,9 +115,18 @@ final class JobTasks {
         }
     }
 
-    private static JobResult runGuarded(ConnectionJob job, String companyUuid) {
+    /** Stores a progress report; a failure to store it is logged and never fails the run. */
+    private void recordProgress(long runId, RunProgress progress) {
         try {
-            JobResult result = job.run(companyUuid);
+            runs.progress(runId, progress, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("event=job_progress_not_stored run={} error=\"{}\"", runId, e.toString());
+        }
+    }
+
+    private static JobResult runGuarded(ConnectionJob job, String companyUuid, ProgressListener progress) {
+        try {
+            JobResult result = job.run(companyUuid, progress);
             return result == null ? JobResult.failed("job returned no result") : result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,6 +31,8 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class JobsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(JobsConfiguration.class);
+    /** A run without a heartbeat for this many heartbeat intervals is dead (db-scheduler revives it). */
+    static final int MISSED_HEARTBEATS = 6;
 
     @Bean
     JobTasks jobTasks(ObjectProvider<ConnectionJob> jobs, BridgeProperties properties, JobRunRepository runs,
@@ -50,6 +52,7 @@ class JobsConfiguration {
                 .threads(settings.threads())
                 // a run whose instance died (no heartbeat for 6 intervals; default 30 s) is revived after ~3 min
                 .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS)
                 .pollingInterval(settings.pollInterval())
                 .enableImmediateExecution()
                 .alwaysPersistTimestampInUTC() // the columns are timestamptz; this also serves H2, which has no dialect
@@ -61,8 +64,9 @@ class JobsConfiguration {
 
     @Bean
     ConnectionJobs connectionJobs(Scheduler scheduler, JobTasks tasks, JobRunRepository runs,
-                                  ConnectionRepository connections, Clock clock) {
-        return new ConnectionJobs(scheduler, tasks, runs, connections, clock);
+                                  ConnectionRepository connections, Clock clock, BridgeProperties properties) {
+        return new ConnectionJobs(scheduler, tasks, runs, connections, clock,
+                properties.jobs().heartbeatInterval().multipliedBy(MISSED_HEARTBEATS));
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -1,16 +1,19 @@
 package org.concurbridge.bridge.web;
 
+import org.concurbridge.bridge.config.BridgeProperties;
 import org.concurbridge.bridge.connect.ConnectException;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.jobs.ConnectionJobs;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -24,6 +27,10 @@ import java.util.List;
 class DashboardController {
     /** Show a warning this long before the refresh token expires. */
     static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+    /** Runs shown on the connection page. */
+    static final int HISTORY = 50;
+
+    private final Duration refresh;
 
     private final ConnectionRepository connections;
     private final ConnectionJobs jobs;
@@ -31,7 +38,8 @@ class DashboardController {
     private final Clock clock;
 
     DashboardController(ConnectionRepository connections, ConnectionJobs jobs, QuickConnectService quickConnect,
-                        Clock clock) {
+                        Clock clock, BridgeProperties properties) {
+        this.refresh = properties.web().runsRefresh();
         this.connections = connections;
         this.jobs = jobs;
         this.quickConnect = quickConnect;
@@ -49,9 +57,24 @@ class DashboardController {
     @GetMapping("/connections/{companyUuid}")
     String connection(@PathVariable String companyUuid, Model model) {
         model.addAttribute("c", ConnectionView.of(existing(companyUuid), clock.instant()));
-        model.addAttribute("runs", jobs.history(companyUuid, 50));
+        model.addAttribute("runs", runViews(companyUuid));
+        model.addAttribute("refreshMillis", refresh.toMillis());
+        model.addAttribute("deadAfter", RunView.duration(jobs.deadAfter()));
         model.addAttribute("scheduled", jobs.scheduled(companyUuid));
         return "connection";
+    }
+
+    /** The run history as JSON, polled by the connection page ({@code static/js/runs.js}) while it is open. */
+    @GetMapping(value = "/connections/{companyUuid}/runs", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<RunView> runs(@PathVariable String companyUuid) {
+        existing(companyUuid);
+        return runViews(companyUuid);
+    }
+
+    private List<RunView> runViews(String companyUuid) {
+        Instant now = clock.instant();
+        return jobs.history(companyUuid, HISTORY).stream().map(r -> RunView.of(r, now)).toList();
     }
 
     @PostMapping("/connections/{companyUuid}/jobs/{job}/run")

@@ -6,12 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,30 +22,8 @@ class CliIT {
         concur.close();
     }
 
-    private Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--bridge.store.url=jdbc:h2:file:" + data.resolve("bridge") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-        all.add("--bridge.secrets.key-file=" + data.resolve("secret.key"));
-        all.add("--logging.file.name=" + data.resolve("bridge.log"));
-        all.add("--logging.level.root=INFO"); // logging levels outlive a context in this JVM: keep the other tests' levels
-        all.add("--bridge.concur.client-id=" + concur.clientId());
-        all.add("--bridge.concur.client-secret=" + concur.clientSecret());
-        all.add("--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            picocli.CommandLine cli = BridgeCli.commandLine();
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            int exit = cli.execute(all.toArray(String[]::new));
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-        }
-    }
-
-    record Result(int exit, String out, String err) {
+    private CliRunner.Result run(String... args) {
+        return new CliRunner(data, concur).run(args);
     }
 
     @Test
@@ -60,7 +33,7 @@ class CliIT {
                 .isZero();
         Path bad = data.resolve("bad-mapping.yaml");
         java.nio.file.Files.writeString(bad, "acounts: {}\noffsets:\n  EMPL: {}\n");
-        Result refused = run("mapping", "set", "--company", SandboxDemo.PROFESSIONAL_COMPANY, bad.toString());
+        CliRunner.Result refused = run("mapping", "set", "--company", SandboxDemo.PROFESSIONAL_COMPANY, bad.toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("acounts: unknown key");
         assertThat(run("mapping", "show", "--company", SandboxDemo.PROFESSIONAL_COMPANY).out())
@@ -68,41 +41,45 @@ class CliIT {
 
         Path good = data.resolve("good-mapping.yaml");
         java.nio.file.Files.writeString(good, "accounts:\n  \"474230\": \"6110\"\n");
-        Result set = run("mapping", "set", "--company", SandboxDemo.PROFESSIONAL_COMPANY, good.toString());
+        CliRunner.Result set = run("mapping", "set", "--company", SandboxDemo.PROFESSIONAL_COMPANY, good.toString());
         assertThat(set.exit()).as(set.err()).isZero();
         assertThat(set.out()).contains("stored: version sha256:");
-        Result show = run("mapping", "show", "--company", SandboxDemo.PROFESSIONAL_COMPANY);
+        CliRunner.Result show = run("mapping", "show", "--company", SandboxDemo.PROFESSIONAL_COMPANY);
         assertThat(show.out()).contains("source: database").contains("\"474230\": \"6110\"");
     }
 
     @Test
     void connectListRunJobAndDisconnectACompany() {
         String token = concur.sandbox().companyRequestToken(SandboxDemo.STANDARD_COMPANY);
-        Result connect = run("connect", "--company", SandboxDemo.STANDARD_COMPANY, "--request-token", token);
+        CliRunner.Result connect = run("connect", "--company", SandboxDemo.STANDARD_COMPANY, "--request-token", token);
         assertThat(connect.exit()).as(connect.err()).isZero();
         assertThat(connect.out()).contains("Connected Globex").contains("edition:      STANDARD");
 
-        Result list = run("connections");
+        CliRunner.Result list = run("connections");
         assertThat(list.out()).contains(SandboxDemo.STANDARD_COMPANY).contains("STANDARD").contains("CONNECTED");
 
-        Result runJob = run("run-job", "profile-refresh", SandboxDemo.STANDARD_COMPANY);
+        CliRunner.Result runJob = run("run-job", "--no-wait", "profile-refresh", SandboxDemo.STANDARD_COMPANY);
         assertThat(runJob.exit()).as(runJob.err()).isZero();
         assertThat(runJob.out()).contains("is due now");
+        CliRunner.Result nobody = run("run-job", "--start-timeout=300ms", "--poll=100ms", "profile-refresh",
+                SandboxDemo.STANDARD_COMPANY);
+        assertThat(nobody.exit()).as("no bridge instance runs jobs here: retry later").isEqualTo(75);
+        assertThat(nobody.out()).contains("No bridge instance started the job within 0.3s; it stays due");
 
-        Result unknown = run("run-job", "profile-refresh", "00000000-0000-0000-0000-000000000000");
+        CliRunner.Result unknown = run("run-job", "profile-refresh", "00000000-0000-0000-0000-000000000000");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("No connection for company 00000000-0000-0000-0000-000000000000");
 
-        Result rotate = run("rotate-key");
+        CliRunner.Result rotate = run("rotate-key");
         assertThat(rotate.exit()).as(rotate.err()).isZero();
         assertThat(rotate.out()).contains("(newly generated); 1 secret(s) re-encrypted.");
 
-        Result reset = run("reset-admin-password");
+        CliRunner.Result reset = run("reset-admin-password");
         assertThat(reset.exit()).as(reset.err()).isZero();
         assertThat(reset.out()).containsPattern("New administrator password \\(shown once\\): \\S{12,}");
 
         // the rotated refresh token still decrypts: disconnect revokes with it
-        Result disconnect = run("disconnect", SandboxDemo.STANDARD_COMPANY);
+        CliRunner.Result disconnect = run("disconnect", SandboxDemo.STANDARD_COMPANY);
         assertThat(disconnect.exit()).as(disconnect.err()).isZero();
         assertThat(disconnect.out()).contains("tokens revoked at SAP Concur");
         assertThat(concur.revokeCalls()).isEqualTo(1);
@@ -111,7 +88,7 @@ class CliIT {
 
     @Test
     void badRequestTokenFailsWithAClearMessageAndStoresNothing() {
-        Result connect = run("connect", "--company", SandboxDemo.PROFESSIONAL_COMPANY, "--request-token", "wrong");
+        CliRunner.Result connect = run("connect", "--company", SandboxDemo.PROFESSIONAL_COMPANY, "--request-token", "wrong");
         assertThat(connect.exit()).isEqualTo(1);
         assertThat(connect.err()).contains("did not accept the request token");
         assertThat(run("connections").out()).doesNotContain(SandboxDemo.PROFESSIONAL_COMPANY);
@@ -119,7 +96,7 @@ class CliIT {
 
     @Test
     void missingCompanyUuidIsAUsageError() {
-        Result connect = run("connect", "--company", "not-a-uuid", "--request-token", "x");
+        CliRunner.Result connect = run("connect", "--company", "not-a-uuid", "--request-token", "x");
         assertThat(connect.exit()).isEqualTo(2);
         assertThat(connect.err()).contains("Company UUID (id) is not a UUID");
     }

@@ -40,6 +40,7 @@ class DemoCommandIT {
                 .contains("uuid=" + SandboxDemo.STANDARD_COMPANY + "  edition=STANDARD")
                 .contains("state=CONNECTED")
                 .containsPattern("FIS posting: +OK .*posted 25")
+                .containsPattern("extract posting: +OK .*posted=" + DemoCommand.DEMO_BATCH_REPORTS + " ")
                 .contains("dashboard:")
                 .contains("Demo cycle complete.");
     }

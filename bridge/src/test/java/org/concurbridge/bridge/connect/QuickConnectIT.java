@@ -52,7 +52,7 @@ class QuickConnectIT {
     @BeforeEach
     void signIn() {
         concur.connectUriIs("http://localhost:" + port + "/concur/connect");
-        admin = new BridgeHttp(port);
+        admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
         admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
     }
 
@@ -89,7 +89,7 @@ class QuickConnectIT {
     @Test
     void landingPageWithoutSignedInAdminAsksForSignInAndExchangesNothing() {
         String token = requestToken(SandboxDemo.PROFESSIONAL_COMPANY);
-        HttpResponse<String> page = new BridgeHttp(port).get("/concur/connect?id=" + SandboxDemo.PROFESSIONAL_COMPANY
+        HttpResponse<String> page = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW).get("/concur/connect?id=" + SandboxDemo.PROFESSIONAL_COMPANY
                 + "&requestToken=" + token + "&userId=9bdded51-00b8-4f84-8bef-6d3afe727007");
         assertThat(page.uri().getPath()).isEqualTo("/login");
         assertThat(concur.tokenCalls()).isZero();

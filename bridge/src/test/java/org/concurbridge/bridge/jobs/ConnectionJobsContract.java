@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +88,8 @@ abstract class ConnectionJobsContract {
         final AtomicReference<Exception> fail = new AtomicReference<>();
         final AtomicReference<JobResult> result = new AtomicReference<>(JobResult.ok("synced 3 items"));
         final AtomicReference<CountDownLatch> gate = new AtomicReference<>();
+        /** Reported before the gate (first) and after it (second), when set. */
+        final AtomicReference<List<RunProgress>> reports = new AtomicReference<>();
 
         @Override
         public String name() {
@@ -100,10 +103,22 @@ abstract class ConnectionJobsContract {
 
         @Override
         public JobResult run(String companyUuid) throws Exception {
+            return run(companyUuid, ProgressListener.NONE);
+        }
+
+        @Override
+        public JobResult run(String companyUuid, ProgressListener progress) throws Exception {
             runs.add(companyUuid);
+            List<RunProgress> r = reports.get();
+            if (r != null) {
+                progress.progress(r.get(0));
+            }
             CountDownLatch g = gate.get();
             if (g != null && !g.await(30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("test gate never opened");
+            }
+            if (r != null) {
+                progress.progress(r.get(1));
             }
             Exception e = fail.get();
             if (e != null) {
@@ -127,12 +142,15 @@ abstract class ConnectionJobsContract {
     RecordingJob job;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeEach
     void reset() {
         job.fail.set(null);
         job.result.set(JobResult.ok("synced 3 items"));
         job.gate.set(null);
+        job.reports.set(null);
     }
 
     @Test
@@ -346,5 +364,88 @@ abstract class ConnectionJobsContract {
         List<JobRun> lastTwo = jobs.history(company, 2);
         assertThat(lastTwo).extracting(JobRun::message).containsExactly("run 3", "run 2");
         assertThatThrownBy(() -> jobs.history(company, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runningRunShowsItsLatestProgressAndKeepsTheLastFiguresWhenItEnds() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        RunProgress page1 = new RunProgress("expense page 1", 2, 2, 1, 1, 1);
+        RunProgress done = new RunProgress("done", 5, 5, 4, 4, 1);
+        job.reports.set(List.of(page1, done));
+        CountDownLatch gate = new CountDownLatch(1);
+        job.gate.set(gate);
+        try {
+            jobs.runNow("recording", company);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.history(company, 1))
+                    .singleElement().satisfies(run -> {
+                        assertThat(run.running()).isTrue();
+                        assertThat(run.progress()).isEqualTo(page1);
+                        assertThat(run.progressAt()).isEqualTo(clock.instant());
+                        assertThat(run.heartbeatAt()).isNotNull();
+                    }));
+            clock.advance(Duration.ofSeconds(42));
+            assertThat(jobs.history(company, 1).get(0).elapsed(clock.instant())).isEqualTo(Duration.ofSeconds(42));
+        } finally {
+            gate.countDown();
+        }
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.history(company, 1))
+                .singleElement().satisfies(run -> {
+                    assertThat(run.outcome()).isEqualTo(JobOutcome.OK);
+                    assertThat(run.progress()).isEqualTo(done);
+                    assertThat(run.heartbeatAt()).isNull();
+                    assertThat(run.elapsed(clock.instant())).isEqualTo(Duration.ofSeconds(42));
+                }));
+    }
+
+    @Test
+    void runWhoseSchedulerHeartbeatIsOlderThanTheDeadLimitShowsAsInterrupted() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        CountDownLatch gate = new CountDownLatch(1);
+        job.gate.set(gate);
+        try {
+            jobs.runNow("recording", company);
+            await().atMost(Duration.ofSeconds(5)).until(() -> !jobs.history(company, 1).isEmpty()
+                    && jobs.history(company, 1).get(0).running());
+            // the instance stops heart-beating (as after SIGKILL): its last heartbeat just over the limit ago
+            setHeartbeat(company, clock.instant().minus(jobs.deadAfter()).minusSeconds(1));
+            assertThat(jobs.history(company, 1)).singleElement().satisfies(run -> {
+                assertThat(run.outcome()).isEqualTo(JobOutcome.INTERRUPTED);
+                assertThat(run.message()).contains("no heartbeat from test-instance since");
+                assertThat(run.finishedAt()).isNull();
+            });
+            // within the limit it is alive: the state is read from the heartbeat, never guessed
+            setHeartbeat(company, clock.instant().minus(jobs.deadAfter()));
+            assertThat(jobs.history(company, 1).get(0).running()).isTrue();
+        } finally {
+            gate.countDown();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.history(company, 1).get(0).outcome() == JobOutcome.OK);
+    }
+
+    @Test
+    void openRunOfAnInstanceThatDiedIsClosedAsInterruptedWhenTheJobStartsAgain() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        jdbc.sql("insert into job_runs (job, company_uuid, instance, started_at) values ('recording', ?, 'dead-node',"
+                + " ?)").params(company, org.concurbridge.bridge.store.Timestamps.toDb(clock.instant())).update();
+        assertThat(jobs.history(company, 1).get(0).outcome())
+                .as("no scheduler row is picked by dead-node: not running").isEqualTo(JobOutcome.INTERRUPTED);
+        clock.advance(Duration.ofSeconds(1));
+
+        jobs.runNow("recording", company);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.history(company, 2).size() == 2
+                && jobs.history(company, 1).get(0).outcome() == JobOutcome.OK);
+        assertThat(jobs.history(company, 2).get(1)).satisfies(dead -> {
+            assertThat(dead.instance()).isEqualTo("dead-node");
+            assertThat(dead.outcome()).isEqualTo(JobOutcome.INTERRUPTED);
+            assertThat(dead.finishedAt()).isNotNull();
+            assertThat(dead.message()).contains("dead-node").contains("started again on test-instance");
+        });
+    }
+
+    private void setHeartbeat(String company, Instant at) {
+        assertThat(jdbc.sql("update scheduled_tasks set last_heartbeat = ? where task_name = 'recording'"
+                        + " and task_instance = ? and picked")
+                .params(org.concurbridge.bridge.store.Timestamps.toDb(at), company).update()).isEqualTo(1);
     }
 }

@@ -1,7 +1,12 @@
 package org.concurbridge.bridge.testsupport;
 
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.UUID;
@@ -9,8 +14,9 @@ import java.util.UUID;
 /**
  * A Concur sandbox on a free loopback port for one test class, with a partner app of its own, and the bridge
  * properties that point at it (token endpoint at the sandbox's GLZ, the app's client id and secret, an admin user).
+ * Registered with {@code @RegisterExtension} it closes itself after the class's last test.
  */
-public final class SandboxForTests implements AutoCloseable {
+public final class SandboxForTests implements AutoCloseable, AfterAllCallback {
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password-1";
 
@@ -49,6 +55,16 @@ public final class SandboxForTests implements AutoCloseable {
         registry.add("bridge.jobs.poll-interval", () -> "200ms");
     }
 
+    /**
+     * Connects the company through Quick Connect with a fresh request token unless it is connected already (for the
+     * {@code @BeforeEach} of a class whose tests share one application context).
+     */
+    public void connectOnce(QuickConnectService quickConnect, ConnectionRepository connections, String company) {
+        if (connections.find(company).isEmpty()) {
+            quickConnect.connect(company, Secret.of(sandbox().companyRequestToken(company)), "admin-user");
+        }
+    }
+
     /** The app's Quick Connect landing page, once the bridge's port is known. */
     public void connectUriIs(String connectUri) {
         sandbox().registerApp(clientId, clientSecret, connectUri);
@@ -66,6 +82,11 @@ public final class SandboxForTests implements AutoCloseable {
         return sandbox().requests().stream()
                 .filter(r -> r.method().equals(method) && r.path().endsWith(pathSuffix))
                 .count();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.BridgeApplication;
-import org.concurbridge.bridge.testsupport.Browserless;
+import org.concurbridge.bridge.testsupport.BridgeHttp;
 import org.concurbridge.bridge.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,8 +42,9 @@ class AdminPasswordIT {
                 "--logging.file.name=" + dir.resolve("logs/bridge.log"));
     }
 
-    private static Browserless browser(ConfigurableApplicationContext context) {
-        return new Browserless(((WebServerApplicationContext) context).getWebServer().getPort());
+    private static BridgeHttp browser(ConfigurableApplicationContext context) {
+        return new BridgeHttp(((WebServerApplicationContext) context).getWebServer().getPort(),
+                BridgeHttp.Redirects.RETURN);
     }
 
     @Test
@@ -55,7 +56,7 @@ class AdminPasswordIT {
             password = m.group(1);
             assertThat(m.find()).as("printed only once").isFalse();
 
-            Browserless web = browser(first);
+            BridgeHttp web = browser(first);
             assertThat(web.signIn("admin", password).headers().firstValue("Location")).hasValue(web.url("/"));
             String hash = first.getBean(org.concurbridge.bridge.store.SettingsRepository.class)
                     .get(AdminAccount.GENERATED_HASH_KEY).orElseThrow();
@@ -64,12 +65,12 @@ class AdminPasswordIT {
 
         try (ConfigurableApplicationContext second = start()) {
             assertThat(PRINTED.matcher(output.getOut()).results().count()).as("not printed again").isEqualTo(1);
-            Browserless web = browser(second);
+            BridgeHttp web = browser(second);
             assertThat(web.signIn("admin", password).headers().firstValue("Location")).hasValue(web.url("/"));
 
             String reset = second.getBean(AdminAccount.class).resetGeneratedPassword();
             assertThat(reset).isNotEqualTo(password);
-            Browserless other = browser(second);
+            BridgeHttp other = browser(second);
             assertThat(other.signIn("admin", password).headers().firstValue("Location"))
                     .hasValue(other.url("/login?error"));
             assertThat(other.signIn("admin", reset).headers().firstValue("Location")).hasValue(other.url("/"));

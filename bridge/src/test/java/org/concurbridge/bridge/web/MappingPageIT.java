@@ -1,6 +1,7 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
@@ -14,10 +15,9 @@ import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.fis.FisUseCase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -31,7 +31,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bridge.jobs.enabled=false")
 class MappingPageIT {
+    @RegisterExtension
     static final SandboxForTests concur = new SandboxForTests();
+    @RegisterExtension
+    static final Browser browser = new Browser();
     static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
     static final String PAGE = "/connections/" + COMPANY + "/mapping";
     static final java.nio.file.Path MAPPING_DIR = tempDir();
-    static Browser browser;
 
     static java.nio.file.Path tempDir() {
         try {
@@ -61,6 +62,8 @@ class MappingPageIT {
     int port;
     @Autowired
     QuickConnectService quickConnect;
+    @Autowired
+    ConnectionRepository connections;
     @Autowired
     FisPostingJob job;
     @Autowired
@@ -76,25 +79,9 @@ class MappingPageIT {
         registry.add("bridge.posting.mapping-dir", MAPPING_DIR::toString);
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        concur.close();
-    }
-
     @BeforeEach
     void connected() {
-        if (jdbc.sql("select count(*) from connections where company_uuid = ?").param(COMPANY)
-                .query(Long.class).single() == 0) {
-            quickConnect.connect(COMPANY, Secret.of(concur.sandbox().companyRequestToken(COMPANY)), "admin-user");
-        }
+        concur.connectOnce(quickConnect, connections, COMPANY);
     }
 
     @Test
@@ -109,7 +96,7 @@ class MappingPageIT {
         String before = mappings.mapping(COMPANY).version();
         assertThat(posted.mappingVersion()).isEqualTo(before);
 
-        BridgeHttp admin = new BridgeHttp(port);
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
         admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
         assertThat(admin.get("/connections/" + COMPANY).body()).contains("href=\"" + PAGE + "\"");
         HttpResponse<String> page = admin.get(PAGE);
@@ -149,7 +136,7 @@ class MappingPageIT {
         java.nio.file.Path file = MAPPING_DIR.resolve(company + ".yaml");
         java.nio.file.Files.writeString(file, "accounts:\n  \"474230\": \" 6110\"\n");
         String page = "/connections/" + company + "/mapping";
-        BridgeHttp admin = new BridgeHttp(port);
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
         admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
 
         String html = admin.get(page).body();
@@ -165,14 +152,8 @@ class MappingPageIT {
 
     @Test
     void adminEditsTheMappingInABrowserAndSeesTheNewVersion() {
-        WebDriver web = browser.driver();
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
-        web.get("http://localhost:" + port + PAGE);
-        if (web.getCurrentUrl().contains("/login")) {
-            web.findElement(By.name("username")).sendKeys(SandboxForTests.ADMIN_USER);
-            web.findElement(By.name("password")).sendKeys(SandboxForTests.ADMIN_PASSWORD);
-            web.findElement(By.cssSelector("button[type=submit]")).click();
-        }
+        WebDriver web = browser.open(port, PAGE);
+        WebDriverWait wait = browser.waiting();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mapping-form")));
         String before = web.findElement(By.id("mapping-version")).getText();
 

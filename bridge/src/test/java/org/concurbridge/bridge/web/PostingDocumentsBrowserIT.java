@@ -8,9 +8,8 @@ import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.fis.FisUseCase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An operator finds the posted documents of a connection in a real browser and filters them by state. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bridge.jobs.enabled=false")
 class PostingDocumentsBrowserIT {
+    @RegisterExtension
     static final SandboxForTests concur = new SandboxForTests();
+    @RegisterExtension
+    static final Browser browser = new Browser();
     static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
-    static Browser browser;
 
     @LocalServerPort
     int port;
@@ -49,19 +49,6 @@ class PostingDocumentsBrowserIT {
         concur.register(registry, "documents-browser-it");
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        concur.close();
-    }
-
     @Test
     void operatorOpensTheDocumentsOfAConnectionAndFiltersByState() {
         var sb = concur.sandbox();
@@ -73,15 +60,8 @@ class PostingDocumentsBrowserIT {
         books.deactivateAccount(closed);
         job.run(COMPANY);
 
-        WebDriver web = browser.driver();
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
-        web.get("http://localhost:" + port + "/connections/" + COMPANY);
-        wait.until(ExpectedConditions.urlContains("/login"));
-        web.findElement(By.name("username")).sendKeys(SandboxForTests.ADMIN_USER);
-        web.findElement(By.name("password")).sendKeys(SandboxForTests.ADMIN_PASSWORD);
-        web.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-        web.get("http://localhost:" + port + "/connections/" + COMPANY);
+        WebDriver web = browser.open(port, "/connections/" + COMPANY);
+        WebDriverWait wait = browser.waiting();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("documents-link"))).click();
 
         By rows = By.cssSelector("#documents tbody tr");

@@ -81,7 +81,7 @@ class PostingPagesIT {
         sb.fis().setStatus(waiting, FisStatus.PENDING_SYSTEM_REFRESH); // not in the queue until retried
         job.run(COMPANY);
 
-        BridgeHttp admin = new BridgeHttp(port);
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
         admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
         HttpResponse<String> page = admin.get("/connections/" + COMPANY + "/documents");
         assertThat(page.statusCode()).isEqualTo(200);

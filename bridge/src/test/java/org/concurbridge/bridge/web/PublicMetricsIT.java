@@ -1,7 +1,7 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.BridgeApplication;
-import org.concurbridge.bridge.testsupport.Browserless;
+import org.concurbridge.bridge.testsupport.BridgeHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,7 +21,7 @@ class PublicMetricsIT {
 
     @Test
     void publicMetricsOpensPrometheusButNothingElse() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         assertThat(web.get("/actuator/prometheus").statusCode()).isEqualTo(200);
         assertThat(web.get("/actuator/info").statusCode()).isEqualTo(401);
         assertThat(web.get("/").statusCode()).isEqualTo(302);

@@ -3,9 +3,8 @@ package org.concurbridge.bridge.web;
 import org.concurbridge.bridge.testsupport.Browser;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.sandbox.SandboxDemo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -15,8 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class QuickConnectBrowserIT {
+    @RegisterExtension
     static final SandboxForTests concur = new SandboxForTests();
-    static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
@@ -36,24 +35,11 @@ class QuickConnectBrowserIT {
         concur.register(registry, "browser-it");
     }
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        concur.close();
-    }
-
     @Test
     void adminConnectsThroughAppCenterSeesEditionAndDisconnects() {
         concur.connectUriIs("http://localhost:" + port + "/concur/connect");
         WebDriver web = browser.driver();
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(20));
+        WebDriverWait wait = browser.waiting();
 
         web.get(concur.sandbox().baseUri() + "/appcenter");
         web.findElement(By.cssSelector("button.connect[data-company='" + SandboxDemo.PROFESSIONAL_COMPANY
@@ -62,9 +48,7 @@ class QuickConnectBrowserIT {
         // not signed in yet: the bridge asks for the admin first and has not exchanged the token
         wait.until(ExpectedConditions.urlContains("/login"));
         assertThat(concur.tokenCalls()).isZero();
-        web.findElement(By.name("username")).sendKeys(SandboxForTests.ADMIN_USER);
-        web.findElement(By.name("password")).sendKeys(SandboxForTests.ADMIN_PASSWORD);
-        web.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.signIn();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-connect")));
         assertThat(web.findElement(By.id("company-uuid")).getText()).isEqualTo(SandboxDemo.PROFESSIONAL_COMPANY);

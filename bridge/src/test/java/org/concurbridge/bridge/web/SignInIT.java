@@ -1,7 +1,7 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.BridgeApplication;
-import org.concurbridge.bridge.testsupport.Browserless;
+import org.concurbridge.bridge.testsupport.BridgeHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,7 +24,7 @@ class SignInIT {
 
     @Test
     void healthIsOpenAndPrometheusNeedsTheAdminCredentials() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         HttpResponse<String> health = web.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
@@ -38,7 +38,7 @@ class SignInIT {
 
     @Test
     void dashboardRedirectsToTheBrandedSignInPage() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         HttpResponse<String> root = web.get("/");
         assertThat(root.statusCode()).isEqualTo(302);
         assertThat(root.headers().firstValue("Location")).hasValue(web.url("/login"));
@@ -52,7 +52,7 @@ class SignInIT {
 
     @Test
     void quickConnectLandingResumesAfterSignIn() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         String landing = "/concur/connect?id=7f8e1a2b-0000-4000-8000-000000000001&requestToken=rt-123&userId=u-9";
 
         HttpResponse<String> first = web.get(landing);
@@ -67,7 +67,7 @@ class SignInIT {
 
     @Test
     void wrongPasswordShowsAnErrorAndDoesNotSignIn() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         HttpResponse<String> attempt = web.signIn("boss", "nope");
         assertThat(attempt.statusCode()).isEqualTo(302);
         assertThat(attempt.headers().firstValue("Location")).hasValue(web.url("/login?error"));
@@ -77,20 +77,20 @@ class SignInIT {
 
     @Test
     void signInWithoutCsrfTokenIsRefused() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         web.get("/login");
-        HttpResponse<String> attempt = web.postForm("/login",
+        HttpResponse<String> attempt = web.postWithoutCsrf("/login",
                 Map.of("username", "boss", "password", "correct horse battery"));
         assertThat(attempt.statusCode()).isEqualTo(403);
     }
 
     @Test
     void signOutEndsTheSession() {
-        Browserless web = new Browserless(port);
+        BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
         web.signIn("boss", "correct horse battery");
         assertThat(web.get("/").statusCode()).isNotEqualTo(302);
 
-        HttpResponse<String> out = web.postForm("/logout", Map.of("_csrf", web.csrfToken("/login")));
+        HttpResponse<String> out = web.postForm("/logout", web.csrfToken("/login"), Map.of());
         assertThat(out.headers().firstValue("Location")).hasValue(web.url("/login?logout"));
         assertThat(web.get("/").statusCode()).isEqualTo(302);
     }

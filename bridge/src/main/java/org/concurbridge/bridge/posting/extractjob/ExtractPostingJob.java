@@ -18,6 +18,8 @@ import org.concurbridge.bridge.erp.ErpAdapter;
 import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.jobs.ConnectionJob;
 import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.jobs.ProgressListener;
+import org.concurbridge.bridge.jobs.RunProgress;
 import org.concurbridge.bridge.posting.extract.ExtractJournalBuilder;
 import org.concurbridge.bridge.posting.extractjob.ExtractDeliveries.Delivery;
 import org.concurbridge.bridge.posting.extractjob.ExtractDeliveries.Origin;
@@ -102,8 +104,9 @@ public class ExtractPostingJob implements ConnectionJob {
         return Duration.ofHours(1);
     }
 
-    /** What one run did, for the run history. */
+    /** What one run did, for the run history; {@link #report} sends the figures so far to the job runner. */
     static final class Stats {
+        private final ProgressListener progress;
         int files;
         int documents;
         int posted;
@@ -113,6 +116,15 @@ public class ExtractPostingJob implements ConnectionJob {
         int pending;
         int noReports;
         final List<String> problems = new ArrayList<>();
+
+        Stats(ProgressListener progress) {
+            this.progress = progress;
+        }
+
+        /** Reports where the run is (once per job, batch or file: never per document). */
+        void report(String phase) {
+            progress.progress(new RunProgress(phase, documents, null, posted, null, quarantined));
+        }
 
         @Override
         public String toString() {
@@ -124,6 +136,12 @@ public class ExtractPostingJob implements ConnectionJob {
 
     @Override
     public JobResult run(String companyUuid) {
+        return run(companyUuid, ProgressListener.NONE);
+    }
+
+    /** Reports the figures per extract job, payment batch and file (and the final ones) to {@code progress}. */
+    @Override
+    public JobResult run(String companyUuid, ProgressListener progress) {
         if (!settings.enabled()) {
             return JobResult.skipped("posting from extract files is off (bridge.extracts.enabled)");
         }
@@ -140,12 +158,13 @@ public class ExtractPostingJob implements ConnectionJob {
         Edition edition = connection.get().edition();
         ExtractPoster poster = new ExtractPoster(companyUuid, erp, ledger, mapping, clock,
                 settings.holdFileOnRowProblem(), posting.retryBackoff());
-        Stats stats = new Stats();
+        Stats stats = new Stats(progress);
         ConcurClient concur = clients.client(companyUuid);
         try {
             for (String source : List.of("SAE", "PRAE")) {
                 stats.posted += poster.postDue(ledger.due(companyUuid, source, posting.maxDocumentsPerRun()));
             }
+            stats.report("retries posted");
             switch (edition) {
                 case PROFESSIONAL -> professional(companyUuid, concur.extracts(), poster, stats);
                 case STANDARD -> standard(companyUuid, concur.paymentBatches(), poster, stats);
@@ -166,6 +185,7 @@ public class ExtractPostingJob implements ConnectionJob {
             Thread.currentThread().interrupt();
             return JobResult.failed("interrupted while waiting for an extract; the next run resumes");
         }
+        stats.report("done");
         log.info("event=extract_run company={} edition={} {}", companyUuid, edition, stats);
         return stats.problems.isEmpty() && stats.held == 0 ? JobResult.ok(stats.toString())
                 : JobResult.failed(stats.toString());
@@ -231,6 +251,7 @@ public class ExtractPostingJob implements ConnectionJob {
         }
         for (ExtractJob j : todo) {
             Delivery d = deliveries.started(company, Origin.JOB, j.id(), def.name(), format.name(), j.startTime());
+            stats.report(format + " job " + j.id() + ": waiting for the file");
             ExtractJob done = poll(extracts, j);
             if (!done.status().terminal()) {
                 stats.pending++;
@@ -278,6 +299,7 @@ public class ExtractPostingJob implements ConnectionJob {
             if (b.count() != null && b.count() == 0) {
                 continue;
             }
+            stats.report("closing payment batch " + b.batchId());
             CloseResult r = batches.closeAsync(b);
             if (r instanceof CloseResult.NoReports n) {
                 stats.noReports++;
@@ -343,11 +365,14 @@ public class ExtractPostingJob implements ConnectionJob {
     private void process(Delivery d, ExtractJournalBuilder.Format format, ExtractFile file, ExtractPoster poster,
                          Stats stats) {
         stats.files++;
+        String where = format + " " + d.origin().name().toLowerCase(java.util.Locale.ROOT) + " " + d.originId();
+        stats.report(where + ": posting file " + stats.files);
         ExtractPoster.Outcome o = poster.post(format, file.file(), file.kind() == ExtractFile.Kind.ZIP);
         if (o.held()) {
             stats.held++;
             deliveries.finish(d.id(), State.HELD, null, "held whole, nothing posted: " + o.reason());
             stats.problems.add(d.origin() + " " + d.originId() + " held: " + o.reason());
+            stats.report(where + ": file " + stats.files + " held");
             return;
         }
         ExtractDeliveries.Counts c = o.counts();
@@ -361,6 +386,7 @@ public class ExtractPostingJob implements ConnectionJob {
             stats.problems.add(c.quarantined() + " report(s) of " + format + " batch " + c.batchId()
                     + " quarantined");
         }
+        stats.report(where + ": file " + stats.files + " posted");
     }
 
     private Path target(String company, String name) {

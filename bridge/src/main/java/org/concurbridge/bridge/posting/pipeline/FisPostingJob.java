@@ -6,6 +6,8 @@ import org.concurbridge.bridge.erp.ErpAdapter;
 import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.jobs.ConnectionJob;
 import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.jobs.ProgressListener;
+import org.concurbridge.bridge.jobs.RunProgress;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.mapping.MappingException;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
@@ -56,6 +58,12 @@ public class FisPostingJob implements ConnectionJob {
 
     @Override
     public JobResult run(String companyUuid) {
+        return run(companyUuid, ProgressListener.NONE);
+    }
+
+    /** Reports the figures after each page (and the final ones) to {@code progress}. */
+    @Override
+    public JobResult run(String companyUuid, ProgressListener progress) {
         // the job runner calls this only for a connected company that is not waiting for a reconnect
         PostingMapping mapping;
         try {
@@ -68,9 +76,14 @@ public class FisPostingJob implements ConnectionJob {
         FisPostingPipeline pipeline = new FisPostingPipeline(companyUuid, fis, erp, ledger, mapping, clock,
                 new FisPostingPipeline.Settings(settings.retryBackoff(), settings.maxBackoff(),
                         settings.maxDocumentsPerRun()),
-                stats -> log.info("event=posting_progress company={} {}", companyUuid, stats));
+                stats -> {
+                    log.info("event=posting_progress company={} phase=\"{}\" {}", companyUuid, stats.phase, stats);
+                    progress.progress(figures(stats));
+                });
         try {
             FisPostingPipeline.Stats stats = pipeline.run();
+            stats.phase = "done";
+            progress.progress(figures(stats));
             log.info("event=posting_run company={} {}", companyUuid, stats);
             return stats.failed() > 0 ? JobResult.failed(stats + " (failed documents are retried)")
                     : JobResult.ok(stats.toString());
@@ -82,5 +95,11 @@ public class FisPostingJob implements ConnectionJob {
         } catch (ErpException e) {
             return JobResult.failed("the ERP refused the run; it resumes where it stopped: " + e.getMessage());
         }
+    }
+
+    /** The run's figures for the dashboard: failed counts both documents retried later and error-confirmed ones. */
+    static RunProgress figures(FisPostingPipeline.Stats s) {
+        return new RunProgress(s.phase, s.received, s.acknowledged, s.posted, s.confirmed,
+                s.failed + s.errorConfirmed);
     }
 }

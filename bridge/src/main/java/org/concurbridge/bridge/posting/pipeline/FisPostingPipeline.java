@@ -73,6 +73,8 @@ public final class FisPostingPipeline {
         int paymentConfirmed;
         int concurCalls;
         int erpCalls;
+        /** Where the run is: {@code expense page 2}, {@code retries invoice}, {@code payments}. */
+        String phase = "starting";
 
         /** FIS calls made (each page read, each batch of acknowledgements or confirmations, each single read). */
         public int concurCalls() {
@@ -153,7 +155,9 @@ public final class FisPostingPipeline {
 
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
+        int pageNo = 0;
         while (stats.received < settings.maxDocumentsPerRun()) {
+            stats.phase = docType(kind) + " page " + ++pageNo;
             stats.concurCalls++;
             FisPage page = fis.transactions(kind); // always the first page: acknowledged documents leave the queue
             event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
@@ -298,6 +302,7 @@ public final class FisPostingPipeline {
             if (ofKind.isEmpty()) {
                 continue;
             }
+            stats.phase = "retries " + docType(kind);
             acknowledge(kind, ofKind);
             process(reload(ofKind));
         }
@@ -546,6 +551,7 @@ public final class FisPostingPipeline {
     // payments
 
     private void confirmPayments() {
+        stats.phase = "payments";
         List<LedgerDocument> waiting = ledger.awaitingPayment(companyUuid, EXPENSE, settings.maxDocumentsPerRun());
         if (waiting.isEmpty()) {
             return;

@@ -11,6 +11,7 @@ import org.concurbridge.bridge.connect.ConcurClients;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
+import org.concurbridge.bridge.jobs.RunProgress;
 import org.concurbridge.bridge.posting.pipeline.FisPostingJob;
 import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
@@ -124,9 +125,21 @@ abstract class ExtractPostingContract {
         int saeBefore = rows("SAE").size();
         int praeBefore = rows("PRAE").size();
 
-        JobResult result = job.run(COMPANY);
+        List<RunProgress> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JobResult result = job.run(COMPANY, reports::add);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
+        // progress per extract job and file, never per document; the last report holds the run's final figures
+        assertThat(reports).extracting(RunProgress::phase).contains("retries posted")
+                .anyMatch(p -> p.matches("SAE job \\S+: waiting for the file"))
+                .anyMatch(p -> p.matches("SAE job \\S+: posting file \\d"))
+                .anyMatch(p -> p.matches("PRAE job \\S+: file \\d posted"))
+                .endsWith("done");
+        assertThat(reports.size()).isLessThan(ids.size());
+        RunProgress last = reports.get(reports.size() - 1);
+        assertThat(result.message()).contains("documents=" + last.read() + " posted=" + last.posted()
+                + " quarantined=" + last.failed());
+        assertThat(last.read()).isEqualTo(ids.size());
         assertThat(WAITS).isNotEmpty().allMatch(d -> d.compareTo(Duration.ofSeconds(40)) <= 0);
         List<LedgerDocument> sae = rows("SAE");
         List<LedgerDocument> prae = rows("PRAE");

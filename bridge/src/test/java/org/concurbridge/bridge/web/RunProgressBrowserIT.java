@@ -1,0 +1,161 @@
+package org.concurbridge.bridge.web;
+
+import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.Timestamps;
+import org.concurbridge.bridge.testsupport.BridgeHttp;
+import org.concurbridge.bridge.testsupport.Browser;
+import org.concurbridge.bridge.testsupport.ErpBooks;
+import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.fis.FisUseCase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Live progress of job runs on the connection page in headless Chromium: an operator starts a posting run against a
+ * slow SAP Concur and watches its figures grow while it runs, then sees the final ones, without reloading; a run whose
+ * instance died (scheduler heartbeat long gone) shows as interrupted, not running.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bridge.posting.page-size=2",
+        "bridge.web.runs-refresh=200ms",
+        "bridge.jobs.instance-name=browser-node"})
+class RunProgressBrowserIT {
+    @RegisterExtension
+    static final SandboxForTests concur = new SandboxForTests();
+    @RegisterExtension
+    static final Browser browser = new Browser();
+    static final String COMPANY = SandboxDemo.PROFESSIONAL_COMPANY;
+    static final String PAGE = "/connections/" + COMPANY;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    QuickConnectService quickConnect;
+    @Autowired
+    ConnectionRepository connections;
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void bridgeProperties(DynamicPropertyRegistry registry) {
+        concur.register(registry, "run-progress-browser-it");
+    }
+
+    @BeforeEach
+    void connected() {
+        concur.connectOnce(quickConnect, connections, COMPANY);
+    }
+
+    /**
+     * The cells of the first run row matching {@code rowSelector} as the page shows them now, read in one script call
+     * (the table is redrawn every 200 ms: element references would go stale between two reads); empty when none.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> cells(WebDriver web, String rowSelector) {
+        Object cells = ((JavascriptExecutor) web).executeScript(
+                "var r = document.querySelector(arguments[0]);"
+                + "if (!r) { return {}; }"
+                + "var o = {status: r.getAttribute('data-status')};"
+                + "['read', 'posted', 'confirmed', 'failed', 'phase', 'elapsed', 'message'].forEach(function (c) {"
+                + "  o[c] = r.querySelector('.' + c).textContent; });"
+                + "return o;", rowSelector);
+        return (Map<String, String>) cells;
+    }
+
+    /** The newest fis-posting run (rows are newest first). */
+    private static Map<String, String> fisRun(WebDriver web) {
+        return cells(web, "#runs tbody tr[data-job='fis-posting']");
+    }
+
+    @Test
+    void operatorStartsAPostingRunAndWatchesItsFiguresGrowUntilTheFinalOnesWithoutReloading() {
+        var sb = concur.sandbox();
+        List<String> ids = sb.fis().generate(COMPANY, 21L, 8, List.of(FisUseCase.MILEAGE));
+        new ErpBooks(jdbc).knowEverythingIn(ids.stream().map(id -> sb.fis().document(id).toString()).toList(),
+                Set.of());
+        sb.fis().latency(Duration.ofMillis(250)); // every FIS call is slow: 4 pages of 2 take seconds
+
+        WebDriver web = browser.open(port, PAGE);
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("run-fis-posting"))).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+        ((JavascriptExecutor) web).executeScript("window.notReloaded = true;");
+
+        AtomicReference<Map<String, String>> midway = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
+                .untilAsserted(() -> {
+                    Map<String, String> run = fisRun(web);
+                    assertThat(run.get("status")).isEqualTo("RUNNING");
+                    assertThat(Integer.parseInt(run.get("read"))).isBetween(1, 7);
+                    midway.set(run);
+                });
+        ((JavascriptExecutor) web).executeScript("document.getElementById('runs').scrollIntoView();");
+        browser.screenshot("run-progress-running");
+        assertThat(midway.get().get("phase")).matches("expense page [1-4]");
+        assertThat(Integer.parseInt(midway.get().get("confirmed"))).isLessThan(8);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(fisRun(web).get("status")).isEqualTo("OK"));
+        Map<String, String> end = fisRun(web);
+        assertThat(end).containsEntry("read", "8").containsEntry("posted", "8").containsEntry("confirmed", "8")
+                .containsEntry("failed", "0").containsEntry("phase", "done");
+        assertThat(end.get("elapsed")).matches("\\d+ s");
+        assertThat(((JavascriptExecutor) web).executeScript("return window.notReloaded === true;"))
+                .as("the figures changed in place: the page was never reloaded").isEqualTo(true);
+        browser.screenshot("run-progress-done");
+        sb.fis().latency(Duration.ZERO);
+    }
+
+    @Test
+    void runWhoseInstanceStoppedHeartBeatingShowsAsInterruptedWithItsLastFigures() {
+        Instant now = Instant.now();
+        // node-2 picked profile-refresh and was killed: its heartbeat stopped ten minutes ago, its run stayed open
+        jdbc.sql("update scheduled_tasks set picked = true, picked_by = 'node-2', last_heartbeat = ?"
+                        + " where task_name = 'profile-refresh' and task_instance = ?")
+                .params(Timestamps.toDb(now.minus(Duration.ofMinutes(10))), COMPANY).update();
+        jdbc.sql("insert into job_runs (job, company_uuid, instance, started_at, phase, docs_read, progress_at)"
+                        + " values ('profile-refresh', ?, 'node-2', ?, 'reading the profile', 1, ?)")
+                .params(COMPANY, Timestamps.toDb(now.minus(Duration.ofMinutes(12))),
+                        Timestamps.toDb(now.minus(Duration.ofMinutes(11)))).update();
+        long id = jdbc.sql("select max(id) from job_runs where instance = 'node-2'").query(Long.class).single();
+
+        WebDriver web = browser.open(port, PAGE);
+        String row = "#runs tr[data-run='" + id + "']";
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
+        // the scheduler may revive the dead execution meanwhile: the run is closed as interrupted then too
+        Map<String, String> dead = cells(web, row);
+        assertThat(dead).containsEntry("status", "INTERRUPTED").containsEntry("phase", "reading the profile")
+                .containsEntry("read", "1");
+        assertThat(dead.get("message")).contains("node-2");
+        assertThat(web.findElement(By.id("dead-after")).getText()).isEqualTo("3 min 00 s");
+        ((JavascriptExecutor) web).executeScript("document.getElementById('runs').scrollIntoView();");
+        browser.screenshot("run-interrupted");
+
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+        String json = admin.get(PAGE + "/runs").body();
+        assertThat(json).contains("{\"id\":" + id + ",\"job\":\"profile-refresh\",\"instance\":\"node-2\",\"status\":\"INTERRUPTED\"");
+    }
+}
