@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.concurbridge.bridge.erp.ErpAdapter;
@@ -97,6 +98,12 @@ public class ExtractPoster {
      * Memory is bounded by one chunk and the largest report, whatever the file size.
      */
     public Outcome post(ExtractJournalBuilder.Format format, Path file, boolean zip) {
+        return post(format, file, zip, counts -> { });
+    }
+
+    /** {@link #post(ExtractJournalBuilder.Format, Path, boolean)}, telling {@code chunkPosted} the counts after each chunk. */
+    public Outcome post(ExtractJournalBuilder.Format format, Path file, boolean zip,
+                        Consumer<ExtractDeliveries.Counts> chunkPosted) {
         ExtractJournalBuilder builder = new ExtractJournalBuilder(mapping).withHoldFileOnRowProblem(holdFileOnRowProblem);
         ExtractZip archive = null;
         try {
@@ -125,15 +132,13 @@ public class ExtractPoster {
                 log.warn("event=extract_held company={} file={} reasons=\"{}\"", companyUuid, file, held);
                 return new Outcome(true, String.join("; ", held), null);
             }
-            Chunk chunk = new Chunk(format);
+            Chunk chunk = new Chunk(format, checks.isEmpty() ? null : checks.get(0).batchId(), chunkPosted);
             for (int i = 0; i < sources.size(); i++) {
                 ExtractCheck check = checks.get(i);
                 builder.build(format, sources.get(i), check, r -> chunk.add(check, r));
             }
             chunk.flush();
-            String batchId = checks.isEmpty() ? null : checks.get(0).batchId();
-            return new Outcome(false, null, new ExtractDeliveries.Counts(batchId, chunk.documents, chunk.posted,
-                    chunk.quarantined, chunk.already));
+            return new Outcome(false, null, chunk.counts());
         } catch (ExtractZip.ExtractZipException e) {
             return new Outcome(true, e.problem().describe(), null);
         } finally {
@@ -146,14 +151,22 @@ public class ExtractPoster {
     /** The reports of a delivery waiting to be recorded and posted together, and the run's counts. */
     private final class Chunk {
         private final ExtractJournalBuilder.Format format;
+        private final String batchId;
+        private final Consumer<ExtractDeliveries.Counts> onChunk;
         private final List<Built> pending = new ArrayList<>();
-        int documents;
-        int posted;
-        int quarantined;
-        int already;
+        private int documents;
+        private int postedCount;
+        private int quarantined;
+        private int already;
 
-        Chunk(ExtractJournalBuilder.Format format) {
+        Chunk(ExtractJournalBuilder.Format format, String batchId, Consumer<ExtractDeliveries.Counts> onChunk) {
             this.format = format;
+            this.batchId = batchId;
+            this.onChunk = onChunk;
+        }
+
+        ExtractDeliveries.Counts counts() {
+            return new ExtractDeliveries.Counts(batchId, documents, postedCount, quarantined, already);
         }
 
         void add(ExtractCheck check, BuildResult result) {
@@ -165,6 +178,9 @@ public class ExtractPoster {
         }
 
         void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
             List<Built> ok = new ArrayList<>();
             for (Built b : pending) {
                 if (b.result().isOk()) {
@@ -179,7 +195,8 @@ public class ExtractPoster {
             already += ok.size() - fresh.size();
             Map<String, PostingDocument> built = new HashMap<>();
             fresh.forEach(b -> built.put(b.doc().idempotencyKey(), b.doc()));
-            posted += post(receive(format, fresh), built);
+            postedCount += post(receive(format, fresh), built);
+            onChunk.accept(counts());
         }
     }
 

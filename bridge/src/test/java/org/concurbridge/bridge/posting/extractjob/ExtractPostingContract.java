@@ -358,10 +358,14 @@ abstract class ExtractPostingContract {
         assertThat(ours.get()).filteredOn(r -> r.state() == LedgerState.POSTED).hasSize(2);
         assertThat(books.totalDocuments()).isEqualTo(before + 2);
 
+        List<ExtractDeliveries.Counts> chunks = new ArrayList<>();
         var outcome = poster(erp).post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
-                file, false);
+                file, false, chunks::add);
 
         assertThat(outcome.counts().posted()).isEqualTo(3);
+        // the counts so far after each chunk (for the run's progress), the last equal to the outcome
+        assertThat(chunks).extracting(ExtractDeliveries.Counts::documents).containsExactly(2, 4, 5);
+        assertThat(chunks.get(2)).isEqualTo(outcome.counts());
         assertThat(ours.get()).hasSize(5).allSatisfy(r -> {
             assertThat(r.state()).isEqualTo(LedgerState.POSTED);
             assertThat(books.documents(r.idempotencyKey())).isEqualTo(1);
