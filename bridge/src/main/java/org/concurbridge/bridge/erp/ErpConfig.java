@@ -52,13 +52,15 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
      * @param database  Tryton database name
      * @param user      login
      * @param password  password
-     * @param companyId {@code company.company} id to post into; entries must name its party code as company
+     * @param companyId {@code company.company} id for master data and for entries without a company
      * @param journal   code of the {@code account.journal} for the moves
      * @param batchSize moves per create/post call
      * @param timeout   per-request timeout
+     * @param companies entry company code → {@code company.company} id, for codes that are not the Tryton
+     *                  company's party code (an entry goes to the company of its code, see {@code TrytonCompanies})
      */
     record Tryton(URI url, String database, String user, Secret password, int companyId, String journal,
-                  int batchSize, Duration timeout) implements ErpConfig {
+                  int batchSize, Duration timeout, Map<String, Integer> companies) implements ErpConfig {
         public Tryton {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(database, "database");
@@ -66,6 +68,13 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             Objects.requireNonNull(password, "password");
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(timeout, "timeout");
+            companies = Map.copyOf(companies);
+        }
+
+        /** One company: {@code erp.tryton.companies} empty. */
+        public Tryton(URI url, String database, String user, Secret password, int companyId, String journal,
+                      int batchSize, Duration timeout) {
+            this(url, database, user, password, companyId, journal, batchSize, timeout, Map.of());
         }
 
         /** The JSON-RPC endpoint of the database. */
@@ -96,7 +105,10 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             new Key("erp.tryton.database", null, "Tryton database name (required)"),
             new Key("erp.tryton.user", "admin", "Tryton login"),
             new Key("erp.tryton.password", null, "Tryton password (secret, required)"),
-            new Key("erp.tryton.company-id", "1", "id of the company.company to post into"),
+            new Key("erp.tryton.company-id", "1", "id of the company.company for master data and for entries"
+                    + " without a company"),
+            new Key("erp.tryton.companies", "", "comma-separated code=id pairs: entries whose company is the code post"
+                    + " into that company.company; other codes go to the Tryton company with that party code"),
             new Key("erp.tryton.journal", "MISC", "code of the account.journal the moves go to"),
             new Key("erp.tryton.batch-size", "10", "moves per create/post call (1-500)"),
             new Key("erp.tryton.timeout", "PT30S", "ISO-8601 duration; timeout of each JSON-RPC request"));
@@ -164,7 +176,7 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
                 yield new Tryton(url == null ? URI.create("http://invalid/") : url, database == null ? "" : database,
                         f.text("erp.tryton.user"), orPlaceholder(f.secret("erp.tryton.password", true)),
                         f.integer("erp.tryton.company-id", 1, Integer.MAX_VALUE), f.text("erp.tryton.journal"),
-                        f.integer("erp.tryton.batch-size", 1, 500), orZero(timeout));
+                        f.integer("erp.tryton.batch-size", 1, 500), orZero(timeout), companies(f));
             }
             default -> {
                 f.error("erp.adapter", adapter, "must be sql or tryton");
@@ -175,6 +187,26 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             throw new InvalidException(f.errors);
         }
         return config;
+    }
+
+    /** {@code erp.tryton.companies}: {@code US01=2, CA01=3}; every bad pair is reported. */
+    private static Map<String, Integer> companies(ConfigFields f) {
+        String key = "erp.tryton.companies";
+        String v = f.optional(key);
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        if (v == null || v.isBlank()) {
+            return out;
+        }
+        for (String pair : v.split(",")) {
+            String[] kv = pair.trim().split("=", -1);
+            if (kv.length != 2 || !Pattern.matches("[A-Za-z0-9_.-]{1,50}", kv[0].trim())
+                    || !Pattern.matches("[1-9][0-9]{0,8}", kv[1].trim())) {
+                f.error(key, pair.trim(), "each entry must be <company code>=<company.company id>, e.g. US01=2");
+            } else if (out.putIfAbsent(kv[0].trim(), Integer.valueOf(kv[1].trim())) != null) {
+                f.error(key, pair.trim(), "company code " + kv[0].trim() + " is mapped twice");
+            }
+        }
+        return out;
     }
 
     private static Duration orZero(Duration d) {

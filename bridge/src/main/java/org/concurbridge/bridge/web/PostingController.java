@@ -44,6 +44,7 @@ class PostingController {
         Map<LedgerState, Long> counts = ledger.counts(companyUuid);
         model.addAttribute("c", c);
         model.addAttribute("documents", docs);
+        model.addAttribute("paid", ledger.payments().paidConfirmed(docs.stream().map(LedgerDocument::id).toList()));
         model.addAttribute("states", Arrays.asList(LedgerState.values()));
         model.addAttribute("counts", counts);
         model.addAttribute("filter", filter);
@@ -58,6 +59,7 @@ class PostingController {
         model.addAttribute("c", c);
         model.addAttribute("d", d);
         model.addAttribute("events", ledger.events(id));
+        model.addAttribute("payments", ledger.payments().byDocuments(List.of(id), null));
         return "document";
     }
 

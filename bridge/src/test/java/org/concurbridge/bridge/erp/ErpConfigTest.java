@@ -30,7 +30,26 @@ class ErpConfigTest {
             assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(t.password().reveal()).isEqualTo("s3cret");
             assertThat(t.toString()).doesNotContain("s3cret");
+            assertThat(t.companies()).isEmpty();
         });
+    }
+
+    @Test
+    void trytonCompaniesAreCodeIdPairsAndEveryBadPairIsNamed() {
+        ErpConfig c = ErpConfig.parse(Map.of("erp.adapter", "tryton", "erp.tryton.url", "http://erp:8000",
+                "erp.tryton.database", "prod", "erp.tryton.password", "s3cret",
+                "erp.tryton.companies", " US01=2, CA01 = 3"));
+        assertThat(((ErpConfig.Tryton) c).companies()).isEqualTo(Map.of("US01", 2, "CA01", 3));
+        assertThatThrownBy(() -> ErpConfig.parse(Map.of("erp.adapter", "tryton", "erp.tryton.url", "http://erp",
+                "erp.tryton.database", "prod", "erp.tryton.password", "s3cret",
+                "erp.tryton.companies", "US01=2,US01=4,CA01,GB01=zero")))
+                .isInstanceOfSatisfying(ErpConfig.InvalidException.class, e -> assertThat(e.errors())
+                        .extracting(Object::toString).containsExactly(
+                                "erp.tryton.companies='US01=4': company code US01 is mapped twice",
+                                "erp.tryton.companies='CA01': each entry must be <company code>=<company.company id>,"
+                                        + " e.g. US01=2",
+                                "erp.tryton.companies='GB01=zero': each entry must be <company code>=<company.company"
+                                        + " id>, e.g. US01=2"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The SQL adapter's ERP tables seen from the ERP's side (schema {@code erp}): master data set up for the documents a
@@ -39,13 +38,9 @@ public final class ErpBooks {
 
     /** Debit minus credit per account of the document posted under the key (zero nets left out). */
     public Map<String, BigDecimal> nets(String key) {
-        Map<String, BigDecimal> nets = new TreeMap<>();
-        jdbc.sql("select l.account_code a, l.debit - l.credit n from erp.journal_line l join erp.journal_entry e"
-                        + " on e.id = l.entry_id where e.idempotency_key = ?").param(key)
-                .query((rs, i) -> nets.merge(rs.getString("a"), rs.getBigDecimal("n"), BigDecimal::add)).list();
-        nets.values().removeIf(v -> v.signum() == 0);
-        nets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.UNNECESSARY));
-        return nets;
+        return JournalNets.of(jdbc.sql("select l.account_code a, l.debit - l.credit n from erp.journal_line l"
+                        + " join erp.journal_entry e on e.id = l.entry_id where e.idempotency_key = ?").param(key)
+                .query((rs, i) -> Map.entry(rs.getString("a"), rs.getBigDecimal("n"))).list().stream());
     }
 
     /** Debits minus credits of the document (zero when balanced). */

@@ -1,7 +1,9 @@
 package org.concurbridge.bridge.testsupport;
 
+import org.concurbridge.bridge.connect.ConcurClients;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.RecordedRequest;
@@ -61,6 +63,19 @@ public final class SandboxForTests implements AutoCloseable, AfterAllCallback {
      */
     public void connectOnce(QuickConnectService quickConnect, ConnectionRepository connections, String company) {
         if (connections.find(company).isEmpty()) {
+            quickConnect.connect(company, Secret.of(sandbox().companyRequestToken(company)), "admin-user");
+        }
+    }
+
+    /**
+     * As {@link #connectOnce(QuickConnectService, ConnectionRepository, String)}, and a connection that is no longer
+     * {@code CONNECTED} (a test revoked it, a class sharing the sandbox left it so) is connected again, dropping the
+     * bridge's cached client of it.
+     */
+    public void connectOnce(QuickConnectService quickConnect, ConnectionRepository connections, ConcurClients clients,
+                            String company) {
+        if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+            clients.evict(company);
             quickConnect.connect(company, Secret.of(sandbox().companyRequestToken(company)), "admin-user");
         }
     }

@@ -9,6 +9,8 @@ import org.concurbridge.bridge.posting.pipeline.FisPostingPipeline;
 import org.concurbridge.bridge.testsupport.BridgeHttp;
 import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
+import org.concurbridge.bridge.store.ConnectionRepository;
+import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.fis.FisStatus;
@@ -49,6 +51,8 @@ class PostingPagesIT {
     PostingLedger ledger;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConnectionRepository connections;
 
     @DynamicPropertySource
     static void bridgeProperties(DynamicPropertyRegistry registry) {
@@ -123,5 +127,28 @@ class PostingPagesIT {
                 .contains(bad.sourceDocId()).contains("badge-bad");
         assertThat(admin.get("/connections/" + COMPANY + "/reconciliation?from=2026-02-01&to=2026-01-01").statusCode())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void documentsPageShowsWhatWasPaidSoFarAndTheDocumentPageEachPaymentConfirmation() {
+        var sb = concur.sandbox();
+        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
+            quickConnect.connect(COMPANY, Secret.of(sb.companyRequestToken(COMPANY)), "admin-user");
+        }
+        ErpBooks books = new ErpBooks(jdbc);
+        List<String> ids = sb.fis().generate(COMPANY, 9L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(ids.stream().map(id -> sb.fis().document(id).toString()).toList(), java.util.Set.of());
+        job.run(COMPANY);
+        LedgerDocument doc = ledger.bySourceDocId(COMPANY, ids.get(0)).get(0);
+        books.pay(doc.idempotencyKey(), new java.math.BigDecimal("0.25"), java.time.LocalDate.of(2026, 1, 2));
+        job.run(COMPANY);
+
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+        String list = admin.get("/connections/" + COMPANY + "/documents").body();
+        assertThat(list).containsPattern("data-doc=\"" + ids.get(0) + "\"[\\s\\S]*?class=\"mono paid\">0\\.25<");
+        String detail = admin.get("/connections/" + COMPANY + "/documents/" + doc.id()).body();
+        assertThat(detail).contains("Payment confirmations").contains(">PP<").contains(">0.25<")
+                .contains("/" + doc.erpDocumentNumber() + "/").contains("ACCEPTED");
     }
 }

@@ -252,6 +252,9 @@ final class FisStore {
         String status = item.get("processingStatusCode").asString();
         paymentRefs.addAll(refs);
         r.payments.add(item);
+        // financial-integration-v4.md 2.4/2.5: PP = partially paid, paymentRef unique per confirmation (so a document
+        // can have several), 213 = "payment confirmation already posted". [INFERRED] from those: after PP more PP or a
+        // CP are accepted; CP, RE and OB close the document (213 afterwards). The reference names no transitions.
         r.paymentFinal = !"PP".equals(status);
         FisStatus next = switch (status) {
             case "RE" -> FisStatus.PAYMENT_CONFIRMED_REVERSED;

@@ -340,7 +340,7 @@ public final class ErpPostingBench {
 
     private static ErpConfig.Tryton withBatch(ErpConfig.Tryton c, int batch) {
         return new ErpConfig.Tryton(c.url(), c.database(), c.user(), c.password(), c.companyId(), c.journal(),
-                batch, c.timeout());
+                batch, c.timeout(), c.companies());
     }
 
     /** One RPC per line: create the move, then each line, then post. */

@@ -84,25 +84,7 @@ public final class TrytonDemoSeed {
             m("account.fiscalyear", "create_period", List.of(fy));
         }
 
-        long template = m("account.account.template", "search", List.of(TrytonRpc.clause("parent", "=", null),
-                List.of("name", "=", "Minimal Account Chart")), 0, null, null).path(0).asLong();
-        long wizard = rpc.call("wizard.account.create_chart.create", array(ctx)).path(0).asLong();
-        rpc.call("wizard.account.create_chart.execute", array(wizard, Map.of(), "account", ctx));
-        JsonNode defaults = rpc.call("wizard.account.create_chart.execute", array(wizard,
-                Map.of("account", Map.of("company", company, "account_template", template)), "create_account", ctx))
-                .path("view").path("defaults");
-        Map<String, Object> properties = new HashMap<>();
-        for (String k : List.of("company", "account_receivable", "account_payable", "category_account_expense",
-                "category_account_revenue")) {
-            properties.put(k, defaults.path(k).asLong());
-        }
-        rpc.call("wizard.account.create_chart.execute", array(wizard, Map.of("properties", properties),
-                "create_properties", ctx));
-        rpc.call("wizard.account.create_chart.delete", array(wizard, ctx));
-
-        Map<String, Long> byName = new HashMap<>();
-        m("account.account", "search_read", List.of(List.of("company", "=", company)), 0, null, null,
-                List.of("name")).forEach(a -> byName.put(a.path("name").asString(), a.path("id").asLong()));
+        Map<String, Long> byName = minimalChart(rpc, company);
         long cash = byName.get("Main Cash");
         long expense = byName.get("Main Expense");
         long payable = byName.get("Main Payable");
@@ -219,6 +201,33 @@ public final class TrytonDemoSeed {
                 "incoming_moves", List.of(List.of("add", moves))));
         m("stock.shipment.in", "receive", List.of(shipment));
         m("stock.shipment.in", "done", List.of(shipment));
+    }
+
+    /**
+     * Tryton's "Minimal Account Chart" for a company (the three steps of the {@code account.create_chart} wizard,
+     * sending back the defaults it proposes); returns the company's accounts by name ({@code Main Expense}, ...).
+     */
+    static Map<String, Long> minimalChart(TrytonRpc rpc, long company) {
+        Map<String, Object> ctx = Map.of("company", company);
+        long template = rpc.model("account.account.template", "search", ctx, List.of(TrytonRpc.clause("parent", "=",
+                null), List.of("name", "=", "Minimal Account Chart")), 0, null, null).path(0).asLong();
+        long wizard = rpc.call("wizard.account.create_chart.create", array(ctx)).path(0).asLong();
+        rpc.call("wizard.account.create_chart.execute", array(wizard, Map.of(), "account", ctx));
+        JsonNode defaults = rpc.call("wizard.account.create_chart.execute", array(wizard,
+                Map.of("account", Map.of("company", company, "account_template", template)), "create_account", ctx))
+                .path("view").path("defaults");
+        Map<String, Object> properties = new HashMap<>();
+        for (String k : List.of("company", "account_receivable", "account_payable", "category_account_expense",
+                "category_account_revenue")) {
+            properties.put(k, defaults.path(k).asLong());
+        }
+        rpc.call("wizard.account.create_chart.execute", array(wizard, Map.of("properties", properties),
+                "create_properties", ctx));
+        rpc.call("wizard.account.create_chart.delete", array(wizard, ctx));
+        Map<String, Long> byName = new HashMap<>();
+        rpc.model("account.account", "search_read", ctx, List.of(List.of("company", "=", company)), 0, null, null,
+                List.of("name")).forEach(a -> byName.put(a.path("name").asString(), a.path("id").asLong()));
+        return byName;
     }
 
     private static tools.jackson.databind.node.ArrayNode array(Object... values) {

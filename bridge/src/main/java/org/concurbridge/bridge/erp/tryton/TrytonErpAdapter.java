@@ -2,7 +2,6 @@ package org.concurbridge.bridge.erp.tryton;
 
 import org.concurbridge.bridge.erp.Changed;
 import org.concurbridge.bridge.erp.Checkpoint;
-import org.concurbridge.bridge.erp.ChunkedPosting;
 import org.concurbridge.bridge.erp.CostObjectNode;
 import org.concurbridge.bridge.erp.EntryRules;
 import org.concurbridge.bridge.erp.ErpAdapter;
@@ -32,12 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tryton 6.0 over JSON-RPC. A journal entry becomes a posted {@code account.move} in the configured journal, with
+ * Tryton 6.0 over JSON-RPC. A journal entry becomes a posted {@code account.move} in the configured journal and in
+ * the Tryton company of its company code ({@link TrytonCompanies}: {@code erp.tryton.companies}, else the company's
+ * party code), with
  * analytic lines for cost objects, tax lines for tax codes and the second currency for foreign amounts. The
  * idempotency key is written at the head of the move's description ({@code [key] reference: description}) and
  * looked up before creating; a move whose post fails is deleted again, so no half-created document stays behind.
  * Master data comes from {@code party.party}, {@code analytic_account.account}, {@code purchase.purchase} and done
- * incoming {@code stock.move}s; payment status from the reconciliation of the payable lines. Thread-safe.
+ * incoming {@code stock.move}s of {@code erp.tryton.company-id}; payment status from the reconciliation of the
+ * payable lines. Thread-safe.
  */
 public final class TrytonErpAdapter implements ErpAdapter {
 
@@ -45,15 +47,13 @@ public final class TrytonErpAdapter implements ErpAdapter {
 
     private final ErpConfig.Tryton config;
     private final TrytonRpc rpc;
-    private final Map<String, Object> ctx;
     private final TrytonMoves moves;
     private final TrytonMasterData masterData;
 
     public TrytonErpAdapter(ErpConfig.Tryton config, HttpClient http) {
         this.config = config;
         this.rpc = new TrytonRpc(http, config.databaseUri(), config.user(), config.password(), config.timeout());
-        this.ctx = Map.of("company", config.companyId());
-        this.moves = new TrytonMoves(rpc, config);
+        this.moves = new TrytonMoves(rpc, config, new TrytonCompanies(rpc, config));
         this.masterData = new TrytonMasterData(rpc, config.companyId());
     }
 
@@ -65,7 +65,7 @@ public final class TrytonErpAdapter implements ErpAdapter {
     @Override
     public List<ValidationProblem> validate(JournalEntry entry) {
         List<ValidationProblem> problems = new ArrayList<>(EntryRules.check(entry));
-        problems.addAll(moves.resolve(List.of(entry)).check(entry));
+        problems.addAll(moves.check(entry));
         return problems;
     }
 
@@ -76,12 +76,12 @@ public final class TrytonErpAdapter implements ErpAdapter {
 
     @Override
     public List<BatchResult> postAll(List<JournalEntry> entries) {
-        return ChunkedPosting.postAll(entries, config.batchSize(), kind(), moves::postChunk);
+        return moves.postAll(entries, config.batchSize(), kind());
     }
 
     @Override
     public Optional<ErpDocumentRef> lookup(String idempotencyKey) {
-        TrytonMoves.Found found = moves.find(List.of(idempotencyKey)).get(idempotencyKey);
+        TrytonMoves.Found found = moves.findAnywhere(List.of(idempotencyKey)).get(idempotencyKey);
         return found == null || !found.posted() ? Optional.empty() : Optional.of(found.ref());
     }
 
@@ -116,14 +116,18 @@ public final class TrytonErpAdapter implements ErpAdapter {
      */
     @Override
     public Map<String, PaymentStatus> paymentStatus(Collection<String> idempotencyKeys) {
-        Map<String, TrytonMoves.Found> found = moves.find(idempotencyKeys);
-        Map<Long, TrytonMoves.Found> byId = new HashMap<>();
-        found.values().stream().filter(TrytonMoves.Found::posted).forEach(f -> byId.put(f.id(), f));
+        Map<TrytonCompanies.Company, Map<Long, TrytonMoves.Found>> byCompany = new LinkedHashMap<>();
+        moves.findAnywhere(idempotencyKeys).values().stream().filter(TrytonMoves.Found::posted).forEach(f ->
+                byCompany.computeIfAbsent(f.company(), c -> new HashMap<>()).put(f.id(), f));
         Map<String, PaymentStatus> out = new LinkedHashMap<>();
-        if (byId.isEmpty()) {
-            return out;
-        }
-        JsonNode lines = rpc.model("account.move.line", "search_read", ctx,
+        byCompany.forEach((company, byId) -> out.putAll(paymentStatus(company, byId)));
+        return out;
+    }
+
+    private Map<String, PaymentStatus> paymentStatus(TrytonCompanies.Company company,
+                                                     Map<Long, TrytonMoves.Found> byId) {
+        Map<String, PaymentStatus> out = new LinkedHashMap<>();
+        JsonNode lines = rpc.model("account.move.line", "search_read", company.ctx(),
                 List.of(List.of("move", "in", new ArrayList<>(byId.keySet())), TrytonRpc.clause("party", "!=", null),
                         List.of("credit", ">", BigDecimal.ZERO)), 0, null, null,
                 List.of("move", "credit", "amount_second_currency", "second_currency.code", "reconciliation",
@@ -135,12 +139,12 @@ public final class TrytonErpAdapter implements ErpAdapter {
             BigDecimal paid = BigDecimal.ZERO;
             LocalDate paidOn = null;
             String reference = null;
-            String currency = moves.companyCurrency();
+            String currency = company.currency();
             for (JsonNode l : perMove.getOrDefault(f.id(), List.of())) {
                 String second = TrytonRpc.text(l.path("second_currency.").path("code"));
                 BigDecimal amount = second != null ? TrytonRpc.decimal(l.path("amount_second_currency")).abs()
                         : TrytonRpc.decimal(l.path("credit"));
-                currency = second != null ? second : moves.companyCurrency();
+                currency = second != null ? second : company.currency();
                 payable = payable.add(amount);
                 if (!l.path("reconciliation").isNull()) {
                     paid = paid.add(amount);

@@ -1,6 +1,8 @@
 package org.concurbridge.bridge.erp.tryton;
 
+import org.concurbridge.bridge.erp.ChunkedPosting;
 import org.concurbridge.bridge.erp.CostObject;
+import org.concurbridge.bridge.erp.EntryRules;
 import org.concurbridge.bridge.erp.ErpConfig;
 import org.concurbridge.bridge.erp.ErpDocumentRef;
 import org.concurbridge.bridge.erp.ErpException;
@@ -12,6 +14,7 @@ import org.concurbridge.bridge.erp.PostingResult;
 import org.concurbridge.bridge.erp.ReferenceRules;
 import org.concurbridge.bridge.erp.Reversal;
 import org.concurbridge.bridge.erp.ValidationProblem;
+import org.concurbridge.bridge.erp.tryton.TrytonCompanies.Company;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,52 +40,36 @@ final class TrytonMoves {
     private static final String[] MOVE_FIELDS = {"description", "state", "number", "post_number", "origin",
             "origin.description"};
 
-    /** A move found by idempotency key. */
-    record Found(long id, boolean posted, ErpDocumentRef ref) {
-    }
-
-    /** What a company's session needs once: its party code, currency and the journal. */
-    private record Company(String code, String currency, long journalId) {
+    /** A move found by idempotency key, in its company. */
+    record Found(long id, boolean posted, ErpDocumentRef ref, Company company) {
     }
 
     private final TrytonRpc rpc;
     private final ErpConfig.Tryton config;
-    private final Map<String, Object> ctx;
-    private final Map<String, Object> allCtx;    // also inactive records
-    private final Map<LocalDate, Long> periods = new ConcurrentHashMap<>();
-    private volatile Company company;
+    private final TrytonCompanies companies;
+    private final Map<String, Long> periods = new ConcurrentHashMap<>();   // company id + date
+    private volatile Long journalId;
 
-    TrytonMoves(TrytonRpc rpc, ErpConfig.Tryton config) {
+    TrytonMoves(TrytonRpc rpc, ErpConfig.Tryton config, TrytonCompanies companies) {
         this.rpc = rpc;
         this.config = config;
-        this.ctx = Map.of("company", config.companyId());
-        this.allCtx = Map.of("company", config.companyId(), "active_test", false);
+        this.companies = companies;
     }
 
-    private Company company() {
-        Company c = company;
-        if (c == null) {
-            JsonNode row = rpc.model("company.company", "read", ctx, List.of(config.companyId()),
-                    List.of("party.code", "currency.code")).path(0);
-            if (row.isMissingNode()) {
-                throw new ErpException.Permanent("Tryton company " + config.companyId() + " does not exist"
-                        + " (erp.tryton.company-id)", null);
-            }
-            JsonNode journal = rpc.model("account.journal", "search", ctx,
+    /** The journal (not company-scoped in Tryton; its sequence is per company). */
+    private long journalId() {
+        Long id = journalId;
+        if (id == null) {
+            JsonNode journal = rpc.model("account.journal", "search", companies.fallback().ctx(),
                     List.of(List.of("code", "=", config.journal())), 0, 1, null);
             if (journal.isEmpty()) {
                 throw new ErpException.Permanent("Tryton has no account.journal with code " + config.journal()
                         + " (erp.tryton.journal)", null);
             }
-            c = new Company(TrytonRpc.text(row.path("party.").path("code")),
-                    TrytonRpc.text(row.path("currency.").path("code")), journal.path(0).asLong());
-            company = c;
+            id = journal.path(0).asLong();
+            journalId = id;
         }
-        return c;
-    }
-
-    String companyCurrency() {
-        return company().currency();
+        return id;
     }
 
     // ------------------------------------------------------------------ lookup
@@ -94,8 +82,21 @@ final class TrytonMoves {
         return prefix(key).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
-    /** Moves of this journal whose description starts with one of the keys. */
-    Map<String, Found> find(Collection<String> keys) {
+    /** Moves of this journal in any company whose description starts with one of the keys. */
+    Map<String, Found> findAnywhere(Collection<String> keys) {
+        Map<String, Found> out = new HashMap<>();
+        for (Company c : companies.all()) {
+            List<String> missing = keys.stream().filter(k -> !out.containsKey(k)).toList();
+            if (missing.isEmpty()) {
+                break;
+            }
+            out.putAll(find(c, missing));
+        }
+        return out;
+    }
+
+    /** Moves of this journal in the company whose description starts with one of the keys. */
+    Map<String, Found> find(Company company, Collection<String> keys) {
         Map<String, Found> out = new HashMap<>();
         if (keys.isEmpty()) {
             return out;
@@ -103,21 +104,21 @@ final class TrytonMoves {
         List<Object> or = new ArrayList<>();
         or.add("OR");
         keys.forEach(k -> or.add(List.of("description", "like", likePattern(k))));
-        JsonNode rows = rpc.model("account.move", "search_read", ctx,
-                List.of(List.of("journal", "=", company().journalId()), List.of("company", "=", config.companyId()),
+        JsonNode rows = rpc.model("account.move", "search_read", company.ctx(),
+                List.of(List.of("journal", "=", journalId()), List.of("company", "=", company.id()),
                         or), 0, null, List.of(List.of("id", "ASC")), Arrays.asList(MOVE_FIELDS));
         for (JsonNode row : rows) {
             String description = TrytonRpc.text(row.path("description"));
             for (String k : keys) {
                 if (description != null && description.startsWith(prefix(k)) && !out.containsKey(k)) {
-                    out.put(k, found(k, row));
+                    out.put(k, found(k, row, company));
                 }
             }
         }
         return out;
     }
 
-    private static Found found(String key, JsonNode row) {
+    private static Found found(String key, JsonNode row, Company company) {
         boolean posted = "posted".equals(TrytonRpc.text(row.path("state")));
         String number = posted ? TrytonRpc.text(row.path("post_number")) : TrytonRpc.text(row.path("number"));
         String reverses = null;
@@ -125,7 +126,7 @@ final class TrytonMoves {
         if (origin != null && origin.startsWith("account.move,")) {
             reverses = keyOf(TrytonRpc.text(row.path("origin.").path("description")));
         }
-        return new Found(row.path("id").asLong(), posted, new ErpDocumentRef(key, number, reverses));
+        return new Found(row.path("id").asLong(), posted, new ErpDocumentRef(key, number, reverses), company);
     }
 
     /** The key written at the head of a move description, or null. */
@@ -139,8 +140,9 @@ final class TrytonMoves {
 
     // ------------------------------------------------------------------ references
 
-    /** Ids of the records a set of entries refers to, loaded with one search per model. */
+    /** Ids of the records a set of entries of one company refers to, loaded with one search per model. */
     final class Resolved implements ReferenceRules.Lookup {
+        private final Company company;
         private final Map<String, JsonNode> accounts = new HashMap<>();
         private final Map<String, JsonNode> analytic = new HashMap<>();    // root code + '\0' + code
         private final Map<String, JsonNode> parties = new HashMap<>();
@@ -148,16 +150,15 @@ final class TrytonMoves {
         private final Map<String, Long> currencies = new HashMap<>();
         private final Map<LocalDate, Long> periodIds = new HashMap<>();
 
+        private Resolved(Company company) {
+            this.company = company;
+        }
+
         List<ValidationProblem> check(JournalEntry e) {
             List<ValidationProblem> problems = new ArrayList<>();
-            Company c = company();
-            if (e.company() != null && !e.company().equals(c.code())) {
-                problems.add(ValidationProblem.header("company", e.company(), "the Tryton company "
-                        + config.companyId() + " has code " + c.code()));
-            }
-            if (e.companyCurrency() != null && !e.companyCurrency().equals(c.currency())) {
+            if (e.companyCurrency() != null && !e.companyCurrency().equals(company.currency())) {
                 problems.add(ValidationProblem.header("companyCurrency", e.companyCurrency(),
-                        "the Tryton company's currency is " + c.currency()));
+                        "the currency of Tryton company " + company + " is " + company.currency()));
             }
             if (e.foreignCurrency() && !currencies.containsKey(e.currency())) {
                 problems.add(ValidationProblem.header("currency", e.currency(), "unknown currency in Tryton"));
@@ -211,8 +212,10 @@ final class TrytonMoves {
         }
     }
 
-    Resolved resolve(Collection<JournalEntry> entries) {
-        Resolved r = new Resolved();
+    Resolved resolve(Company target, Collection<JournalEntry> entries) {
+        Resolved r = new Resolved(target);
+        Map<String, Object> ctx = target.ctx();
+        Map<String, Object> allCtx = target.allCtx();
         Set<String> accounts = new LinkedHashSet<>();
         Set<String> costCodes = new LinkedHashSet<>();
         Set<String> parties = new LinkedHashSet<>();
@@ -237,7 +240,7 @@ final class TrytonMoves {
                 }
             }
         }
-        int company = config.companyId();
+        long company = target.id();
         if (!accounts.isEmpty()) {
             rpc.model("account.account", "search_read", allCtx, List.of(List.of("code", "in", accounts),
                             List.of("company", "=", company)), 0, null, null,
@@ -267,7 +270,8 @@ final class TrytonMoves {
                     c.path("id").asLong()));
         }
         for (LocalDate d : dates) {
-            Long period = periods.get(d);
+            String periodKey = company + ":" + d;
+            Long period = periods.get(periodKey);
             if (period == null) {
                 JsonNode found = rpc.model("account.period", "search", ctx, List.of(
                         List.of("company", "=", company), List.of("type", "=", "standard"),
@@ -275,7 +279,7 @@ final class TrytonMoves {
                         List.of("end_date", ">=", d)), 0, 1, null);
                 if (!found.isEmpty()) {
                     period = found.path(0).asLong();
-                    periods.put(d, period);
+                    periods.put(periodKey, period);
                 }
             }
             r.periodIds.put(d, period);
@@ -285,12 +289,52 @@ final class TrytonMoves {
 
     // ------------------------------------------------------------------ posting
 
-    /** Posts distinct entries that passed the entry rules: one search, the resolution, one create, one post. */
-    List<BatchResult> postChunk(List<JournalEntry> chunk) {
+    /**
+     * Posts entries into the companies of their company codes: the entries of each company in chunks
+     * ({@link ChunkedPosting}); an entry whose company Tryton does not have fails alone with every problem.
+     */
+    List<BatchResult> postAll(List<JournalEntry> entries, int batchSize, String adapter) {
+        BatchResult[] out = new BatchResult[entries.size()];
+        Map<Company, List<Integer>> byCompany = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < entries.size(); i++) {
+                JournalEntry e = entries.get(i);
+                Optional<Company> c = companies.of(e.company());
+                if (c.isPresent()) {
+                    byCompany.computeIfAbsent(c.get(), k -> new ArrayList<>()).add(i);
+                } else {
+                    List<ValidationProblem> problems = new ArrayList<>(EntryRules.check(e));
+                    problems.add(companies.refused(e.company()));
+                    out[i] = new BatchResult(null, ErpException.Permanent.invalid(e, problems));
+                }
+            }
+        } catch (ErpException e) {
+            Arrays.fill(out, new BatchResult(null, e));
+            return Arrays.asList(out);
+        }
+        byCompany.forEach((company, indexes) -> {
+            List<BatchResult> results = ChunkedPosting.postAll(indexes.stream().map(entries::get).toList(),
+                    batchSize, adapter, chunk -> postChunk(company, chunk));
+            for (int j = 0; j < indexes.size(); j++) {
+                out[indexes.get(j)] = results.get(j);
+            }
+        });
+        return Arrays.asList(out);
+    }
+
+    /** Every problem of an entry against its company, without writing. */
+    List<ValidationProblem> check(JournalEntry e) {
+        Optional<Company> c = companies.of(e.company());
+        return c.isEmpty() ? List.of(companies.refused(e.company())) : resolve(c.get(), List.of(e)).check(e);
+    }
+
+    /** Posts distinct entries of one company that passed the entry rules: one search, the resolution, one create,
+     * one post. */
+    private List<BatchResult> postChunk(Company company, List<JournalEntry> chunk) {
         BatchResult[] out = new BatchResult[chunk.size()];
-        Map<String, Found> existing = find(chunk.stream().map(JournalEntry::idempotencyKey).toList());
+        Map<String, Found> existing = find(company, chunk.stream().map(JournalEntry::idempotencyKey).toList());
         List<JournalEntry> fresh = chunk.stream().filter(e -> !existing.containsKey(e.idempotencyKey())).toList();
-        Resolved resolved = resolve(fresh);
+        Resolved resolved = resolve(company, fresh);
         List<Map<String, Object>> values = new ArrayList<>();
         List<Integer> createdIndexes = new ArrayList<>();
         List<Long> leftoverDrafts = new ArrayList<>();
@@ -316,14 +360,14 @@ final class TrytonMoves {
         }
         List<Long> ids = new ArrayList<>();
         if (!values.isEmpty()) {
-            rpc.model("account.move", "create", ctx, values).forEach(id -> ids.add(id.asLong()));
+            rpc.model("account.move", "create", company.ctx(), values).forEach(id -> ids.add(id.asLong()));
         }
         List<Long> toPost = new ArrayList<>(ids);
         toPost.addAll(leftoverDrafts);
         if (!toPost.isEmpty()) {
-            postOrDelete(toPost);
+            postOrDelete(company, toPost);
             Map<Long, String> numbers = new HashMap<>();
-            rpc.model("account.move", "read", ctx, toPost, List.of("post_number"))
+            rpc.model("account.move", "read", company.ctx(), toPost, List.of("post_number"))
                     .forEach(r -> numbers.put(r.path("id").asLong(), TrytonRpc.text(r.path("post_number"))));
             for (int j = 0; j < ids.size(); j++) {
                 JournalEntry e = chunk.get(createdIndexes.get(j));
@@ -341,12 +385,12 @@ final class TrytonMoves {
     }
 
     /** Posts the moves; when Tryton refuses, deletes the drafts so that nothing half-created remains. */
-    private void postOrDelete(List<Long> toPost) {
+    private void postOrDelete(Company company, List<Long> toPost) {
         try {
-            rpc.model("account.move", "post", ctx, toPost);
+            rpc.model("account.move", "post", company.ctx(), toPost);
         } catch (ErpException e) {
             try {
-                rpc.model("account.move", "delete", ctx, toPost);
+                rpc.model("account.move", "delete", company.ctx(), toPost);
             } catch (ErpException deleteFailed) {
                 // left as drafts carrying their keys: the next post of those keys finds and finishes them
                 log.warn("event=erp.tryton.draft_cleanup_failed moves={} error=\"{}\"", toPost,
@@ -354,7 +398,7 @@ final class TrytonMoves {
             }
             throw e;
         }
-        log.debug("event=erp.tryton.posted moves={}", toPost.size());
+        log.debug("event=erp.tryton.posted company={} moves={}", company.code(), toPost.size());
     }
 
     private Map<String, Object> moveValues(JournalEntry e, Resolved r) {
@@ -394,15 +438,15 @@ final class TrytonMoves {
             }
             lines.add(v);
         }
-        return move(r.periodIds.get(e.postingDate()), e.postingDate(),
+        return move(r.company, r.periodIds.get(e.postingDate()), e.postingDate(),
                 description(e.idempotencyKey(), e.reference(), e.description()), lines);
     }
 
-    private Map<String, Object> move(long period, LocalDate date, String description,
+    private Map<String, Object> move(Company company, long period, LocalDate date, String description,
                                      List<Map<String, Object>> lines) {
         Map<String, Object> move = new LinkedHashMap<>();
-        move.put("journal", company().journalId());
-        move.put("company", config.companyId());
+        move.put("journal", journalId());
+        move.put("company", company.id());
         move.put("period", period);
         move.put("date", date);
         move.put("description", description);
@@ -428,7 +472,7 @@ final class TrytonMoves {
             throw new ErpException.Permanent("reversal key " + reversal.idempotencyKey() + " must not contain ']'"
                     + " (it is written as [key] in the move description)", null);
         }
-        Map<String, Found> found = find(List.of(reversal.idempotencyKey(), reversal.originalKey()));
+        Map<String, Found> found = findAnywhere(List.of(reversal.idempotencyKey(), reversal.originalKey()));
         Found already = found.get(reversal.idempotencyKey());
         if (already != null && already.posted()) {
             return new PostingResult(already.ref(), true);
@@ -438,12 +482,14 @@ final class TrytonMoves {
             throw new ErpException.Permanent("cannot reverse " + reversal.originalKey()
                     + ": no posted Tryton move carries that key", null);
         }
+        Company company = original.company();
+        Map<String, Object> ctx = company.ctx();
         if (already != null) {
-            rpc.model("account.move", "delete", ctx, List.of(already.id()));  // a draft left by a crashed call
+            rpc.model("account.move", "delete", already.company().ctx(), List.of(already.id()));  // a crashed call's
         }
         LocalDate date = reversal.postingDate();
-        Resolved r = resolve(List.of(new JournalEntry(reversal.idempotencyKey(), company().code(), date,
-                company().currency(), company().currency(), null, null, List.of())));
+        Resolved r = resolve(company, List.of(new JournalEntry(reversal.idempotencyKey(), company.code(), date,
+                company.currency(), company.currency(), null, null, List.of())));
         Long period = r.periodIds.get(date);
         if (period == null) {
             throw new ErpException.Permanent("cannot reverse " + reversal.originalKey() + " on " + date
@@ -485,12 +531,12 @@ final class TrytonMoves {
             }
             reversed.add(v);
         }
-        Map<String, Object> move = move(period, date, description(reversal.idempotencyKey(), null,
+        Map<String, Object> move = move(company, period, date, description(reversal.idempotencyKey(), null,
                 reversal.description() != null ? reversal.description()
                         : "Reversal of " + original.ref().documentNumber()), reversed);
         move.put("origin", "account.move," + original.id());
         long id = rpc.model("account.move", "create", ctx, List.of(move)).path(0).asLong();
-        postOrDelete(List.of(id));
+        postOrDelete(company, List.of(id));
         String number = TrytonRpc.text(rpc.model("account.move", "read", ctx, List.of(id), List.of("post_number"))
                 .path(0).path("post_number"));
         return new PostingResult(new ErpDocumentRef(reversal.idempotencyKey(), number, reversal.originalKey()), false);

@@ -98,9 +98,10 @@ final class Rows {
                                 String currency, java.time.LocalDate postingDate, java.time.LocalDate documentDate,
                                 String reference, String description) {
         String ledger = text(row, ledgerColumn);
-        PostingMapping.CompanyTarget target = a.mapping().company(null, ledger, null).orElse(null);
+        PostingMapping.CompanyTarget target = a.mapping().company(null, ledger, currency, null).orElse(null);
         if (target == null) {
-            a.problem(field(row, ledgerColumn, "Ledger"), "no ERP company mapped for Concur ledger \"" + ledger + "\"");
+            a.problem(field(row, ledgerColumn, "Ledger"), "no ERP company mapped for Concur ledger \"" + ledger + "\" and currency "
+                    + currency);
             return null;
         }
         String companyCurrency = target.currency() != null ? target.currency() : currency;

@@ -27,6 +27,7 @@ import org.concurbridge.bridge.posting.extract.ExtractJournalBuilder;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.ledger.ReportClaims;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.posting.pipeline.JournalEntries;
 import org.concurbridge.client.extract.ExtractZip;
@@ -47,8 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       <b>held</b>: nothing of it reaches the ledger; the reason is returned.</li>
  *   <li>A quarantined report (unreadable row, unknown account…) gets a FAILED ledger row naming the problems, so it is
  *       visible on the dashboard; the other reports post.</li>
- *   <li>A report already posted under another key — through FIS, or from an earlier batch — is recognised by its
- *       doc type and Concur report id and not posted again (an event is added to the posted row).</li>
+ *   <li>A report already posted (or being posted) under another key — through FIS, or from an earlier batch — is
+ *       recognised by its doc type and Concur report id ({@link ReportClaims}) and not posted again (an event is
+ *       added to that row).</li>
  *   <li>A file fetched twice posts nothing the second time: the ledger finds the rows by their keys.</li>
  * </ul>
  */
@@ -191,7 +193,7 @@ public class ExtractPoster {
                 }
             }
             pending.clear();
-            List<Built> fresh = withoutAlreadyPosted(format, ok);
+            List<Built> fresh = claimed(format, ok);
             already += ok.size() - fresh.size();
             Map<String, PostingDocument> built = new HashMap<>();
             fresh.forEach(b -> built.put(b.doc().idempotencyKey(), b.doc()));
@@ -208,30 +210,33 @@ public class ExtractPoster {
     }
 
     /**
-     * The documents not already posted under another key — through FIS, or from an earlier batch — recognised by doc
-     * type and Concur report id; an event is added to each posted row found.
+     * The documents whose report this key may post: each claims its report ({@link ReportClaims}, one batch per
+     * chunk); a report already posted (or being posted) under another key — through FIS, or from an earlier batch —
+     * is left out, with an event on the holder's row.
      */
-    private List<Built> withoutAlreadyPosted(ExtractJournalBuilder.Format format, List<Built> docs) {
-        Map<String, LedgerDocument> posted = new HashMap<>();
-        docs.stream().collect(Collectors.groupingBy(b -> docType(b.doc().kind()),
-                        Collectors.mapping(b -> b.doc().header().concurId(), Collectors.toSet())))
-                .forEach((type, ids) -> ledger.postedByConcurIds(companyUuid, type, ids)
-                        .forEach((id, row) -> posted.put(type + "/" + id, row)));
-        List<Built> fresh = new ArrayList<>();
+    private List<Built> claimed(ExtractJournalBuilder.Format format, List<Built> docs) {
+        Map<String, ReportClaims.Holder> holders = ledger.claims().claimAll(docs.stream()
+                .map(b -> new ReportClaims.Claim(companyUuid, docType(b.doc().kind()), b.doc().header().concurId(),
+                        b.doc().idempotencyKey())).toList());
+        List<Built> mine = new ArrayList<>();
         List<PostingLedger.Event> events = new ArrayList<>();
         for (Built b : docs) {
             PostingDocument doc = b.doc();
-            LedgerDocument earlier = posted.get(docType(doc.kind()) + "/" + doc.header().concurId());
-            if (earlier == null || earlier.idempotencyKey().equals(doc.idempotencyKey())) {
-                fresh.add(b);
-            } else {
-                events.add(ledger.newEvent(earlier.id(), companyUuid, "extract", "ALREADY_POSTED", "report "
+            ReportClaims.Holder holder = holders.get(doc.idempotencyKey());
+            if (holder == null) {
+                mine.add(b);
+                continue;
+            }
+            if (holder.row() != null) {
+                events.add(ledger.newEvent(holder.row().id(), companyUuid, "extract", "ALREADY_POSTED", "report "
                         + doc.header().concurId() + " is also in " + format + " batch " + b.batchId() + " ("
                         + doc.idempotencyKey() + "); not posted again", null));
             }
+            log.info("event=extract_report_already_held company={} report={} key={} heldBy={}", companyUuid,
+                    doc.header().concurId(), doc.idempotencyKey(), holder.idempotencyKey());
         }
         ledger.eventsAll(events);
-        return fresh;
+        return mine;
     }
 
     /**

@@ -49,10 +49,10 @@ final class FisHeaders {
                                 LocalDate documentDate, String reference, String description) {
         PostingMapping mapping = a.mapping();
         Optional<PostingMapping.CompanyTarget> target =
-                mapping.company(nonBlank(entity), nonBlank(ledger), nonBlank(concurCompanyId));
+                mapping.company(nonBlank(entity), nonBlank(ledger), nonBlank(currency), nonBlank(concurCompanyId));
         if (target.isEmpty()) {
-            a.problem(ledgerField, "no ERP company mapped for Concur entity \"" + entity + "\" and ledger \""
-                    + ledger + "\"");
+            a.problem(ledgerField, "no ERP company mapped for Concur entity \"" + entity + "\", ledger \""
+                    + ledger + "\" and currency " + currency);
             return null;
         }
         String companyCurrency = target.get().currency() != null ? target.get().currency() : currency;

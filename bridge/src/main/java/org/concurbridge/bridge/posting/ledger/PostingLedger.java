@@ -37,6 +37,8 @@ public class PostingLedger {
     private final org.springframework.jdbc.core.JdbcTemplate template;
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
+    private final PaymentLedger payments;
+    private final ReportClaims claims;
 
     public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
         this.transactions = new org.springframework.transaction.support.TransactionTemplate(
@@ -44,6 +46,18 @@ public class PostingLedger {
         this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         this.clock = clock;
+        this.payments = new PaymentLedger(template, clock);
+        this.claims = new ReportClaims(template, this, clock);
+    }
+
+    /** The claims that keep a report from being posted once through FIS and once from an extract. */
+    public ReportClaims claims() {
+        return claims;
+    }
+
+    /** The payment confirmations sent for the ledger's expense reports. */
+    public PaymentLedger payments() {
+        return payments;
     }
 
     /**
@@ -125,6 +139,15 @@ public class PostingLedger {
                 .param("ids", ids).query(ROW).list();
     }
 
+    /** Rows by ERP idempotency key, in one query. */
+    public List<LedgerDocument> byIdempotencyKeys(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where idempotency_key in (:keys) order by id")
+                .param("keys", keys).query(ROW).list();
+    }
+
     /** RECEIVED → ACKNOWLEDGED for several rows in one update; returns how many moved. */
     public int acknowledgedAll(java.util.Collection<Long> ids) {
         return moveAll(ids, "'RECEIVED'", LedgerState.ACKNOWLEDGED, "");
@@ -186,28 +209,10 @@ public class PostingLedger {
             return Optional.empty();
         }
         return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
-                        + " and concur_id = ? and revision < ? and id <> ?"
+                        + " and concur_id = ? and revision < ? and id <> ? and posted_as_id is null"
                         + " and state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')"
                         + " order by revision desc, id desc limit 1")
                 .params(companyUuid, docType, concurId, revision, exceptId).query(ROW).optional();
-    }
-
-    /**
-     * Per Concur id, the posted row of highest revision (then id) among these Concur ids of one doc type, in one
-     * query: {@link #postedEarlierRevision} for a chunk of documents.
-     */
-    public Map<String, LedgerDocument> postedByConcurIds(String companyUuid, String docType,
-                                                         java.util.Collection<String> concurIds) {
-        Map<String, LedgerDocument> latest = new java.util.HashMap<>();
-        if (concurIds.isEmpty()) {
-            return latest;
-        }
-        jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = :company and doc_type = :type"
-                        + " and concur_id in (:ids) and state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')"
-                        + " order by revision, id")
-                .param("company", companyUuid).param("type", docType).param("ids", concurIds).query(ROW).list()
-                .forEach(r -> latest.put(r.concurId(), r));
-        return latest;
     }
 
     /** Rows with work left: RECEIVED, ACKNOWLEDGED, POSTED, and FAILED ones whose next attempt is due. */
@@ -401,7 +406,7 @@ public class PostingLedger {
                           coalesce(sum(case when state = 'PAYMENT_CONFIRMED' then total else 0 end), 0) paid_total
                         from posting_documents
                         where company_uuid = ? and posting_date between ? and ?
-                          and state not in ('RECALLED', 'SUPERSEDED')
+                          and state not in ('RECALLED', 'SUPERSEDED') and posted_as_id is null
                         group by posting_date, currency order by posting_date desc, currency""")
                 .params(companyUuid, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, i) -> new DailyTotals(rs.getDate("d").toLocalDate(), rs.getString("c"),

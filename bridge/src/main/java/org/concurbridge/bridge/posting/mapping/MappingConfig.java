@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param name            a label shown with the version
  * @param strict          when true, a Concur code without a mapping entry is an error instead of passing through
- * @param companies       Concur entity/ledger → ERP company (most specific rule wins)
+ * @param companies       Concur entity/ledger/document currency → ERP company (most specific rule wins)
  * @param accounts        Concur journal account code → ERP account
  * @param offsets         Concur payer/payee payment code (EMPL, IBCP, CBCP, COPD; VENDOR for invoices) → account
  * @param taxes           Concur tax code (or tax authority label when the code is empty) → tax accounts
@@ -35,9 +35,13 @@ public record MappingConfig(
         String shippingAccount,
         Boolean payrollClearing) {
 
-    /** Matches documents by Concur entity id and/or ledger code (absent = any). */
+    /**
+     * Matches documents by Concur entity id, ledger code and/or document (reimbursement or invoice) currency
+     * (absent = any) and names the ERP company and its currency.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CompanyRule(String entity, String ledger, String company, String currency) {
+    public record CompanyRule(String entity, String ledger, String company, String currency,
+                              String documentCurrency) {
     }
 
     /**

@@ -195,11 +195,13 @@ public final class PostingMapping {
     }
 
     /**
-     * The ERP company for a Concur entity and ledger: without a companies section, Concur's own ledger code, else the
-     * entity id, else the Concur company id, else {@value #DEFAULT_COMPANY}; with one, the most specific matching
-     * rule, or empty when none matches (a company is never guessed once companies are mapped).
+     * The ERP company for a Concur entity, ledger and document currency: without a companies section, Concur's own
+     * ledger code, else the entity id, else the Concur company id, else {@value #DEFAULT_COMPANY}; with one, the most
+     * specific matching rule (entity, then ledger, then document currency), or empty when none matches (a company is
+     * never guessed once companies are mapped).
      */
-    public Optional<CompanyTarget> company(String entity, String ledger, String concurCompanyId) {
+    public Optional<CompanyTarget> company(String entity, String ledger, String documentCurrency,
+                                           String concurCompanyId) {
         if (companies == null) {
             String own = Stream.of(ledger, entity, concurCompanyId).filter(s -> s != null && !s.isBlank())
                     .findFirst().orElse(DEFAULT_COMPANY);
@@ -208,6 +210,7 @@ public final class PostingMapping {
         return companies.stream()
                 .filter(r -> r.entity() == null || r.entity().equals(entity))
                 .filter(r -> r.ledger() == null || r.ledger().equals(ledger))
+                .filter(r -> r.documentCurrency() == null || r.documentCurrency().equals(documentCurrency))
                 .findFirst()
                 .map(r -> new CompanyTarget(r.company(), r.currency()));
     }
@@ -221,7 +224,13 @@ public final class PostingMapping {
     }
 
     private static int specificity(MappingConfig.CompanyRule r) {
-        return (r.entity() != null ? 2 : 0) + (r.ledger() != null ? 1 : 0);
+        return (r.entity() != null ? 4 : 0) + (r.ledger() != null ? 2 : 0) + (r.documentCurrency() != null ? 1 : 0);
+    }
+
+    private static void currency(List<FieldError> errors, String field, String value) {
+        if (value != null && !CURRENCY.matcher(value).matches()) {
+            errors.add(new FieldError(field, "must be an ISO 4217 code such as EUR, was \"" + value + "\""));
+        }
     }
 
     static List<FieldError> validate(MappingConfig c) {
@@ -235,19 +244,20 @@ public final class PostingMapping {
                 String p = "companies[" + i + "]";
                 MappingConfig.CompanyRule r = c.companies().get(i);
                 if (r == null) {
-                    errors.add(new FieldError(p, "required: company, optionally entity, ledger, currency"));
+                    errors.add(new FieldError(p, "required: company, optionally entity, ledger, documentCurrency,"
+                            + " currency"));
                     continue;
                 }
                 code(errors, p + ".company", r.company(), true);
                 code(errors, p + ".entity", r.entity(), false);
                 code(errors, p + ".ledger", r.ledger(), false);
-                if (r.currency() != null && !CURRENCY.matcher(r.currency()).matches()) {
-                    errors.add(new FieldError(p + ".currency", "must be an ISO 4217 code such as EUR, was \""
-                            + r.currency() + "\""));
-                }
-                Integer earlier = seen.putIfAbsent(r.entity() + "\u0000" + r.ledger(), i);
+                currency(errors, p + ".currency", r.currency());
+                currency(errors, p + ".documentCurrency", r.documentCurrency());
+                Integer earlier = seen.putIfAbsent(r.entity() + "\u0000" + r.ledger() + "\u0000"
+                        + r.documentCurrency(), i);
                 if (earlier != null) {
-                    errors.add(new FieldError(p, "matches the same entity and ledger as companies[" + earlier + "]"));
+                    errors.add(new FieldError(p, "matches the same entity, ledger and document currency as companies["
+                            + earlier + "]"));
                 }
             }
         }

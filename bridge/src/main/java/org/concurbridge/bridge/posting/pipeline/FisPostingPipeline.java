@@ -14,7 +14,9 @@ import org.concurbridge.bridge.posting.Problem;
 import org.concurbridge.bridge.posting.fis.FisJournalBuilder;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PaymentLedger;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.ledger.ReportClaims;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.client.fis.FisClient;
 import org.concurbridge.client.fis.FisDocumentKind;
@@ -28,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +74,8 @@ public final class FisPostingPipeline {
         int recalled;
         int superseded;
         int paymentConfirmed;
+        int partPaymentConfirmed;
+        int recognised;
         int concurCalls;
         int erpCalls;
         /** Where the run is: {@code expense page 2}, {@code retries invoice}, {@code payments}. */
@@ -106,7 +111,9 @@ public final class FisPostingPipeline {
         public String toString() {
             return "received " + received + ", acknowledged " + acknowledged + ", posted " + posted + ", confirmed "
                     + confirmed + ", error-confirmed " + errorConfirmed + ", failed " + failed + ", recalled "
-                    + recalled + ", superseded " + superseded + ", payments confirmed " + paymentConfirmed;
+                    + recalled + ", superseded " + superseded + ", payments confirmed " + paymentConfirmed
+                    + (partPaymentConfirmed == 0 ? "" : ", partial payments confirmed " + partPaymentConfirmed)
+                    + (recognised == 0 ? "" : ", already posted from an extract " + recognised);
         }
     }
 
@@ -346,6 +353,7 @@ public final class FisPostingPipeline {
             toPost.add(row);
             entries.add(entry);
         }
+        postedElsewhere(toPost, entries);
         post(toPost, entries, errors);
         confirmErrors(kind, errors);
         List<LedgerDocument> posted = reload(rows).stream()
@@ -355,6 +363,49 @@ public final class FisPostingPipeline {
         confirmPostings(kind, posted);
         flushEvents();
         progress.accept(stats);
+    }
+
+    /**
+     * Claims each report before it is posted (see {@link ReportClaims}) and takes out of {@code rows}/{@code entries}
+     * the documents whose report an extract row holds. When that row's posting stands (a report posted from an
+     * SAE/PRAE extract before the customer switched to FIS), the document is POSTED with that row's ERP number and
+     * linked to it, and the success confirmation that follows tells Concur that number; while the extract row is
+     * still being posted, the document waits (FAILED, retried).
+     */
+    private void postedElsewhere(List<LedgerDocument> rows, List<JournalEntry> entries) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<String, ReportClaims.Holder> held = ledger.claims().claimAll(rows.stream().map(r ->
+                new ReportClaims.Claim(companyUuid, r.docType(), r.concurId(), r.idempotencyKey())).toList());
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            LedgerDocument row = rows.get(i);
+            ReportClaims.Holder h = held.get(row.idempotencyKey());
+            if (h == null || h.row() != null && PostingLedger.FIS.equals(h.row().source())) {
+                // ours, or another FIS document of the same report id: FIS documents are told apart by their own
+                // ids and revisions (a re-approval supersedes, see replaceEarlierRevision), as before
+                continue;
+            }
+            rows.remove(i);
+            entries.remove(i);
+            if (!h.posted()) {
+                fail(row, LedgerState.ACKNOWLEDGED, "report " + row.concurId() + " is being posted by "
+                        + h.idempotencyKey() + (h.row() == null ? "" : " (" + h.row().state()
+                        + (h.row().errorText() == null ? "" : ": " + h.row().errorText()) + ")")
+                        + "; this document waits for it so that the report is posted once");
+                continue;
+            }
+            if (ledger.claims().postedAs(row.id(), h.row())) {
+                stats.recognised++;
+                event(row.id(), "posted.elsewhere", "ALREADY_POSTED", "report " + row.concurId()
+                        + " is already in the ERP as " + h.row().erpDocumentNumber() + " (" + h.row().source()
+                        + " " + h.idempotencyKey() + "); not posted again, confirmed with that document", null);
+                log.info("event=posting_recognised company={} doc={} report={} postedAs={} erpDocument={}",
+                        companyUuid, row.sourceDocId(), row.concurId(), h.idempotencyKey(),
+                        h.row().erpDocumentNumber());
+            }
+        }
+        flushEvents();
     }
 
     private void post(List<LedgerDocument> rows, List<JournalEntry> entries, Map<Long, String> errors) {
@@ -501,6 +552,9 @@ public final class FisPostingPipeline {
             PostingResult r = erp.reverse(new Reversal(e.idempotencyKey() + "#superseded", e.idempotencyKey(), date,
                     "Replaced by revision " + row.revision() + " of " + doc.header().reference()));
             ledger.superseded(e.id(), r.document().documentNumber());
+            for (long linked : ledger.claims().linkedTo(e.id())) { // FIS rows that stood for e's posting
+                ledger.superseded(linked, r.document().documentNumber());
+            }
             ledger.supersedes(row.id(), e.id());
             event(e.id(), "erp.reverse", "OK", "superseded by revision " + row.revision() + "; reversal "
                     + r.document().documentNumber(), null);
@@ -550,46 +604,131 @@ public final class FisPostingPipeline {
     // ---------------------------------------------------------------------------------------------------------
     // payments
 
+    /**
+     * Payment confirmations for CONFIRMED expense reports: {@code PP} each time the ERP's paid amount of the employee
+     * payable grows while it is partly paid, {@code CP} once it is paid; each says what was paid since the previous
+     * one. Each is recorded PENDING before it is sent (a confirmation left pending by an earlier run is sent again as
+     * it was, before anything new is planned for its document), ACCEPTED after; CP moves the row to PAYMENT_CONFIRMED.
+     */
     private void confirmPayments() {
         stats.phase = "payments";
         List<LedgerDocument> waiting = ledger.awaitingPayment(companyUuid, EXPENSE, settings.maxDocumentsPerRun());
         if (waiting.isEmpty()) {
             return;
         }
-        stats.erpCalls++;
-        Map<String, PaymentStatus> status = erp.paymentStatus(waiting.stream()
-                .map(LedgerDocument::idempotencyKey).toList());
-        List<LedgerDocument> paid = new ArrayList<>();
-        List<PaymentConfirmation> confirmations = new ArrayList<>();
-        for (LedgerDocument row : waiting) {
-            PaymentStatus s = status.get(row.idempotencyKey());
-            if (s == null || s.state() != PaymentStatus.State.PAID) {
-                continue;
-            }
-            PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
-            String employee = doc.header().party() == null ? null : doc.header().party().id();
-            String employeeName = doc.header().party() == null ? null : doc.header().party().name();
-            LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
-            paid.add(row);
-            confirmations.add(new PaymentConfirmation(row.sourceDocId(), PaymentConfirmation.Status.CP, null,
-                    List.of(new PaymentConfirmation.Clearing(paidOn.atStartOfDay().toInstant(ZoneOffset.UTC),
-                            s.paid(), s.currency(), employee, employeeName, "EMPLOYEE", doc.header().company(),
-                            row.erpDocumentNumber(), String.valueOf(paidOn.getYear()),
-                            s.reference() != null ? s.reference() : row.erpDocumentNumber() + "-PAID", "E"))));
-        }
-        if (paid.isEmpty()) {
+        PaymentLedger payments = ledger.payments();
+        Map<Long, PaymentLedger.Progress> progress = payments.progress(waiting.stream().map(LedgerDocument::id)
+                .toList());
+        List<LedgerDocument> toPlan = waiting.stream().filter(r -> progress.get(r.id()).pending() == null).toList();
+        payments.planAll(planPayments(toPlan, progress));
+        Map<Long, LedgerDocument> rows = new java.util.HashMap<>();
+        waiting.forEach(r -> rows.put(r.id(), r));
+        Map<Long, PaymentLedger.Payment> byDocument = new LinkedHashMap<>(); // one at a time per document
+        payments.byDocuments(rows.keySet(), PaymentLedger.State.PENDING)
+                .forEach(p -> byDocument.putIfAbsent(p.documentId(), p));
+        if (byDocument.isEmpty()) {
             return;
         }
-        List<FisOutcome> outcomes = bySystemId(paid, (client, group) -> client.confirmPayments(
-                group.stream().map(r -> confirmations.get(paid.indexOf(r))).toList()));
-        for (int i = 0; i < paid.size(); i++) {
-            LedgerDocument row = paid.get(i);
-            FisOutcome o = outcomes.get(i);
-            event(row.id(), "fis.confirmPayment", o.code().name(), describe(o), null);
-            if ((o.meaning() == FisServiceCode.Meaning.DONE || o.meaning() == FisServiceCode.Meaning.ALREADY_DONE)
-                    && ledger.paymentConfirmed(row.id())) {
-                stats.paymentConfirmed++;
+        List<PaymentLedger.Payment> pending = List.copyOf(byDocument.values());
+        List<LedgerDocument> sent = pending.stream().map(p -> rows.get(p.documentId())).toList();
+        List<FisOutcome> outcomes = bySystemId(sent, (client, group) -> client.confirmPayments(group.stream()
+                .map(r -> paymentConfirmation(r, byDocument.get(r.id()))).toList()));
+        for (int i = 0; i < pending.size(); i++) {
+            paymentAnswered(sent.get(i), pending.get(i), outcomes.get(i));
+        }
+        flushEvents();
+    }
+
+    /** What to confirm for documents without a pending confirmation: only where the ERP's paid amount grew. */
+    private List<PaymentLedger.Payment> planPayments(List<LedgerDocument> rows,
+                                                     Map<Long, PaymentLedger.Progress> progress) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> keys = erpKeys(rows);
+        stats.erpCalls++;
+        Map<String, PaymentStatus> status = erp.paymentStatus(List.copyOf(keys.values()));
+        List<PaymentLedger.Payment> planned = new ArrayList<>();
+        for (LedgerDocument row : rows) {
+            PaymentStatus s = status.get(keys.get(row.id()));
+            PaymentLedger.Progress p = progress.get(row.id());
+            if (s == null || s.state() == PaymentStatus.State.UNPAID) {
+                continue;
             }
+            BigDecimal growth = s.paid().subtract(p.paidConfirmed());
+            if (growth.signum() <= 0) {
+                if (growth.signum() < 0) {
+                    log.warn("event=payment_decreased company={} doc={} confirmed={} erpPaid={}", companyUuid,
+                            row.sourceDocId(), p.paidConfirmed(), s.paid());
+                }
+                continue; // nothing new since the last confirmation
+            }
+            String status0 = s.state() == PaymentStatus.State.PAID ? "CP" : "PP";
+            int seq = p.lastSeq() + 1;
+            LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
+            planned.add(new PaymentLedger.Payment(0, row.id(), seq, status0, growth, s.paid(), s.payable(),
+                    s.currency(), paidOn, paymentRef(row, seq), s.reference(), PaymentLedger.State.PENDING, null,
+                    null, null));
+        }
+        return planned;
+    }
+
+    /**
+     * The ERP idempotency key under which each row's posting is in the ERP: its own, or for a report recognised as
+     * posted from an extract, the extract row's.
+     */
+    private Map<Long, String> erpKeys(List<LedgerDocument> rows) {
+        Map<Long, LedgerDocument> postedAs = ledger.claims().postedAs(rows.stream().map(LedgerDocument::id).toList());
+        Map<Long, String> keys = new LinkedHashMap<>();
+        rows.forEach(r -> keys.put(r.id(), postedAs.containsKey(r.id()) ? postedAs.get(r.id()).idempotencyKey()
+                : r.idempotencyKey()));
+        return keys;
+    }
+
+    /**
+     * {@code <company>/<ERP document>/<fiscal year>/<n>}, the format of the documented sample
+     * ({@code US01/667799/2019/2}): unique per confirmation (Concur requires it) and the same when a confirmation is
+     * sent again after a crash (then Concur answers NOOP: already confirmed).
+     */
+    private String paymentRef(LedgerDocument row, int seq) {
+        PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
+        return doc.header().company() + "/" + row.erpDocumentNumber() + "/" + fiscalYear(row) + "/" + seq;
+    }
+
+    private String fiscalYear(LedgerDocument row) {
+        return String.valueOf((row.postingDate() != null ? row.postingDate() : today()).getYear());
+    }
+
+    private PaymentConfirmation paymentConfirmation(LedgerDocument row, PaymentLedger.Payment p) {
+        PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
+        String employee = doc.header().party() == null ? null : doc.header().party().id();
+        String employeeName = doc.header().party() == null ? null : doc.header().party().name();
+        return new PaymentConfirmation(row.sourceDocId(), PaymentConfirmation.Status.valueOf(p.status()), null,
+                List.of(new PaymentConfirmation.Clearing(p.clearingDate().atStartOfDay().toInstant(ZoneOffset.UTC),
+                        p.clearingAmount(), p.currency(), employee, employeeName, "EMPLOYEE", doc.header().company(),
+                        row.erpDocumentNumber(), fiscalYear(row), p.paymentRef(), "E")));
+    }
+
+    private void paymentAnswered(LedgerDocument row, PaymentLedger.Payment p, FisOutcome o) {
+        String what = p.status() + " " + p.clearingAmount().stripTrailingZeros().toPlainString() + " " + p.currency()
+                + " (paid " + p.paidTotal().stripTrailingZeros().toPlainString() + " of "
+                + (p.payable() == null ? "?" : p.payable().stripTrailingZeros().toPlainString()) + ") ref "
+                + p.paymentRef() + (p.erpReference() == null ? "" : ", ERP payment " + p.erpReference());
+        event(row.id(), "fis.confirmPayment", o.code().name(), what + ": " + describe(o), null);
+        switch (o.meaning()) {
+            case DONE, ALREADY_DONE -> {
+                ledger.payments().accepted(p.id(), describe(o));
+                // CP, or 213: Concur already holds a final payment confirmation for the document
+                if ((p.complete() || o.code() == FisServiceCode.PAYMENT_ALREADY_CONFIRMED)
+                        && ledger.paymentConfirmed(row.id())) {
+                    stats.paymentConfirmed++;
+                } else if (!p.complete()) {
+                    stats.partPaymentConfirmed++;
+                }
+            }
+            case RETRY_LATER -> log.warn("event=payment_confirmation_later company={} doc={} ref={} outcome=\"{}\"",
+                    companyUuid, row.sourceDocId(), p.paymentRef(), describe(o)); // stays pending: sent again
+            default -> ledger.payments().rejected(p.id(), describe(o));
         }
     }
 

@@ -11,6 +11,7 @@ import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.JournalLine;
 import org.concurbridge.bridge.erp.Partner;
 import org.concurbridge.bridge.erp.PostingResult;
+import org.concurbridge.bridge.erp.Reversal;
 import org.concurbridge.client.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
@@ -152,12 +153,79 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
     }
 
     @Test
-    void entriesForAnotherCompanyOrWithoutAnOpenPeriodAreRejectedNamingTheField() {
+    void entriesForAnUnknownCompanyOrWithoutAnOpenPeriodAreRejectedNamingTheField() {
         JournalEntry e = expenseReport("other-" + System.nanoTime(), "6010", "CC1100", "5.00");
-        JournalEntry wrong = new JournalEntry(e.idempotencyKey(), "XX99", LocalDate.of(1999, 1, 1), "EUR", "EUR",
+        JournalEntry unknown = new JournalEntry(e.idempotencyKey(), "XX99", e.postingDate(), "EUR", "EUR",
                 null, null, e.lines());
-        assertThat(adapter.validate(wrong)).extracting(p -> p.field() + ":" + p.value())
-                .containsExactlyInAnyOrder("company:XX99", "postingDate:1999-01-01");
+        assertThat(adapter.validate(unknown)).singleElement().satisfies(p -> {
+            assertThat(p.field() + ":" + p.value()).isEqualTo("company:XX99");
+            assertThat(p.message()).as("names the companies there are").contains("CB01 (id 1, EUR)");
+        });
+        JournalEntry old = new JournalEntry(e.idempotencyKey(), "CB01", LocalDate.of(1999, 1, 1), "EUR", "EUR",
+                null, null, e.lines());
+        assertThat(adapter.validate(old)).extracting(p -> p.field() + ":" + p.value())
+                .containsExactly("postingDate:1999-01-01");
+        JournalEntry usd = new JournalEntry(e.idempotencyKey(), "CB01", e.postingDate(), "USD", "USD",
+                null, null, e.lines());
+        assertThat(adapter.validate(usd)).extracting(p -> p.field() + ":" + p.value() + ":" + p.message())
+                .containsExactly("companyCurrency:USD:the currency of Tryton company CB01 (id 1, EUR) is EUR");
+    }
+
+    @Test
+    void entriesPostIntoTheTrytonCompanyOfTheirCodeAndACompanyTheUserCannotUseIsRefusedNamingTheFix() {
+        long us = TrytonReferenceData.addCompany(rpc, config, "US01", "USD");
+        try {
+            ErpConfig.Tryton mapped = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                    config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of("US-LEGAL", (int) us));
+            JournalEntry e = expenseReport("us-" + System.nanoTime(), "6010", "CC1100", "42.00");
+            JournalEntry byPartyCode = new JournalEntry(e.idempotencyKey(), "US01", e.postingDate(), "USD", "USD",
+                    e.reference(), e.description(), e.lines());
+            JournalEntry byMap = new JournalEntry(e.idempotencyKey() + "-m", "US-LEGAL", e.postingDate(), "USD",
+                    "USD", e.reference(), e.description(), e.lines());
+            new TrytonReferenceData(rpc, us).createForEntries(List.of(byPartyCode));
+            try (ErpAdapter multi = new TrytonErpAdapter(mapped, HttpClient.newHttpClient())) {
+                for (JournalEntry entry : List.of(byPartyCode, byMap)) {
+                    PostingResult r = multi.post(entry);
+                    assertThat(TrytonReferenceData.moves(rpc, us, entry.idempotencyKey())).isEqualTo(1);
+                    assertThat(TrytonReferenceData.moves(rpc, 1, entry.idempotencyKey())).isZero();
+                    assertThat(TrytonReferenceData.bookedNets(rpc, us, entry.idempotencyKey()))
+                            .containsEntry("6010", new BigDecimal("42.00"))
+                            .containsEntry("2100", new BigDecimal("-42.00"));
+                    assertThat(multi.lookup(entry.idempotencyKey())).contains(r.document());
+                    assertThat(multi.post(entry).alreadyPosted()).isTrue();
+                }
+                multi.reverse(new Reversal(byMap.idempotencyKey() + "#rev", byMap.idempotencyKey(),
+                        e.postingDate(), null));
+                assertThat(TrytonReferenceData.bookedNets(rpc, us, byMap.idempotencyKey() + "#rev"))
+                        .as("the reversal goes to the original's company").containsEntry("6010",
+                                new BigDecimal("-42.00"));
+                assertThat(multi.validate(new JournalEntry(e.idempotencyKey(), "US01", e.postingDate(), "EUR", "EUR",
+                        null, null, e.lines()))).extracting(p -> p.field() + ":" + p.value() + ":" + p.message())
+                        .containsExactly("companyCurrency:EUR:the currency of Tryton company US01 (id " + us
+                                + ", USD) is USD");
+            }
+            // Tryton 6.0 applies its record rules to the user's own company unless the Company Filter is All
+            rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
+            try (ErpAdapter refused = new TrytonErpAdapter(mapped, HttpClient.newHttpClient())) {
+                assertThat(refused.validate(byPartyCode)).singleElement().satisfies(p -> {
+                    assertThat(p.field() + ":" + p.value()).isEqualTo("company:US01");
+                    assertThat(p.message()).contains("cannot post into company US01").contains("Company Filter to All");
+                });
+            }
+        } finally {
+            rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
+        }
+    }
+
+    @Test
+    void aConfiguredCompanyIdTrytonDoesNotHaveFailsThePostNamingTheKeyAndTheCompanies() {
+        ErpConfig.Tryton wrong = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of("US01", 999));
+        try (ErpAdapter a = new TrytonErpAdapter(wrong, HttpClient.newHttpClient())) {
+            assertThatThrownBy(() -> a.post(expenseReport("nowhere-" + System.nanoTime(), "6010", "CC1100", "1.00")))
+                    .isInstanceOf(ErpException.Permanent.class)
+                    .hasMessageContaining("erp.tryton.companies US01=999").hasMessageContaining("CB01 (id 1, EUR)");
+        }
     }
 
     @Test

@@ -17,10 +17,9 @@ import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
+import org.concurbridge.bridge.posting.ledger.ReportClaims;
 import org.concurbridge.bridge.store.ConnectionRepository;
-import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
-import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.extract.FileFault;
@@ -77,10 +76,7 @@ abstract class ExtractPostingContract {
         sb().extracts().timing(Duration.ZERO, Duration.ZERO);
         sb().paymentBatches().closeTime(Duration.ZERO);
         for (String company : List.of(COMPANY, STANDARD)) {
-            if (connections.find(company).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
-                clients.evict(company);
-                quickConnect.connect(company, Secret.of(sb().companyRequestToken(company)), "admin-user");
-            }
+            concur.connectOnce(quickConnect, connections, clients, company);
             job.run(company);   // drains what earlier tests left extractable: each test sees only its documents
         }
         WAITS.clear();
@@ -228,6 +224,150 @@ abstract class ExtractPostingContract {
         assertThat(books.totalDocuments()).isEqualTo(before);
     }
 
+    @Test
+    void aReportPostedFromAnExtractIsConfirmedThroughFisWithItsErpDocumentAndNotPostedAgain() {
+        List<String> ids = generate(106L, 3, List.of(FisUseCase.MILEAGE, FisUseCase.CASH_ADVANCE_ISSUED,
+                FisUseCase.INVOICE));
+        assertThat(job.run(COMPANY).outcome()).isEqualTo(JobOutcome.OK);
+
+        for (int i = 0; i < 3; i++) {
+            fisJob.run(COMPANY); // the FIS queue also holds what earlier tests left: it is posted or recognised too
+        }
+
+        java.util.Set<String> docTypes = new java.util.HashSet<>();
+        for (String id : ids) {
+            LedgerDocument fis = ledger.bySourceDocId(COMPANY, id).get(0);
+            LedgerDocument extract = extractRow(fis.docType(), fis.concurId());
+            docTypes.add(fis.docType());
+            assertThat(extract.state()).isEqualTo(LedgerState.POSTED);
+            assertThat(fis.state()).as(fis.errorText()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(fis.erpDocumentNumber()).isEqualTo(extract.erpDocumentNumber());
+            assertThat(ledger.claims().postedAs(List.of(fis.id())).get(fis.id()).id()).isEqualTo(extract.id());
+            // the ERP holds one document for the report: the extract's
+            assertThat(books.documents(extract.idempotencyKey())).isEqualTo(1);
+            assertThat(books.documents(fis.idempotencyKey())).isZero();
+            var state = sb().fis().state(id);
+            assertThat(state.status()).isEqualTo(org.concurbridge.sandbox.fis.FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(state.postingConfirmations()).hasSize(1);
+            assertThat(state.postingConfirmations().get(0).toString()).contains("\"success\"")
+                    .contains(extract.erpDocumentNumber());
+            assertThat(ledger.events(fis.id())).anySatisfy(e -> assertThat(e.step() + " " + e.detail())
+                    .contains("posted.elsewhere").contains(extract.erpDocumentNumber()));
+        }
+        assertThat(docTypes).containsExactlyInAnyOrder("expense", "cashadvance", "invoice");
+
+        // payment of the report in the ERP (under the extract's key) is confirmed through FIS
+        LedgerDocument report = ledger.bySourceDocId(COMPANY, ids.get(0)).get(0);
+        LedgerDocument posted = extractRow("expense", report.concurId());
+        var status = erp.paymentStatus(List.of(posted.idempotencyKey())).get(posted.idempotencyKey());
+        books.pay(posted.idempotencyKey(), status.payable(), java.time.LocalDate.of(2026, 3, 2));
+        fisJob.run(COMPANY);
+        assertThat(ledger.find(report.id()).orElseThrow().state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).singleElement()
+                .satisfies(n -> assertThat(n.toString()).contains("\"CP\"").contains(posted.erpDocumentNumber()));
+    }
+
+    @Test
+    void theExtractJobAndTheFisJobPostingTheSameReportsAtOnceLeaveOneErpDocumentPerReport() throws Exception {
+        List<String> ids = generate(107L, 4, List.of(FisUseCase.MILEAGE, FisUseCase.VAT_SINGLE));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var extracted = pool.submit(() -> {
+                start.await();
+                return job.run(COMPANY);
+            });
+            var fised = pool.submit(() -> {
+                start.await();
+                return fisJob.run(COMPANY);
+            });
+            extracted.get();
+            fised.get();
+        } finally {
+            pool.shutdownNow();
+        }
+        // FIS documents that waited for the extract's posting are retried now
+        for (int i = 0; i < 3; i++) {
+            for (String id : ids) {
+                ledger.bySourceDocId(COMPANY, id).forEach(r -> ledger.retryNow(r.id()));
+            }
+            fisJob.run(COMPANY);
+        }
+        for (String id : ids) {
+            LedgerDocument fis = ledger.bySourceDocId(COMPANY, id).get(0);
+            assertThat(fis.state()).as(fis.errorText()).isEqualTo(LedgerState.CONFIRMED);
+            java.util.List<LedgerDocument> extract = rows("SAE").stream()
+                    .filter(r -> fis.concurId().equals(r.concurId())).toList();
+            int inErp = books.documents(fis.idempotencyKey())
+                    + extract.stream().mapToInt(r -> books.documents(r.idempotencyKey())).sum();
+            assertThat(inErp).as("ERP documents of report " + fis.concurId()).isEqualTo(1);
+            assertThat(sb().fis().state(id).status())
+                    .isEqualTo(org.concurbridge.sandbox.fis.FisStatus.POSTING_CONFIRMED_SUCCESS);
+        }
+    }
+
+    @Test
+    void concurrentClaimsOfOneReportFromTwoSourcesLeaveExactlyOneHolder() throws Exception {
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        String report = "RACE-" + System.nanoTime();
+        List<java.util.concurrent.Future<java.util.Map<String, ReportClaims.Holder>>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                String key = (i % 2 == 0 ? "sae:B" + i + ":" : "fis:") + report + "#" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return ledger.claims().claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report,
+                            key)));
+                }));
+            }
+            List<String> holders = new ArrayList<>();
+            int winners = 0;
+            for (var a : answers) {
+                var held = a.get();
+                if (held.isEmpty()) {
+                    winners++;
+                } else {
+                    holders.add(held.values().iterator().next().idempotencyKey());
+                }
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(holders).hasSize(threads - 1).containsOnly(holders.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aReportClaimIsTakenOverFromARowThatEndedWithoutAPostingAndKeptByOneStillStanding() {
+        String report = "ENDED-" + System.nanoTime();
+        LedgerDocument first = ledger.receive(new PostingLedger.Received(COMPANY, PostingLedger.FIS, "expense",
+                "doc-" + report, report, 1, "fis:doc-" + report + "@r1", null));
+        ReportClaims claims = ledger.claims();
+        assertThat(claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report,
+                first.idempotencyKey())))).isEmpty();
+
+        // still standing (received, to be posted): a second source yields to it
+        var held = claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report, "sae:B1:" + report)));
+        assertThat(held.get("sae:B1:" + report).idempotencyKey()).isEqualTo(first.idempotencyKey());
+        assertThat(held.get("sae:B1:" + report).posted()).isFalse();
+
+        // error-confirmed: nothing of it in the ERP, the next row of the report takes the claim over
+        ledger.errorConfirmed(first.id(), "unknown account (test)");
+        assertThat(claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report, "sae:B2:" + report))))
+                .isEmpty();
+        assertThat(claims.claimAll(List.of(new ReportClaims.Claim(COMPANY, "expense", report,
+                first.idempotencyKey()))).get(first.idempotencyKey()).idempotencyKey()).isEqualTo("sae:B2:" + report);
+    }
+
+    private LedgerDocument extractRow(String docType, String concurId) {
+        List<LedgerDocument> out = new ArrayList<>(rows("SAE"));
+        out.addAll(rows("PRAE"));
+        return out.stream().filter(r -> r.docType().equals(docType) && concurId.equals(r.concurId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no extract row for " + docType + " " + concurId));
+    }
+
     private static final List<FisUseCase> EXPENSES = java.util.Arrays.stream(FisUseCase.values())
             .filter(u -> u != FisUseCase.INVOICE).toList();
 
@@ -327,12 +467,16 @@ abstract class ExtractPostingContract {
 
     @Test
     void aRunThatStopsHalfWayThroughAFileLeavesWholeChunksAndTheNextPostsTheRestOnce() throws Exception {
-        List<String> ids = generate(107L, 5, List.of(FisUseCase.MILEAGE));
+        List<String> ids = generate(108L, 5, List.of(FisUseCase.MILEAGE));
         Set<String> reports = new java.util.HashSet<>(ids.stream().map(this::reportId).toList());
         java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/half-way.csv");
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.write(file, sb().extracts().jobFile(sb().extracts().startJob(COMPANY,
                 "Standard Accounting Extract")));
+        String batch = new org.concurbridge.bridge.posting.extract.ExtractJournalBuilder(
+                org.concurbridge.bridge.posting.mapping.PostingMapping.none()).check(
+                org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
+                org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Source.of(file)).batchId();
         int[] calls = {0};
         org.concurbridge.bridge.erp.ErpAdapter crashing = (org.concurbridge.bridge.erp.ErpAdapter)
                 java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -353,7 +497,8 @@ abstract class ExtractPostingContract {
                 .hasMessageContaining("dies");
 
         java.util.function.Supplier<List<LedgerDocument>> ours = () -> rows("SAE").stream()
-                .filter(r -> reports.contains(r.concurId())).toList();
+                .filter(r -> reports.contains(r.concurId()) && r.idempotencyKey().startsWith("sae:" + batch + ":"))
+                .toList();
         assertThat(ours.get()).hasSize(4);   // chunks 1 and 2 were received, chunk 3 never read
         assertThat(ours.get()).filteredOn(r -> r.state() == LedgerState.POSTED).hasSize(2);
         assertThat(books.totalDocuments()).isEqualTo(before + 2);

@@ -101,7 +101,7 @@ class FisMappingPostingTest {
     @Test
     void unmatchedCompanyIsAProblemOnTheLedger() throws Exception {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null,
-                List.of(new MappingConfig.CompanyRule(null, "SAP", "DE01", "EUR")), null, null, null, null, null, null));
+                List.of(new MappingConfig.CompanyRule(null, "SAP", "DE01", "EUR", null)), null, null, null, null, null, null));
         BuildResult r = new FisJournalBuilder(m).build(FisExamples.document("Example-1.3.json"));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("report.ledgerCode");
@@ -112,7 +112,7 @@ class FisMappingPostingTest {
     @Test
     void companyInAnotherCurrencyLeavesConversionToTheErp() throws Exception {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null,
-                List.of(new MappingConfig.CompanyRule(null, null, "DE01", "EUR")), null, null, null, null, null, null));
+                List.of(new MappingConfig.CompanyRule(null, null, "DE01", "EUR", null)), null, null, null, null, null, null));
         PostingDocument doc = new FisJournalBuilder(m).build(FisExamples.document("Example-1.3.json")).document();
         assertThat(doc.header().currency()).isEqualTo("USD");
         assertThat(doc.header().companyCurrency()).isEqualTo("EUR");

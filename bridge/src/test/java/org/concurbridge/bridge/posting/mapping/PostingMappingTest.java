@@ -34,11 +34,30 @@ class PostingMappingTest {
         assertThat(m.taxAccounts("DEVAT")).contains(new PostingMapping.TaxAccounts("1576", "1576"));
         assertThat(m.taxAccounts("JC1E")).contains(new PostingMapping.TaxAccounts("1575", "6875"));
         assertThat(m.shippingAccount()).contains("5600");
-        assertThat(m.company("t0171945nik5", "DEFAULT", "192544"))
+        assertThat(m.company("t0171945nik5", "DEFAULT", "USD", "192544"))
                 .contains(new PostingMapping.CompanyTarget("US01", "USD"));
-        assertThat(m.company("p0153808bco5", "DEFAULT", "192544"))
+        assertThat(m.company("p0153808bco5", "DEFAULT", "USD", "192544"))
                 .as("entity rule is more specific than a ledger rule").contains(new PostingMapping.CompanyTarget("CA01", "CAD"));
-        assertThat(m.company("x", "OTHER", "192544")).as("never guessed once companies are mapped").isEmpty();
+        assertThat(m.company("x", "OTHER", "USD", "192544")).as("never guessed once companies are mapped").isEmpty();
+    }
+
+    @Test
+    void companiesAreChosenByLedgerAndDocumentCurrencyMostSpecificFirst() {
+        PostingMapping m = PostingMapping.from(new MappingConfig(null, null, List.of(
+                new MappingConfig.CompanyRule(null, "DEFAULT", "US01", "USD", null),
+                new MappingConfig.CompanyRule(null, null, "FR01", "EUR", "EUR"),
+                new MappingConfig.CompanyRule(null, "DEFAULT", "DE01", "EUR", "EUR"),
+                new MappingConfig.CompanyRule("p0153808bco5", null, "CA01", "CAD", null)),
+                null, null, null, null, null, null));
+
+        assertThat(m.company("e1", "DEFAULT", "USD", "1")).contains(new PostingMapping.CompanyTarget("US01", "USD"));
+        assertThat(m.company("e1", "DEFAULT", "EUR", "1")).as("ledger and currency beat the ledger alone")
+                .contains(new PostingMapping.CompanyTarget("DE01", "EUR"));
+        assertThat(m.company("e1", "OTHER", "EUR", "1")).as("currency alone, whatever the ledger")
+                .contains(new PostingMapping.CompanyTarget("FR01", "EUR"));
+        assertThat(m.company("p0153808bco5", "DEFAULT", "EUR", "1")).as("the entity beats ledger and currency")
+                .contains(new PostingMapping.CompanyTarget("CA01", "CAD"));
+        assertThat(m.company("e1", "OTHER", "GBP", "1")).as("never guessed").isEmpty();
     }
 
     @Test
@@ -48,9 +67,9 @@ class PostingMappingTest {
         assertThat(none.account("474230")).contains("474230");
         assertThat(none.offsetAccount("EMPL", true)).contains("EMPL");
         assertThat(none.taxAccounts("DEVAT")).contains(new PostingMapping.TaxAccounts("DEVAT", "DEVAT"));
-        assertThat(none.company(null, "DEFAULT", "1")).contains(new PostingMapping.CompanyTarget("DEFAULT", null));
-        assertThat(none.company("e1", null, "1")).contains(new PostingMapping.CompanyTarget("e1", null));
-        assertThat(none.company(null, null, null)).contains(new PostingMapping.CompanyTarget("DEFAULT", null));
+        assertThat(none.company(null, "DEFAULT", "EUR", "1")).contains(new PostingMapping.CompanyTarget("DEFAULT", null));
+        assertThat(none.company("e1", null, "EUR", "1")).contains(new PostingMapping.CompanyTarget("e1", null));
+        assertThat(none.company(null, null, null, null)).contains(new PostingMapping.CompanyTarget("DEFAULT", null));
     }
 
     @Test
@@ -84,6 +103,9 @@ class PostingMappingTest {
                   - ledger: DEFAULT
                     company: US01
                     currency: usd
+                  - ledger: DEFAULT
+                    documentCurrency: Euro
+                    company: DE01
                 accounts:
                   "474230": ""
                   "54": " 6100"
@@ -104,6 +126,7 @@ class PostingMappingTest {
                     "companies[0].company",
                     "companies[1].currency",
                     "companies[1]",
+                    "companies[2].documentCurrency",
                     "accounts.474230",
                     "accounts.54",
                     "offsets.EMPL.account",

@@ -9,12 +9,14 @@ import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PaymentLedger;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.posting.FisExamples;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.ErpBooks;
+import org.concurbridge.bridge.testsupport.JournalNets;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -39,9 +42,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,10 +86,7 @@ abstract class FisPostingContract {
     void connect() {
         books = new ErpBooks(jdbc);
         sb().clearRequests();
-        if (connections.find(COMPANY).filter(c -> c.state() == ConnectionState.CONNECTED).isEmpty()) {
-            clients.evict(COMPANY);
-            quickConnect.connect(COMPANY, Secret.of(sb().companyRequestToken(COMPANY)), "admin-user");
-        }
+        concur.connectOnce(quickConnect, connections, clients, COMPANY);
     }
 
     @AfterEach
@@ -119,14 +117,6 @@ abstract class FisPostingContract {
         return runs().row(docId);
     }
 
-    static Map<String, BigDecimal> nets(ExpectedJournal journal) {
-        Map<String, BigDecimal> nets = new TreeMap<>();
-        journal.lines().forEach(l -> nets.merge(l.account(), l.debit().subtract(l.credit()), BigDecimal::add));
-        nets.values().removeIf(v -> v.signum() == 0);
-        nets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.UNNECESSARY));
-        return nets;
-    }
-
     @Test
     void everyGeneratedUseCasePostsOnceWithTheExpectedJournalAndIsConfirmed() {
         List<String> ids = sb().fis().generate(COMPANY, 11L, 2 * FisUseCase.values().length, List.of());
@@ -145,7 +135,7 @@ abstract class FisPostingContract {
             assertThat(state.postingConfirmations().get(0).toString()).contains(row.erpDocumentNumber());
             assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
             assertThat(books.nets(row.idempotencyKey())).as(expected.useCase().catalogueId())
-                    .isEqualTo(nets(expected));
+                    .isEqualTo(JournalNets.of(expected));
             assertThat(books.imbalance(row.idempotencyKey())).isZero();
         }
         // a second run changes nothing
@@ -170,11 +160,7 @@ abstract class FisPostingContract {
             assertThat(books.imbalance(row.idempotencyKey())).isZero();
             var built = new org.concurbridge.bridge.posting.fis.FisJournalBuilder(PostingMapping.none())
                     .build(FisExamples.parse(sb().fis().document(id).toString())).document();
-            Map<String, BigDecimal> builtNets = new TreeMap<>();
-            built.lines().forEach(l -> builtNets.merge(l.account(), l.debit().subtract(l.credit()), BigDecimal::add));
-            builtNets.values().removeIf(v -> v.signum() == 0);
-            builtNets.replaceAll((k, v) -> v.setScale(2, java.math.RoundingMode.HALF_UP));
-            assertThat(books.nets(row.idempotencyKey())).as(id).isEqualTo(builtNets);
+            assertThat(books.nets(row.idempotencyKey())).as(id).isEqualTo(JournalNets.ofLines(built.lines()));
         }
     }
 
@@ -321,6 +307,83 @@ abstract class FisPostingContract {
         assertThat(state.paymentConfirmations().get(0).toString()).contains(payable.stripTrailingZeros().toPlainString());
         assertThat(row(ids.get(1)).state()).isEqualTo(LedgerState.CONFIRMED);
         assertThat(sb().fis().state(ids.get(1)).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+    }
+
+    @Test
+    void partialPaymentsAreConfirmedPpOncePerChangeOfThePaidAmountThenCp() {
+        List<String> ids = sb().fis().generate(COMPANY, 73L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        String key = doc.idempotencyKey();
+        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        BigDecimal first = payable.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+        BigDecimal second = payable.subtract(first).divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
+        BigDecimal rest = payable.subtract(first).subtract(second);
+        LocalDate today = LocalDate.now(clock);
+
+        books.pay(key, first, today.minusDays(2));
+        job.run(COMPANY);
+        job.run(COMPANY); // the paid amount did not change: nothing more is sent
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).hasSize(1);
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.CONFIRMED);
+
+        books.pay(key, second, today.minusDays(1));
+        job.run(COMPANY);
+        books.pay(key, rest, today);
+        job.run(COMPANY);
+        job.run(COMPANY);
+
+        List<JsonNode> sent = sb().fis().state(ids.get(0)).paymentConfirmations();
+        assertThat(sent).extracting(n -> n.get("processingStatusCode").asString()).containsExactly("PP", "PP", "CP");
+        assertThat(sent).extracting(n -> n.get("clearingDetails").get(0).get("clearingAmount").decimalValue()
+                .setScale(2)).containsExactly(first, second, rest.setScale(2));
+        assertThat(sent).extracting(n -> n.get("clearingDetails").get(0).get("clearingDate").asString())
+                .containsExactly(today.minusDays(2) + "T00:00:00.000Z", today.minusDays(1) + "T00:00:00.000Z",
+                        today + "T00:00:00.000Z");
+        assertThat(sent).extracting(n -> n.get("clearingDetails").get(0).get("clearingReference").get("paymentRef")
+                .asString()).doesNotHaveDuplicates()
+                .allSatisfy(ref -> assertThat(ref).contains("/" + doc.erpDocumentNumber() + "/"));
+        assertThat(sb().fis().state(ids.get(0)).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_SUCCESS);
+
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).extracting(PaymentLedger.Payment::status).containsExactly("PP", "PP", "CP");
+        assertThat(recorded).allSatisfy(p -> assertThat(p.state()).isEqualTo(PaymentLedger.State.ACCEPTED));
+        assertThat(recorded).extracting(p -> p.paidTotal().setScale(2)).containsExactly(first,
+                first.add(second), payable.setScale(2));
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isEqualByComparingTo(payable);
+        assertThat(ledger.events(doc.id())).filteredOn(e -> e.step().equals("fis.confirmPayment")).hasSize(3);
+    }
+
+    @Test
+    void aPaymentConfirmationWhoseAnswerWasLostIsSentAgainWithTheSameReferenceAndCountedOnce() {
+        List<String> ids = sb().fis().generate(COMPANY, 74L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        BigDecimal payable = erp.paymentStatus(List.of(doc.idempotencyKey())).get(doc.idempotencyKey()).payable();
+        books.pay(doc.idempotencyKey(), BigDecimal.ONE, LocalDate.now(clock));
+        // Concur records the PP but its answer never reaches the bridge (cut in half): as if the bridge stopped
+        // between the call and the ledger write
+        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
+                + "/transactions/paymentconfirmations").malformed().times(1));
+        job.run(COMPANY); // fails or recovers by itself: either way the next run settles it
+        sb().faults().clear();
+        job.run(COMPANY);
+
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).hasSize(1);
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).state()).isEqualTo(PaymentLedger.State.ACCEPTED);
+        assertThat(recorded.get(0).clearingAmount()).isEqualByComparingTo(BigDecimal.ONE);
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.CONFIRMED);
+
+        books.pay(doc.idempotencyKey(), payable.subtract(BigDecimal.ONE), LocalDate.now(clock));
+        job.run(COMPANY);
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).extracting(
+                n -> n.get("processingStatusCode").asString()).containsExactly("PP", "CP");
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
     }
 
     @Test

@@ -1,0 +1,129 @@
+package org.concurbridge.bridge.erp.tryton;
+
+import org.concurbridge.bridge.erp.ErpConfig;
+import org.concurbridge.bridge.erp.ErpException;
+import org.concurbridge.bridge.erp.ValidationProblem;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The Tryton companies an entry can post into, read once from {@code company.company}: an entry's company code is
+ * resolved through {@code erp.tryton.companies} ({@code code=id}) first, else to the company whose party code it is;
+ * an entry without a company goes to {@code erp.tryton.company-id}. Tryton scopes accounts, taxes, analytic
+ * accounts, fiscal years and moves by company; every search of the adapter names the company and every call carries
+ * {@link Company#ctx()} of its company. Tryton 6.0's record rules, however, follow the user's stored company (not
+ * the context's) unless the user's Company Filter is All: a company other than the user's own is only used when the
+ * user has it in its companies and the filter is All; an entry for another one is refused saying so. Thread-safe.
+ */
+final class TrytonCompanies {
+
+    /** One Tryton company: id, party code, currency. */
+    record Company(long id, String code, String currency) {
+        Map<String, Object> ctx() {
+            return Map.of("company", id);
+        }
+
+        /** Also inactive records. */
+        Map<String, Object> allCtx() {
+            return Map.of("company", id, "active_test", false);
+        }
+
+        @Override
+        public String toString() {
+            return code + " (id " + id + ", " + currency + ")";
+        }
+    }
+
+    private final TrytonRpc rpc;
+    private final ErpConfig.Tryton config;
+    private volatile Loaded loaded;
+
+    private record Loaded(Company fallback, Map<String, Company> byCode, Collection<Company> all,
+                          Set<Long> usable) {
+    }
+
+    TrytonCompanies(TrytonRpc rpc, ErpConfig.Tryton config) {
+        this.rpc = rpc;
+        this.config = config;
+    }
+
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
+            JsonNode user = rpc.call("model.res.user.get_preferences", TrytonRpc.JSON.createArrayNode().add(false)
+                    .add(TrytonRpc.JSON.createObjectNode()));
+            Set<Long> usable = new HashSet<>();
+            usable.add(user.path("company").asLong());
+            if ("all".equals(TrytonRpc.text(user.path("company_filter")))) {
+                user.path("companies").forEach(c -> usable.add(c.asLong()));
+            }
+            Map<Long, Company> byId = new LinkedHashMap<>();
+            rpc.model("company.company", "search_read", Map.of("company", config.companyId()), List.of(), 0, null,
+                            List.of(List.of("id", "ASC")), List.of("party.code", "currency.code"))
+                    .forEach(r -> byId.put(r.path("id").asLong(), new Company(r.path("id").asLong(),
+                            TrytonRpc.text(r.path("party.").path("code")),
+                            TrytonRpc.text(r.path("currency.").path("code")))));
+            List<String> unknown = new ArrayList<>();
+            if (!byId.containsKey((long) config.companyId())) {
+                unknown.add("erp.tryton.company-id=" + config.companyId());
+            }
+            config.companies().forEach((code, id) -> {
+                if (!byId.containsKey((long) id)) {
+                    unknown.add("erp.tryton.companies " + code + "=" + id);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new ErpException.Permanent("Tryton has no company " + String.join(", ", unknown)
+                        + "; its companies are " + byId.values(), null);
+            }
+            Map<String, Company> byCode = new LinkedHashMap<>();
+            byId.values().stream().filter(c -> c.code() != null).forEach(c -> byCode.putIfAbsent(c.code(), c));
+            config.companies().forEach((code, id) -> byCode.put(code, byId.get((long) id)));
+            l = new Loaded(byId.get((long) config.companyId()), byCode, byId.values().stream()
+                    .filter(c -> usable.contains(c.id())).toList(), Set.copyOf(usable));
+            loaded = l;
+        }
+        return l;
+    }
+
+    /** The configured {@code erp.tryton.company-id}: master data, and entries without a company. */
+    Company fallback() {
+        return loaded().fallback();
+    }
+
+    /** Every company the user can post into (a key is looked up in all of them). */
+    Collection<Company> all() {
+        return loaded().all();
+    }
+
+    /** The company of an entry's company code, or empty when no Tryton company the user can use has it. */
+    Optional<Company> of(String code) {
+        Company c = code == null ? fallback() : loaded().byCode().get(code);
+        return c != null && loaded().usable().contains(c.id()) ? Optional.of(c) : Optional.empty();
+    }
+
+    /** Why an entry's company code has no company ({@link #of} is empty), naming the fix. */
+    ValidationProblem refused(String code) {
+        Company c = code == null ? fallback() : loaded().byCode().get(code);
+        if (c != null) {
+            return ValidationProblem.header("company", code, "the Tryton user " + config.user()
+                    + " cannot post into company " + c + ": add the company to the user's companies and set the"
+                    + " user's Company Filter to All (Tryton applies its record rules to the user's own company"
+                    + " otherwise)");
+        }
+        return ValidationProblem.header("company", code, "no Tryton company has this party code and"
+                + " erp.tryton.companies does not map it; the Tryton companies are "
+                + loaded().byCode().entrySet().stream().map(e -> e.getKey() + " (id " + e.getValue().id() + ", "
+                        + e.getValue().currency() + ")")
+                .collect(Collectors.joining(", ")));
+    }
+}
