@@ -2,6 +2,7 @@ package org.concurbridge.bridge.cli;
 
 import org.concurbridge.bridge.erp.bench.ErpPostingBench;
 import org.concurbridge.bridge.posting.bench.FisPostingBench;
+import org.concurbridge.bridge.posting.bench.SaePostingBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -9,15 +10,18 @@ import picocli.CommandLine.Unmatched;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code bench fis-posting} and {@code bench erp-posting} ({@code sae-parse} is run by the launcher script). */
+/**
+ * {@code bench fis-posting}, {@code bench sae-posting} and {@code bench erp-posting} ({@code sae-parse} is run by the
+ * launcher script).
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.FisPosting.class, BenchCommand.ErpPosting.class})
+        subcommands = {BenchCommand.FisPosting.class, BenchCommand.SaePosting.class, BenchCommand.ErpPosting.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "Missing benchmark: fis-posting or erp-posting (sae-parse: ./erp-bridge bench sae-parse)");
+                "Missing benchmark: fis-posting, sae-posting or erp-posting (sae-parse: ./erp-bridge bench sae-parse)");
     }
 
     @Command(name = "fis-posting", mixinStandardHelpOptions = true,
@@ -52,6 +56,25 @@ final class BenchCommand implements Runnable {
             FisPostingBench.run(System.out, new FisPostingBench.Options(documents, heapSizes,
                     Duration.ofMillis(latencyMs), pageSize, sandbox.equals("process") ? FisPostingBench.Where.PROCESS
                     : FisPostingBench.Where.IN_PROCESS));
+        }
+    }
+
+    @Command(name = "sae-posting", mixinStandardHelpOptions = true,
+            description = "An SAE file of generated reports -> extract posting (ledger, SQL adapter) on embedded"
+                    + " PostgreSQL (or H2), against the SQL adapter's own postAll of the same entries.")
+    static final class SaePosting implements Runnable {
+        @Option(names = "--reports", defaultValue = "10000", description = "Reports in the file (default ${DEFAULT-VALUE}).")
+        int reports;
+
+        @Option(names = "--h2", description = "H2 file databases (the embedded default) instead of PostgreSQL.")
+        boolean h2;
+
+        @Override
+        public void run() {
+            if (reports < 1) {
+                throw new IllegalArgumentException("--reports must be positive");
+            }
+            SaePostingBench.run(System.out, new SaePostingBench.Options(reports, h2));
         }
     }
 

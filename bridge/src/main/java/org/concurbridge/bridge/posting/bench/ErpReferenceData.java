@@ -31,12 +31,17 @@ public final class ErpReferenceData {
      * cost object the documents' journals refer to (built without a mapping), except the accounts in {@code missing}.
      */
     public static void createFor(JdbcClient jdbc, List<String> documentJsons, Set<String> missing) {
+        createForEntries(jdbc, entriesOf(documentJsons), missing);
+    }
+
+    /** The same, for journal entries already built (from extract files, for example). */
+    public static void createForEntries(JdbcClient jdbc, List<JournalEntry> entries, Set<String> missing) {
         Set<String> accounts = new HashSet<>();
         Set<String> employees = new HashSet<>();
         Set<String> suppliers = new HashSet<>();
         Set<String> taxes = new HashSet<>();
         Set<CostObject> costObjects = new HashSet<>();
-        for (JournalEntry e : entriesOf(documentJsons)) {
+        for (JournalEntry e : entries) {
             for (JournalLine l : e.lines()) {
                 accounts.add(l.account());
                 if (l.partner() != null) {

@@ -1,6 +1,5 @@
 package org.concurbridge.bridge.posting.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.concurbridge.bridge.erp.ErpAdapter;
@@ -27,12 +26,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.http.HttpClient;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +105,7 @@ public final class FisPostingBench {
         String company = SandboxDemo.PROFESSIONAL_COMPANY;
         String clientId = UUID.randomUUID().toString();
         String clientSecret = UUID.randomUUID().toString();
-        HikariDataSource ds = database(pg, "fis_bench_" + documents + "_" + System.nanoTime() % 100000);
+        HikariDataSource ds = BenchSupport.database(pg, "fis_bench_" + documents + "_" + System.nanoTime() % 100000);
         try (BenchSandbox sb = BenchSandbox.start(o.sandbox(), 7L);
              ErpAdapter erp = ErpAdapters.create(ErpConfig.parse(Map.of()), ds, HttpClient.newHttpClient(),
                      Clock.systemUTC())) {
@@ -140,11 +134,11 @@ public final class FisPostingBench {
                     documents * 2), s -> { });
             System.gc();
             long before = usedHeap();
-            resetPeaks();
+            BenchSupport.resetPeaks();
             long start = System.nanoTime();
             FisPostingPipeline.Stats stats = pipeline.run();
             double seconds = (System.nanoTime() - start) / 1e9;
-            long peak = peakHeap();
+            long peak = BenchSupport.peakHeap();
             System.gc(); // what the run keeps (the pipeline and its ledger are still referenced), without garbage
             long after = usedHeap();
             java.lang.ref.Reference.reachabilityFence(pipeline);
@@ -161,41 +155,9 @@ public final class FisPostingBench {
         }
     }
 
-    private static HikariDataSource database(EmbeddedPostgres pg, String name) {
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name);
-        hc.setUsername("postgres");
-        hc.setMaximumPoolSize(4);
-        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new HikariDataSource(hc);
-    }
-
     private static long usedHeap() {
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     /** The benchmark's connection keeps its grant in memory. */

@@ -22,7 +22,8 @@ import org.concurbridge.client.extract.RowProblem;
  * @param fileName    the file or zip member name
  * @param format      {@code SAE} or {@code PRAE}
  * @param summary     the parser's summary (header with batch id, record count and control total; file problems)
- * @param results     one per report/request, in the file's order
+ * @param results     one per report/request: those an unreadable row quarantines, then the others in file order,
+ *                    then those whose rows were scattered over the file
  * @param rowProblems every unreadable row, with line, column and report key
  * @param heldReasons why the whole file is held; empty when its good reports may be posted
  */

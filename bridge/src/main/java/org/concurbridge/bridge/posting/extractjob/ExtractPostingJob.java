@@ -126,6 +126,12 @@ public class ExtractPostingJob implements ConnectionJob {
             progress.progress(new RunProgress(phase, documents, null, posted, null, quarantined));
         }
 
+        /** Reports the run's figures plus those of the file being posted (once per chunk of reports). */
+        void report(String phase, ExtractDeliveries.Counts inFile) {
+            progress.progress(new RunProgress(phase, documents + inFile.documents(), null, posted + inFile.posted(),
+                    null, quarantined + inFile.quarantined()));
+        }
+
         @Override
         public String toString() {
             return "files=" + files + " documents=" + documents + " posted=" + posted + " quarantined=" + quarantined
@@ -367,7 +373,9 @@ public class ExtractPostingJob implements ConnectionJob {
         stats.files++;
         String where = format + " " + d.origin().name().toLowerCase(java.util.Locale.ROOT) + " " + d.originId();
         stats.report(where + ": posting file " + stats.files);
-        ExtractPoster.Outcome o = poster.post(format, file.file(), file.kind() == ExtractFile.Kind.ZIP);
+        int n = stats.files;
+        ExtractPoster.Outcome o = poster.post(format, file.file(), file.kind() == ExtractFile.Kind.ZIP,
+                c -> stats.report(where + ": posting file " + n + ", " + c.documents() + " report(s) so far", c));
         if (o.held()) {
             stats.held++;
             deliveries.finish(d.id(), State.HELD, null, "held whole, nothing posted: " + o.reason());

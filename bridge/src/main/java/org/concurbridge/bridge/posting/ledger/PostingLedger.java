@@ -4,9 +4,7 @@ import org.concurbridge.bridge.store.Timestamps;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -37,26 +35,19 @@ public class PostingLedger {
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate template;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final Clock clock;
-    private final TransactionTemplate tx;
     private final PaymentLedger payments;
     private final ReportClaims claims;
 
     public PostingLedger(javax.sql.DataSource dataSource, Clock clock) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.support.JdbcTransactionManager(dataSource));
         this.template = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
         this.jdbc = JdbcClient.create(template);
         this.clock = clock;
-        this.tx = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         this.payments = new PaymentLedger(template, clock);
         this.claims = new ReportClaims(template, this, clock);
-    }
-
-    /**
-     * Runs several ledger writes as one transaction (one commit): a step's state changes and the events that describe
-     * them are recorded together or not at all.
-     */
-    public void inTransaction(Runnable writes) {
-        tx.executeWithoutResult(status -> writes.run());
     }
 
     /** The claims that keep a report from being posted once through FIS and once from an extract. */
@@ -67,6 +58,14 @@ public class PostingLedger {
     /** The payment confirmations sent for the ledger's expense reports. */
     public PaymentLedger payments() {
         return payments;
+    }
+
+    /**
+     * Runs several ledger writes as one database transaction (one commit instead of one per statement): all of them
+     * are recorded, or none. Never call the ERP inside it.
+     */
+    public void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
     }
 
     /** What a received document is, as recorded. */
@@ -119,6 +118,16 @@ public class PostingLedger {
                 + " posting_date, document_json, error_text, state, attempts, created_at, updated_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?)"
                 + " on conflict do nothing", args);
+    }
+
+    /** The company's rows for these source document ids (any revision), in one query. */
+    public List<LedgerDocument> bySourceDocIds(String companyUuid, String source, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = :company"
+                        + " and source = :source and source_doc_id in (:ids) order by id")
+                .param("company", companyUuid).param("source", source).param("ids", ids).query(ROW).list();
     }
 
     /** Rows by ledger id, in one query (ordered by id). */

@@ -41,9 +41,8 @@ final class ExtractPreviewSource implements PreviewSource {
             if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 return zip(file, builder);
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                return result(name, builder.build(format, in, name));
-            }
+            return result(name, builder.build(format, ExtractJournalBuilder.Source.of(name,
+                    () -> Files.newInputStream(file))));
         } catch (IOException | UncheckedIOException e) {
             return new FileResult(new PreviewReport.FileSummary(name, 0, null, null, null), List.of(),
                     List.of(new PreviewReport.Error(name, null, null, null, null, "cannot read the file: "

@@ -72,6 +72,51 @@ class ExtractJournalBuilderTest {
     }
 
     @Test
+    void aReportWhoseRowsReappearLaterInTheFileIsOneDocumentWithAllItsRows() throws IOException {
+        ExtractLines f = ExtractLines.sae("79")
+                .row(saeRow("K1", "COMP", "EMPL", "6200", "DR", "+100.00"))
+                .row(saeRow("K2", "COMP", "EMPL", "6200", "DR", "+5.00"))
+                .row(saeRow("K1", "COMP", "EMPL", "6300", "DR", "+20.50"))
+                .row(saeRow("K3", "COMP", "EMPL", "6200", "DR", "+1.00"))
+                .row(saeRow("K3", "COMP", "EMPL", "6300", "DR", "+2.00"))
+                .row(saeRow("K2", "COMP", "EMPL", "6300", "DR", "+7.00"))
+                .row(saeRow("K4", "COMP", "EMPL", "6200", "DR", "+3.00"));
+        ExtractCheck check = plain.check(Format.SAE, ExtractJournalBuilder.Source.of("sae.txt",
+                f.stream().readAllBytes()));
+        assertThat(check.scattered()).containsExactly("K1", "K2");
+        // one extra pass for both scattered reports, or one pass per report
+        for (int rowsPerPass : List.of(10_000, 1)) {
+            ExtractBuild b = sae(plain.withScatteredRowsPerPass(rowsPerPass), f);
+            assertThat(b.clean()).as(b.toString()).isTrue();
+            Map<String, String> byKey = new TreeMap<>();
+            b.postable().forEach(d -> byKey.put(d.idempotencyKey(), lines(d)));
+            assertThat(byKey).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                    "sae:79:K1", "6200 Dr 100.00; 6300 Dr 20.50; EMPL Cr 120.50;",
+                    "sae:79:K2", "6200 Dr 5.00; 6300 Dr 7.00; EMPL Cr 12.00;",
+                    "sae:79:K3", "6200 Dr 1.00; 6300 Dr 2.00; EMPL Cr 3.00;",
+                    "sae:79:K4", "6200 Dr 3.00; EMPL Cr 3.00;")));
+            // contiguous reports are handed out in file order as they end, scattered ones after the file
+            assertThat(b.results()).extracting(BuildResult::key)
+                    .containsExactly("sae:79:K3", "sae:79:K4", "sae:79:K1", "sae:79:K2");
+        }
+    }
+
+    @Test
+    void aScatteredReportWithAnUnreadableRowIsQuarantinedOnce() {
+        ExtractLines f = ExtractLines.sae("80")
+                .row(saeRow("K1", "COMP", "EMPL", "6200", "DR", "+10.00"))
+                .row(saeRow("K2", "COMP", "EMPL", "6200", "DR", "+5.00"))
+                .row(with(saeRow("K1", "COMP", "EMPL", "6200", "DR", "+5.00"), 69, "bad \"quote\"here\""));
+        ExtractBuild b = sae(plain, f);
+        assertThat(b.held()).isFalse();
+        assertThat(b.postable()).extracting(PostingDocument::idempotencyKey).containsExactly("sae:80:K2");
+        assertThat(b.quarantined()).singleElement().satisfies(q -> {
+            assertThat(q.key()).isEqualTo("sae:80:K1");
+            assertThat(q.problems().get(0).field()).contains("line 4");
+        });
+    }
+
+    @Test
     void theSameFileBuildsTheSameKeysSoAFetchedTwiceFilePostsOnce() {
         ExtractLines f = ExtractLines.sae("78").row(saeRow("K1", "COMP", "EMPL", "6200", "DR", "+1.00"));
         assertThat(sae(plain, f).postable()).extracting(PostingDocument::idempotencyKey)

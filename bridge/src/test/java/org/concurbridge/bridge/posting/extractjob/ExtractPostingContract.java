@@ -465,36 +465,62 @@ abstract class ExtractPostingContract {
         assertThat(books.totalDocuments()).isEqualTo(before);
     }
 
-    /**
-     * The end-to-end figure of docs/benchmarks.md ("sae-posting"): an SAE file already downloaded → ERP journals on the
-     * SQL adapter (parse, group, build, ledger rows, ERP validation, posting). Off by default:
-     * {@code -Dbench.sae-posting=<reports>}.
-     */
     @Test
-    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bench.sae-posting", matches = "\\d+")
-    void saePostingThroughput() {
-        int reports = Integer.parseInt(System.getProperty("bench.sae-posting"));
-        List<FisUseCase> mix = List.of(FisUseCase.CASH, FisUseCase.MILEAGE, FisUseCase.VAT_SINGLE,
-                FisUseCase.ALLOCATION, FisUseCase.IBCP_CARD, FisUseCase.CASH_ADVANCE_BELOW);
-        generate(901L, reports, mix);
-        var extracts = clients.client(COMPANY).extracts();
-        var def = extracts.definitionNamed("Standard Accounting Extract").orElseThrow();
-        var created = (org.concurbridge.client.extracts.JobStart.Created) extracts.startJob(def);
-        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/bench.csv");
-        extracts.download(extracts.status(created.job()), file);
-        var poster = new org.concurbridge.bridge.posting.extractjob.ExtractPoster(COMPANY, erp, ledger,
-                org.concurbridge.bridge.posting.mapping.PostingMapping.none(), java.time.Clock.systemUTC(), false,
-                Duration.ofSeconds(30));
-        long lines = jdbc.sql("select count(*) from erp.journal_line").query(Long.class).single();
-        long started = System.nanoTime();
-        var outcome = poster.post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE, file,
-                false);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long posted = outcome.counts().posted();
-        long newLines = jdbc.sql("select count(*) from erp.journal_line").query(Long.class).single() - lines;
-        System.out.printf("sae-posting: %d reports, %d ERP journal lines, %d bytes in %.2f s: %.0f journals/s,"
-                        + " %.0f journal lines/s%n", posted, newLines, file.toFile().length(), seconds,
-                posted / seconds, newLines / seconds);
-        assertThat(posted).isEqualTo(reports);
+    void aRunThatStopsHalfWayThroughAFileLeavesWholeChunksAndTheNextPostsTheRestOnce() throws Exception {
+        List<String> ids = generate(108L, 5, List.of(FisUseCase.MILEAGE));
+        Set<String> reports = new java.util.HashSet<>(ids.stream().map(this::reportId).toList());
+        java.nio.file.Path file = java.nio.file.Path.of("target/extract-posting-it/half-way.csv");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, sb().extracts().jobFile(sb().extracts().startJob(COMPANY,
+                "Standard Accounting Extract")));
+        String batch = new org.concurbridge.bridge.posting.extract.ExtractJournalBuilder(
+                org.concurbridge.bridge.posting.mapping.PostingMapping.none()).check(
+                org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
+                org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Source.of(file)).batchId();
+        int[] calls = {0};
+        org.concurbridge.bridge.erp.ErpAdapter crashing = (org.concurbridge.bridge.erp.ErpAdapter)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[]{org.concurbridge.bridge.erp.ErpAdapter.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("postAll") && ++calls[0] == 2) {
+                                throw new IllegalStateException("the process dies during the second chunk");
+                            }
+                            try {
+                                return method.invoke(erp, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        int before = books.totalDocuments();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> poster(crashing).post(
+                org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE, file, false))
+                .hasMessageContaining("dies");
+
+        java.util.function.Supplier<List<LedgerDocument>> ours = () -> rows("SAE").stream()
+                .filter(r -> reports.contains(r.concurId()) && r.idempotencyKey().startsWith("sae:" + batch + ":"))
+                .toList();
+        assertThat(ours.get()).hasSize(4);   // chunks 1 and 2 were received, chunk 3 never read
+        assertThat(ours.get()).filteredOn(r -> r.state() == LedgerState.POSTED).hasSize(2);
+        assertThat(books.totalDocuments()).isEqualTo(before + 2);
+
+        List<ExtractDeliveries.Counts> chunks = new ArrayList<>();
+        var outcome = poster(erp).post(org.concurbridge.bridge.posting.extract.ExtractJournalBuilder.Format.SAE,
+                file, false, chunks::add);
+
+        assertThat(outcome.counts().posted()).isEqualTo(3);
+        // the counts so far after each chunk (for the run's progress), the last equal to the outcome
+        assertThat(chunks).extracting(ExtractDeliveries.Counts::documents).containsExactly(2, 4, 5);
+        assertThat(chunks.get(2)).isEqualTo(outcome.counts());
+        assertThat(ours.get()).hasSize(5).allSatisfy(r -> {
+            assertThat(r.state()).isEqualTo(LedgerState.POSTED);
+            assertThat(books.documents(r.idempotencyKey())).isEqualTo(1);
+        });
+        assertThat(books.totalDocuments()).isEqualTo(before + 5);
+    }
+
+    /** Two reports per chunk, so that five reports take three chunks. */
+    private ExtractPoster poster(org.concurbridge.bridge.erp.ErpAdapter to) {
+        return new ExtractPoster(COMPANY, to, ledger, org.concurbridge.bridge.posting.mapping.PostingMapping.none(),
+                java.time.Clock.systemUTC(), false, Duration.ofSeconds(30), 2);
     }
 }
