@@ -77,6 +77,7 @@ public final class FisPostingPipeline {
         int paymentConfirmed;
         int partPaymentConfirmed;
         int recognised;
+        int servedAgain;
         int concurCalls;
         int erpCalls;
         /** Where the run is: {@code expense page 2}, {@code retries invoice}, {@code payments}. */
@@ -114,7 +115,8 @@ public final class FisPostingPipeline {
                     + confirmed + ", error-confirmed " + errorConfirmed + ", failed " + failed + ", recalled "
                     + recalled + ", superseded " + superseded + ", payments confirmed " + paymentConfirmed
                     + (partPaymentConfirmed == 0 ? "" : ", partial payments confirmed " + partPaymentConfirmed)
-                    + (recognised == 0 ? "" : ", already posted from an extract " + recognised);
+                    + (recognised == 0 ? "" : ", already posted from an extract " + recognised)
+                    + (servedAgain == 0 ? "" : ", served again and confirmed again " + servedAgain);
         }
     }
 
@@ -208,6 +210,7 @@ public final class FisPostingPipeline {
                 return;
             }
             acknowledge(kind, rows);
+            servedAgain(kind, rows);
             if (stats.received < settings.maxDocumentsPerRun()) {
                 next = firstPage(kind); // read while this page posts: acknowledged documents have left the queue
             }
@@ -327,6 +330,63 @@ public final class FisPostingPipeline {
             stats.acknowledged += ledger.acknowledgedAll(accepted);
             flushEvents();
         });
+    }
+
+    /**
+     * Documents Concur serves again although the ledger has them confirmed (Concur lost the acknowledgement and the
+     * confirmation: a restored tenant, a restarted sandbox). They are acknowledged and confirmed again with what the
+     * ledger recorded (the ERP document number, or the error text), never posted again; otherwise they would block
+     * the queue for good.
+     */
+    private void servedAgain(FisDocumentKind kind, List<LedgerDocument> rows) {
+        List<LedgerDocument> done = rows.stream().filter(r -> r.state() == LedgerState.CONFIRMED
+                || r.state() == LedgerState.PAYMENT_CONFIRMED || r.state() == LedgerState.ERROR_CONFIRMED).toList();
+        if (done.isEmpty()) {
+            return;
+        }
+        finishConfirmation();
+        List<FisOutcome> acks = bySystemId(done, (client, group) -> client.acknowledge(kind,
+                group.stream().map(LedgerDocument::sourceDocId).toList()));
+        List<LedgerDocument> acknowledged = new ArrayList<>();
+        for (int i = 0; i < done.size(); i++) {
+            FisOutcome o = acks.get(i);
+            event(done.get(i).id(), "fis.acknowledge", o.code().name(), "served again by SAP Concur although "
+                    + done.get(i).state() + " here: " + describe(o), null);
+            if (o.isDone()) {
+                acknowledged.add(done.get(i));
+            }
+        }
+        List<FisOutcome> outcomes = bySystemId(acknowledged, (client, group) -> client.confirmPostings(kind,
+                group.stream().map(this::confirmationAgain).toList()));
+        for (int i = 0; i < acknowledged.size(); i++) {
+            LedgerDocument row = acknowledged.get(i);
+            FisOutcome o = outcomes.get(i);
+            event(row.id(), "fis.confirmPosting", o.code().name(), (row.state() == LedgerState.ERROR_CONFIRMED
+                    ? "error again: " : "success again " + row.erpDocumentNumber() + ": ") + describe(o), null);
+            if (o.isDone()) {
+                stats.servedAgain++;
+            }
+        }
+        log.warn("event=fis_served_again company={} docType={} documents={} confirmedAgain={}", companyUuid,
+                docType(kind), done.size(), stats.servedAgain);
+        flushEvents();
+    }
+
+    /** The confirmation a served-again document was given: success with its ERP document, or its error. */
+    private PostingConfirmation confirmationAgain(LedgerDocument r) {
+        if (r.state() == LedgerState.ERROR_CONFIRMED) {
+            return PostingConfirmation.error(r.sourceDocId(), PostingConfirmation.SystemMessage.of(
+                    r.errorText() != null ? r.errorText() : "the document could not be posted"));
+        }
+        return success(r);
+    }
+
+    /** The success confirmation of a posted row: its ERP document, company and posting date. */
+    private PostingConfirmation success(LedgerDocument r) {
+        PostingDocument doc = JSON.readValue(r.documentJson(), PostingDocument.class);
+        LocalDate date = r.postingDate() != null ? r.postingDate() : today();
+        return PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
+                doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date));
     }
 
     /** A FAILED row whose failure was at acknowledgement: acknowledged now. */
@@ -509,10 +569,7 @@ public final class FisPostingPipeline {
         finishConfirmation();
         Map<Long, PostingConfirmation> confirmations = new java.util.HashMap<>();
         for (LedgerDocument r : rows) {
-            PostingDocument doc = JSON.readValue(r.documentJson(), PostingDocument.class);
-            LocalDate date = r.postingDate() != null ? r.postingDate() : today();
-            confirmations.put(r.id(), PostingConfirmation.success(r.sourceDocId(), new PostingConfirmation.PostingDoc(
-                    doc.header().company(), r.erpDocumentNumber(), String.valueOf(date.getYear()), date)));
+            confirmations.put(r.id(), success(r));
         }
         pending = new PendingConfirmation(rows, bySystemIdAsync(rows, (client, group) ->
                 client.confirmPostings(kind, group.stream().map(r -> confirmations.get(r.id())).toList())));

@@ -165,6 +165,40 @@ abstract class FisPostingContract {
     }
 
     @Test
+    void documentsConcurServesAgainAfterTheyWereConfirmedAreConfirmedAgainWithTheirErpDocumentAndNotPostedTwice() {
+        List<String> ids = sb().fis().generate(COMPANY, 23L, 3, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        String bad = sb().fis().add(COMPANY, FisDocType.EXPENSE, sb().fis().document(ids.get(0)).toString()
+                .replaceFirst("\"totalApprovedAmount\":\\s*[0-9.]+", "\"totalApprovedAmount\":\"lots\"")).get(0);
+        drain();
+        assertThat(sb().fis().state(bad).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_FAILURE);
+        int before = books.totalDocuments();
+        // Concur loses what it was told (a restored tenant): the documents are ready for pickup again
+        for (String id : ids) {
+            sb().fis().setStatus(id, FisStatus.READY);
+        }
+        sb().fis().setStatus(bad, FisStatus.READY);
+
+        JobResult again = drain();
+
+        assertThat(again.outcome()).as(again.message()).isEqualTo(JobOutcome.OK);
+        assertThat(again.message()).contains("served again and confirmed again 4").contains("posted 0");
+        assertThat(books.totalDocuments()).isEqualTo(before);
+        for (String id : ids) {
+            LedgerDocument row = row(id);
+            FisDocumentState state = sb().fis().state(id);
+            assertThat(row.state()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(state.status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(state.postingConfirmations()).hasSize(2)
+                    .allSatisfy(c -> assertThat(c.toString()).contains(row.erpDocumentNumber()));
+            assertThat(books.documents(row.idempotencyKey())).isEqualTo(1);
+        }
+        assertThat(sb().fis().state(bad).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_FAILURE);
+        assertThat(sb().fis().state(bad).postingConfirmations()).hasSize(2)
+                .allSatisfy(c -> assertThat(c.toString()).contains("totalApprovedAmount"));
+    }
+
+    @Test
     void malformedDocumentGetsAnErrorConfirmationNamingTheFieldAndTheRestOfThePageProceeds() {
         List<String> good = sb().fis().generate(COMPANY, 21L, 3, List.of(FisUseCase.MILEAGE));
         books.knowEverythingIn(jsons(good), Set.of());
