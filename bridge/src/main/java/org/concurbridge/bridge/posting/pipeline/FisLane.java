@@ -7,16 +7,17 @@ import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The one thread that makes a posting run's FIS calls, in the order they are submitted: at most one FIS request is in
- * flight per connection, while the run's own thread records, posts and confirms (ledger, ERP) during the call. Every
- * FIS call of a run goes through its lane.
+ * One thread that makes a posting run's calls to one system, in the order they are submitted. The FIS lane: at most
+ * one FIS request is in flight per connection, while the run's own thread records, posts and confirms (ledger, ERP)
+ * during the call; every FIS call of a run goes through it. The ERP lane: a page's ERP post runs while the run's
+ * thread records the next page; one post at a time, never alongside another ERP call of the run.
  */
 final class FisLane implements AutoCloseable {
     private final ExecutorService thread;
 
-    FisLane(String companyUuid) {
+    FisLane(String threadName) {
         this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "fis-" + companyUuid);
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });

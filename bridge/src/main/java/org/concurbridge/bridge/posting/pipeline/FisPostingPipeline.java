@@ -132,6 +132,7 @@ public final class FisPostingPipeline {
     private final List<PostingLedger.Event> events = new ArrayList<>();
     private final Consumer<Stats> progress;
     private FisLane lane;
+    private FisLane erpLane;
     private PendingConfirmation pending;
 
     /** A page's posting confirmation on the FIS lane, recorded by {@link #finishConfirmation}. */
@@ -157,8 +158,9 @@ public final class FisPostingPipeline {
      * (thrown); the ledger keeps every document where it stood.
      */
     public Stats run() {
-        try (FisLane l = new FisLane(companyUuid)) {
+        try (FisLane l = new FisLane("fis-" + companyUuid); FisLane e = new FisLane("erp-" + companyUuid)) {
             lane = l;
+            erpLane = e;
             resume();
             for (FisDocumentKind kind : KINDS) {
                 readQueue(kind);
@@ -168,6 +170,7 @@ public final class FisPostingPipeline {
             return stats;
         } finally {
             lane = null;
+            erpLane = null;
             pending = null; // a confirmation not recorded is repeated by the next run (113: already confirmed)
         }
     }
@@ -185,38 +188,48 @@ public final class FisPostingPipeline {
         Set<String> seen = new HashSet<>();
         CompletableFuture<FisPage> next = stats.received < settings.maxDocumentsPerRun() ? firstPage(kind) : null;
         int pageNo = 0;
-        while (next != null) {
-            stats.phase = docType(kind) + " page " + ++pageNo;
-            FisPage page = FisLane.await(next);
-            next = null;
-            event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
-                    + " totalElements=" + page.totalElements(), page.correlationId());
-            if (page.documents().isEmpty()) {
-                finishConfirmation();
-                flushEvents();
-                return;
+        PagePost posting = null; // the previous page, its ERP post in flight while this page is recorded
+        try {
+            while (next != null) {
+                stats.phase = docType(kind) + " page " + ++pageNo;
+                FisPage page = FisLane.await(next);
+                next = null;
+                event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
+                        + " totalElements=" + page.totalElements(), page.correlationId());
+                if (page.documents().isEmpty()) {
+                    break;
+                }
+                boolean anyNew = false;
+                for (FisReadResult r : page.documents()) {
+                    anyNew |= seen.add(r.id());
+                }
+                List<LedgerDocument> rows = receive(kind, page.documents());
+                finishProcess(posting);
+                posting = null;
+                if (!anyNew) {
+                    // the same documents again: none of them could be acknowledged; the next run tries again
+                    log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid,
+                            docType(kind), rows.size());
+                    break;
+                }
+                acknowledge(kind, rows);
+                servedAgain(kind, rows);
+                if (stats.received < settings.maxDocumentsPerRun()) {
+                    next = firstPage(kind); // read while this page posts: acknowledged documents have left the queue
+                }
+                posting = startProcess(reload(rows));
             }
-            boolean anyNew = false;
-            for (FisReadResult r : page.documents()) {
-                anyNew |= seen.add(r.id());
+            finishProcess(posting);
+            posting = null;
+        } finally {
+            if (posting != null) {
+                // the run ends by an exception: let the ERP post in flight end; its rows stay ACKNOWLEDGED and the
+                // next run posts them again, which the ERP answers with the documents already posted
+                posting.settle();
             }
-            List<LedgerDocument> rows = receive(kind, page.documents());
-            if (!anyNew) {
-                // the same documents again: none of them could be acknowledged; the next run tries again
-                log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid, docType(kind),
-                        rows.size());
-                finishConfirmation();
-                flushEvents();
-                return;
-            }
-            acknowledge(kind, rows);
-            servedAgain(kind, rows);
-            if (stats.received < settings.maxDocumentsPerRun()) {
-                next = firstPage(kind); // read while this page posts: acknowledged documents have left the queue
-            }
-            process(reload(rows));
         }
         finishConfirmation();
+        flushEvents();
     }
 
     /** Queues a read of the first page (always the first: acknowledged documents leave the queue). */
@@ -421,8 +434,31 @@ public final class FisPostingPipeline {
 
     /** Posts the acknowledged rows of one document type and confirms them (success or error) in batches. */
     private void process(List<LedgerDocument> rows) {
+        finishProcess(startProcess(rows));
+    }
+
+    /**
+     * A page on its way into the ERP: prepared on the run's thread, its {@code postAll} running on the ERP lane while
+     * the run's thread records the next page; {@link #finishProcess} records the outcome and confirms.
+     */
+    private record PagePost(FisDocumentKind kind, List<LedgerDocument> rows, List<LedgerDocument> toPost,
+                            Map<Long, String> errors, CompletableFuture<List<ErpPosting.BatchResult>> results) {
+
+        /** Waits for the ERP post in flight, whatever its outcome (the run is ending by an exception). */
+        void settle() {
+            if (results != null) {
+                results.exceptionally(e -> null).join();
+            }
+        }
+    }
+
+    /**
+     * Builds the page's journal entries, claims its reports and starts its ERP post on the ERP lane (one post in
+     * flight at a time: the previous page's is finished before). Null when there is nothing to do.
+     */
+    private PagePost startProcess(List<LedgerDocument> rows) {
         if (rows.isEmpty()) {
-            return;
+            return null;
         }
         FisDocumentKind kind = kindOf(rows.get(0).docType());
         List<LedgerDocument> toPost = new ArrayList<>();
@@ -455,9 +491,27 @@ public final class FisPostingPipeline {
             entries.add(entry);
         }
         postedElsewhere(toPost, entries);
-        post(toPost, entries, errors);
+        CompletableFuture<List<ErpPosting.BatchResult>> results = null;
+        if (!toPost.isEmpty()) {
+            // postAll validates every entry against the ERP (accounts, cost objects, partners, tax codes, balance) in
+            // the same round trip and writes nothing for an invalid one: its Permanent failure carries every problem
+            stats.erpCalls++;
+            List<JournalEntry> page = List.copyOf(entries);
+            results = erpLane.submit(() -> erp.postAll(page));
+        }
+        return new PagePost(kind, rows, toPost, errors, results);
+    }
+
+    /** Records a page's ERP post (numbers, rejections), sends its error confirmations and queues its success ones. */
+    private void finishProcess(PagePost page) {
+        if (page == null) {
+            return;
+        }
+        FisDocumentKind kind = page.kind();
+        Map<Long, String> errors = page.errors();
+        post(page.toPost(), page.results(), errors);
         confirmErrors(kind, errors);
-        List<LedgerDocument> posted = reload(rows).stream()
+        List<LedgerDocument> posted = reload(page.rows()).stream()
                 .filter(r -> r.state() == LedgerState.POSTED
                         || r.state() == LedgerState.FAILED && r.failedStep() == LedgerState.POSTED)
                 .toList();
@@ -509,16 +563,14 @@ public final class FisPostingPipeline {
         flushEvents();
     }
 
-    private void post(List<LedgerDocument> rows, List<JournalEntry> entries, Map<Long, String> errors) {
+    private void post(List<LedgerDocument> rows, CompletableFuture<List<ErpPosting.BatchResult>> answer,
+                      Map<Long, String> errors) {
         if (rows.isEmpty()) {
             return;
         }
-        // postAll validates every entry against the ERP (accounts, cost objects, partners, tax codes, balance) in the
-        // same round trip and writes nothing for an invalid one: its Permanent failure carries every problem
-        stats.erpCalls++;
         List<ErpPosting.BatchResult> results;
         try {
-            results = erp.postAll(entries);
+            results = FisLane.await(answer);
         } catch (ErpException.Retriable e) {
             for (LedgerDocument row : rows) {
                 event(row.id(), "erp.post", "RETRIABLE", e.getMessage(), null);
