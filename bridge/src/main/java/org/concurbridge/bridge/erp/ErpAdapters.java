@@ -22,7 +22,7 @@ public final class ErpAdapters {
      * @param bridgeDataSource   the bridge's own database, used by the SQL adapter when {@code erp.sql.jdbc-url} is
      *                           empty (the embedded default); may be null otherwise
      * @param http               HTTP client for Tryton (HTTP/1.1 is forced per request)
-     * @param clock              clock for timestamps and change-settle windows
+     * @param clock              clock for timestamps, change-settle windows and Tryton company re-reads
      */
     public static ErpAdapter create(ErpConfig config, DataSource bridgeDataSource, HttpClient http, Clock clock) {
         Objects.requireNonNull(config, "config");
@@ -50,7 +50,7 @@ public final class ErpAdapters {
             return new SqlErpAdapter(ds, owned, sql, clock);
         }
         ErpConfig.Tryton tryton = (ErpConfig.Tryton) config;
-        return new TrytonErpAdapter(tryton, Objects.requireNonNull(http, "http"));
+        return new TrytonErpAdapter(tryton, Objects.requireNonNull(http, "http"), clock);
     }
 
     private static HikariDataSource pool(ErpConfig.Sql sql) {

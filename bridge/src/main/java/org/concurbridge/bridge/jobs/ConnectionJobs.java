@@ -1,6 +1,5 @@
 package org.concurbridge.bridge.jobs;
 
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
@@ -14,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -139,13 +140,33 @@ public class ConnectionJobs {
 
     /** The company's job schedules, in job registration order (jobs not scheduled are left out). */
     public List<ScheduledJob> scheduled(String companyUuid) {
+        Map<String, JobRunRepository.Picked> picked = runs.picked(companyUuid).stream()
+                .collect(Collectors.toMap(JobRunRepository.Picked::job, p -> p));
+        Instant staleBefore = staleBefore();
         List<ScheduledJob> out = new ArrayList<>();
         for (JobTasks.Entry e : tasks.all()) {
-            scheduler.getScheduledExecution(TaskInstanceId.of(e.job().name(), companyUuid))
-                    .map(x -> toScheduledJob(e.job().name(), companyUuid, x))
+            String job = e.job().name();
+            JobRunRepository.Picked p = picked.get(job);
+            String dead = p == null ? null : p.deadReason(staleBefore);
+            scheduler.getScheduledExecution(TaskInstanceId.of(job, companyUuid))
+                    .map(x -> new ScheduledJob(job, companyUuid, x.getExecutionTime(), p != null && dead == null,
+                            p == null ? null : p.by(), dead, x.getConsecutiveFailures(), x.getLastSuccess(),
+                            x.getLastFailure()))
                     .ifPresent(out::add);
         }
         return out;
+    }
+
+    /**
+     * The jobs running now, by company (companies running none are left out), by the rule of the run history: picked
+     * by an instance whose heartbeat is fresh.
+     */
+    public Map<String, List<String>> runningNow() {
+        Instant staleBefore = staleBefore();
+        return runs.picked(null).stream()
+                .filter(p -> p.deadReason(staleBefore) == null)
+                .collect(Collectors.groupingBy(JobRunRepository.Picked::companyUuid, TreeMap::new,
+                        Collectors.mapping(JobRunRepository.Picked::job, Collectors.toList())));
     }
 
     /**
@@ -167,10 +188,5 @@ public class ConnectionJobs {
                 }
             });
         }
-    }
-
-    private static ScheduledJob toScheduledJob(String job, String companyUuid, ScheduledExecution<?> x) {
-        return new ScheduledJob(job, companyUuid, x.getExecutionTime(), x.isPicked(), x.getPickedBy(),
-                x.getConsecutiveFailures(), x.getLastSuccess(), x.getLastFailure());
     }
 }

@@ -94,12 +94,11 @@ class JobRunRepository {
             if (o == null) {
                 String instance = rs.getString("instance");
                 heartbeat = Timestamps.fromDb(rs, "last_heartbeat");
-                boolean ours = rs.getBoolean("picked") && instance.equals(rs.getString("picked_by"));
-                if (!ours || heartbeat == null || heartbeat.isBefore(staleBefore)) {
+                String dead = deadReason(rs.getBoolean("picked") ? rs.getString("picked_by") : null, instance,
+                        heartbeat, staleBefore);
+                if (dead != null) {
                     o = JobOutcome.INTERRUPTED;
-                    message = !ours ? "interrupted: " + instance + " no longer runs it (the instance stopped)"
-                            : "interrupted: no heartbeat from " + instance + " since " + heartbeat
-                            + " (the instance stopped or hangs)";
+                    message = "interrupted: " + dead;
                     heartbeat = null;
                 }
             }
@@ -107,6 +106,40 @@ class JobRunRepository {
                     rs.getString("instance"), Timestamps.fromDb(rs, "started_at"), finishedAt, o, message,
                     progress(rs), Timestamps.fromDb(rs, "progress_at"), heartbeat);
         };
+    }
+
+    /**
+     * db-scheduler's rule for a live execution, applied to a run of {@code instance} (and to a job's own execution,
+     * with {@code instance = pickedBy}): alive while the job's row is picked by that instance and its last heartbeat
+     * is not older than {@code staleBefore}. Returns null while alive, else why not (for an operator).
+     *
+     * @param pickedBy the instance that picked the job's row, null when it is not picked
+     */
+    static String deadReason(String pickedBy, String instance, Instant heartbeat, Instant staleBefore) {
+        if (!instance.equals(pickedBy)) {
+            return instance + " no longer runs it (the instance stopped)";
+        }
+        if (heartbeat == null || heartbeat.isBefore(staleBefore)) {
+            return "no heartbeat from " + instance + " since " + heartbeat + " (the instance stopped or hangs)";
+        }
+        return null;
+    }
+
+    /** A job's execution currently picked by an instance, from db-scheduler's {@code scheduled_tasks}. */
+    record Picked(String job, String companyUuid, String by, Instant heartbeat) {
+        /** Null while the execution is alive, else why not ({@link #deadReason}). */
+        String deadReason(Instant staleBefore) {
+            return JobRunRepository.deadReason(by, by, heartbeat, staleBefore);
+        }
+    }
+
+    /** The picked executions of the company's jobs, or of every company's when {@code companyUuid} is null. */
+    List<Picked> picked(String companyUuid) {
+        String sql = "select task_name, task_instance, picked_by, last_heartbeat from scheduled_tasks where picked";
+        RowMapper<Picked> m = (rs, n) -> new Picked(rs.getString("task_name"), rs.getString("task_instance"),
+                rs.getString("picked_by"), Timestamps.fromDb(rs, "last_heartbeat"));
+        return companyUuid == null ? jdbc.sql(sql).query(m).list()
+                : jdbc.sql(sql + " and task_instance = ?").param(companyUuid).query(m).list();
     }
 
     private static RunProgress progress(ResultSet rs) throws SQLException {

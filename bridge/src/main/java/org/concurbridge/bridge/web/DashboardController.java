@@ -51,6 +51,7 @@ class DashboardController {
         Instant now = clock.instant();
         List<ConnectionView> views = connections.findAll().stream().map(c -> ConnectionView.of(c, now)).toList();
         model.addAttribute("connections", views);
+        model.addAttribute("running", jobs.runningNow());
         return "dashboard";
     }
 

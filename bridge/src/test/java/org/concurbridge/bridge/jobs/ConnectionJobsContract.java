@@ -413,9 +413,21 @@ abstract class ConnectionJobsContract {
                 assertThat(run.message()).contains("no heartbeat from test-instance since");
                 assertThat(run.finishedAt()).isNull();
             });
+            // the job's schedule (the connection page's Jobs table, the dashboard) follows the same rule
+            assertThat(jobs.scheduled(company)).singleElement().satisfies(s -> {
+                assertThat(s.running()).isFalse();
+                assertThat(s.runningOn()).isEqualTo("test-instance");
+                assertThat(s.interrupted()).contains("no heartbeat from test-instance since");
+            });
+            assertThat(jobs.runningNow()).doesNotContainKey(company);
             // within the limit it is alive: the state is read from the heartbeat, never guessed
             setHeartbeat(company, clock.instant().minus(jobs.deadAfter()));
             assertThat(jobs.history(company, 1).get(0).running()).isTrue();
+            assertThat(jobs.scheduled(company)).singleElement().satisfies(s -> {
+                assertThat(s.running()).isTrue();
+                assertThat(s.interrupted()).isNull();
+            });
+            assertThat(jobs.runningNow()).containsEntry(company, List.of("recording"));
         } finally {
             gate.countDown();
         }

@@ -85,6 +85,24 @@ class RunProgressBrowserIT {
         return (Map<String, String>) cells;
     }
 
+    /** The jobs the dashboard shows the connection running now. */
+    private List<String> dashboardRunning() {
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+        String html = admin.get("/").body();
+        int rowStart = html.indexOf("data-company=\"" + COMPANY + "\"");
+        assertThat(rowStart).as("the connection's dashboard row").isPositive();
+        String row = html.substring(rowStart, html.indexOf("</tr>", rowStart));
+        return java.util.regex.Pattern.compile("data-job=\"([^\"]+)\"")
+                .matcher(row).results().map(m -> m.group(1)).toList();
+    }
+
+    private boolean pickedByNode2() {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_name = 'profile-refresh'"
+                + " and task_instance = ? and picked and picked_by = 'node-2'").param(COMPANY).query(Long.class)
+                .single() == 1;
+    }
+
     /** The newest fis-posting run (rows are newest first). */
     private static Map<String, String> fisRun(WebDriver web) {
         return cells(web, "#runs tbody tr[data-job='fis-posting']");
@@ -109,6 +127,8 @@ class RunProgressBrowserIT {
                     Map<String, String> run = fisRun(web);
                     assertThat(run.get("status")).isEqualTo("RUNNING");
                     assertThat(Integer.parseInt(run.get("read"))).isBetween(1, 7);
+                    assertThat(dashboardRunning()).as("the dashboard shows the connection running the job")
+                            .containsExactly("fis-posting");
                     midway.set(run);
                 });
         ((JavascriptExecutor) web).executeScript("document.getElementById('runs').scrollIntoView();");
@@ -141,9 +161,17 @@ class RunProgressBrowserIT {
                         Timestamps.toDb(now.minus(Duration.ofMinutes(11)))).update();
         long id = jdbc.sql("select max(id) from job_runs where instance = 'node-2'").query(Long.class).single();
 
+        boolean deadBefore = pickedByNode2();
         WebDriver web = browser.open(port, PAGE);
         String row = "#runs tr[data-run='" + id + "']";
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(row)));
+        String jobStatus = web.findElement(By.cssSelector("#jobs")).getText();
+        assertThat(jobStatus).as("the Jobs table applies the heartbeat rule too").doesNotContain("running on node-2");
+        if (deadBefore && pickedByNode2()) {   // not revived by the scheduler while the page was read
+            assertThat(jobStatus).contains("interrupted: no heartbeat from node-2 since");
+            assertThat(dashboardRunning()).as("a dead instance's job is not running on the dashboard")
+                    .doesNotContain("profile-refresh");
+        }
         // the scheduler may revive the dead execution meanwhile: the run is closed as interrupted then too
         Map<String, String> dead = cells(web, row);
         assertThat(dead).containsEntry("status", "INTERRUPTED").containsEntry("phase", "reading the profile")

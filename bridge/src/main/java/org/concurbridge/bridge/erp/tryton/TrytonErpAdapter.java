@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,11 +51,24 @@ public final class TrytonErpAdapter implements ErpAdapter {
     private final TrytonMoves moves;
     private final TrytonMasterData masterData;
 
+    private final TrytonCompanies companies;
+
     public TrytonErpAdapter(ErpConfig.Tryton config, HttpClient http) {
+        this(config, http, Clock.systemUTC());
+    }
+
+    /** The clock times the re-reads of the companies ({@link TrytonCompanies#REREAD_AFTER}). */
+    public TrytonErpAdapter(ErpConfig.Tryton config, HttpClient http, Clock clock) {
         this.config = config;
         this.rpc = new TrytonRpc(http, config.databaseUri(), config.user(), config.password(), config.timeout());
-        this.moves = new TrytonMoves(rpc, config, new TrytonCompanies(rpc, config));
+        this.companies = new TrytonCompanies(rpc, config, clock);
+        this.moves = new TrytonMoves(rpc, config, companies);
         this.masterData = new TrytonMasterData(rpc, config.companyId());
+    }
+
+    /** How many times the companies were read from Tryton (tests). */
+    int companyReads() {
+        return companies.reads();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.concurbridge.bridge.erp.JournalLine;
 import org.concurbridge.bridge.erp.Partner;
 import org.concurbridge.bridge.erp.PostingResult;
 import org.concurbridge.bridge.erp.Reversal;
+import org.concurbridge.bridge.testsupport.MutableClock;
 import org.concurbridge.client.Secret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,6 +214,39 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
                     assertThat(p.message()).contains("cannot post into company US01").contains("Company Filter to All");
                 });
             }
+        } finally {
+            rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
+        }
+    }
+
+    @Test
+    void aCompanyCreatedInTrytonLaterIsFoundAfterTheThrottleWithoutARestartAndMissesWithinItDoNotReread() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+        String code = "LATE" + (System.nanoTime() % 100_000);
+        JournalEntry e = expenseReport("late-" + System.nanoTime(), "6010", "CC1100", "17.00");
+        JournalEntry late = new JournalEntry(e.idempotencyKey(), code, e.postingDate(), "USD", "USD",
+                e.reference(), e.description(), e.lines());
+        try (TrytonErpAdapter a = new TrytonErpAdapter(config, HttpClient.newHttpClient(), clock)) {
+            List<ErpAdapter.BatchResult> page = a.postAll(java.util.stream.IntStream.range(0, 100)
+                    .mapToObj(i -> new JournalEntry(late.idempotencyKey() + "-" + i, code, e.postingDate(), "USD",
+                            "USD", null, null, e.lines())).toList());
+            assertThat(page).allSatisfy(r -> assertThat(r.failure()).isInstanceOf(ErpException.Permanent.class)
+                    .hasMessageContaining("no Tryton company has this party code"));
+            assertThat(a.companyReads()).as("a page for an unknown company: the first read only").isEqualTo(1);
+
+            long created = TrytonReferenceData.addCompany(rpc, config, code, "USD");
+            new TrytonReferenceData(rpc, created).createForEntries(List.of(late));
+            clock.advance(Duration.ofSeconds(59));
+            assertThatThrownBy(() -> a.post(late)).as("within the throttle the list is not read again")
+                    .isInstanceOf(ErpException.Permanent.class).hasMessageContaining(code);
+            assertThat(a.companyReads()).isEqualTo(1);
+
+            clock.advance(Duration.ofSeconds(2));
+            PostingResult r = a.post(late);
+            assertThat(a.companyReads()).isEqualTo(2);
+            assertThat(TrytonReferenceData.moves(rpc, created, late.idempotencyKey())).isEqualTo(1);
+            assertThat(TrytonReferenceData.moves(rpc, 1, late.idempotencyKey())).isZero();
+            assertThat(a.lookup(late.idempotencyKey())).contains(r.document());
         } finally {
             rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
         }
