@@ -179,10 +179,11 @@ public final class FisPostingPipeline {
     // reading and acknowledging
 
     /**
-     * Pages through one document type's queue. The FIS calls follow each other on the lane while this thread does the
-     * rest: page N+1 is read while page N is posted into the ERP, page N's confirmation is sent while page N+1 is
-     * recorded, and recorded while page N+1 is acknowledged; a page is still recorded before it is acknowledged, and
-     * posted before it is confirmed.
+     * Pages through one document type's queue. The FIS calls follow each other on the FIS lane, the ERP posts on the
+     * ERP lane, while this thread does the ledger work: page N is posted into the ERP while page N+1 is read and
+     * recorded; page N's post is recorded while page N+1's acknowledgement is in flight, and page N's confirmation
+     * follows that acknowledgement on the lane, then the read of page N+2. A page is still recorded before it is
+     * acknowledged, acknowledged before it is posted, and posted (its ERP numbers recorded) before it is confirmed.
      */
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
@@ -204,15 +205,17 @@ public final class FisPostingPipeline {
                     anyNew |= seen.add(r.id());
                 }
                 List<LedgerDocument> rows = receive(kind, page.documents());
-                finishProcess(posting);
-                posting = null;
                 if (!anyNew) {
                     // the same documents again: none of them could be acknowledged; the next run tries again
                     log.warn("event=fis_queue_stuck company={} docType={} documents={}", companyUuid,
                             docType(kind), rows.size());
                     break;
                 }
-                acknowledge(kind, rows);
+                // this page's acknowledgement goes first on the lane; the previous page's confirmation follows it
+                Acknowledgement ack = startAcknowledge(kind, rows);
+                finishProcess(posting);
+                posting = null;
+                finishAcknowledge(ack);
                 servedAgain(kind, rows);
                 if (stats.received < settings.maxDocumentsPerRun()) {
                     next = firstPage(kind); // read while this page posts: acknowledged documents have left the queue
@@ -313,15 +316,35 @@ public final class FisPostingPipeline {
     }
 
     private void acknowledge(FisDocumentKind kind, List<LedgerDocument> rows) {
+        Acknowledgement ack = startAcknowledge(kind, rows);
+        if (ack != null) {
+            finishConfirmation(); // the previous page's, recorded while this acknowledgement is in flight
+        }
+        finishAcknowledge(ack);
+    }
+
+    /** A page's acknowledgement on the FIS lane. */
+    private record Acknowledgement(List<LedgerDocument> rows, CompletableFuture<List<FisOutcome>> outcomes) {
+    }
+
+    /** Queues the acknowledgement of the rows not yet acknowledged; null when there is none. */
+    private Acknowledgement startAcknowledge(FisDocumentKind kind, List<LedgerDocument> rows) {
         List<LedgerDocument> toAck = rows.stream().filter(r -> r.state() == LedgerState.RECEIVED
                 || r.state() == LedgerState.FAILED && r.failedStep() == LedgerState.RECEIVED).toList();
         if (toAck.isEmpty()) {
+            return null;
+        }
+        return new Acknowledgement(toAck, bySystemIdAsync(toAck, (client, rows0) ->
+                client.acknowledge(kind, rows0.stream().map(LedgerDocument::sourceDocId).toList())));
+    }
+
+    /** Records Concur's answer to an acknowledgement. */
+    private void finishAcknowledge(Acknowledgement ack) {
+        if (ack == null) {
             return;
         }
-        CompletableFuture<List<FisOutcome>> answer = bySystemIdAsync(toAck, (client, rows0) ->
-                client.acknowledge(kind, rows0.stream().map(LedgerDocument::sourceDocId).toList()));
-        finishConfirmation(); // the previous page's, recorded while this acknowledgement is in flight
-        List<FisOutcome> outcomes = FisLane.await(answer);
+        List<LedgerDocument> toAck = ack.rows();
+        List<FisOutcome> outcomes = FisLane.await(ack.outcomes());
         List<Long> accepted = new ArrayList<>();
         for (int i = 0; i < toAck.size(); i++) {
             LedgerDocument row = toAck.get(i);
