@@ -17,9 +17,10 @@ import java.util.Map;
 
 /**
  * The payment confirmations of posted expense reports ({@code posting_payments}): each PP (partially paid), CP
- * (completely paid) and RE (reversal: the ERP's paid amount went down) sent to SAP Concur, with its amounts. A confirmation is recorded PENDING before it is sent and
- * ACCEPTED or REJECTED after Concur answered, so a run that stopped in between sends the same one again (same
- * {@code paymentRef}, which Concur recognises as already confirmed). Obtained from {@link PostingLedger#payments()}.
+ * (completely paid) and RE (reversal: the ERP's paid amount went down) sent to SAP Concur, with its amounts. A
+ * confirmation is recorded PENDING before it is sent and ACCEPTED or REJECTED after Concur answered, so a run that
+ * stopped in between sends the same one again (same {@code paymentRef} and reason, which Concur recognises as already
+ * confirmed). Obtained from {@link PostingLedger#payments()}.
  */
 public final class PaymentLedger {
     private static final String COLUMNS = "id, document_id, seq, status, clearing_amount, paid_total, payable,"
@@ -41,7 +42,7 @@ public final class PaymentLedger {
      *                       sample)
      * @param paidTotal      the ERP's paid amount when this confirmation was planned (accepted ones add up to it)
      * @param payable        the employee payable in the ERP
-     * @param clearingDate   the date of the ERP's latest payment
+     * @param clearingDate   the date of the ERP's latest payment; for an RE the day the bridge saw the decrease
      * @param erpReference   the ERP's reference of that payment (payment run, bank statement), when it gives one
      * @param message        the reason sent as {@code additionalMessage} (RE only)
      */
@@ -58,9 +59,12 @@ public final class PaymentLedger {
         }
     }
 
-    /** What is known about a document's payment confirmations ({@code paidConfirmed}: net of reversals). */
-    public record Progress(BigDecimal paidConfirmed, int lastSeq, Payment pending) {
-        static final Progress NONE = new Progress(BigDecimal.ZERO, 0, null);
+    /**
+     * What is known about a document's payment confirmations: {@code paidConfirmed} net of reversals, the one in
+     * flight ({@code pending}), and the latest one when Concur refused it ({@code lastRejected}).
+     */
+    public record Progress(BigDecimal paidConfirmed, int lastSeq, Payment pending, Payment lastRejected) {
+        static final Progress NONE = new Progress(BigDecimal.ZERO, 0, null, null);
     }
 
     private final JdbcTemplate template;
@@ -84,11 +88,18 @@ public final class PaymentLedger {
                         + " where document_id in (:ids)"
                         + " group by document_id")
                 .param("ids", documentIds)
-                .query((rs, i) -> out.put(rs.getLong(1), new Progress(rs.getBigDecimal(2), rs.getInt(3), null)))
+                .query((rs, i) -> out.put(rs.getLong(1), new Progress(rs.getBigDecimal(2), rs.getInt(3), null,
+                        null)))
                 .list();
-        for (Payment p : byDocuments(documentIds, State.PENDING)) {
+        List<Payment> open = jdbc.sql("select " + COLUMNS + " from posting_payments where document_id in (:ids)"
+                + " and state <> 'ACCEPTED' order by document_id, seq").param("ids", documentIds).query(ROW).list();
+        for (Payment p : open) {
             Progress pr = out.get(p.documentId());
-            out.put(p.documentId(), new Progress(pr.paidConfirmed(), pr.lastSeq(), p));
+            if (p.state() == State.PENDING && pr.pending() == null) {
+                out.put(p.documentId(), new Progress(pr.paidConfirmed(), pr.lastSeq(), p, pr.lastRejected()));
+            } else if (p.state() == State.REJECTED && p.seq() == pr.lastSeq()) {
+                out.put(p.documentId(), new Progress(pr.paidConfirmed(), pr.lastSeq(), pr.pending(), p));
+            }
         }
         return out;
     }

@@ -788,7 +788,9 @@ public final class FisPostingPipeline {
             BigDecimal growth = s.paid().subtract(p.paidConfirmed());
             int seq = p.lastSeq() + 1;
             if (growth.signum() < 0) {
-                planned.add(reversal(row, s, p, seq));
+                if (!refusedAlready(p, s)) {
+                    planned.add(reversal(row, s, p, seq));
+                }
             } else if (growth.signum() > 0 && row.state() == LedgerState.CONFIRMED) {
                 String status0 = s.state() == PaymentStatus.State.PAID ? "CP" : "PP";
                 LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
@@ -814,6 +816,15 @@ public final class FisPostingPipeline {
         return new PaymentLedger.Payment(0, row.id(), seq, "RE", p.paidConfirmed().subtract(s.paid()), s.paid(),
                 s.payable(), s.currency(), today(), paymentRef(row, seq), s.reference(), reason,
                 PaymentLedger.State.PENDING, null, null, null);
+    }
+
+    /**
+     * Concur refused the latest confirmation, an RE for this very paid amount (213: it holds a final confirmation,
+     * e.g. OB): it is not sent again every run; a further change of the ERP's paid amount is planned again.
+     */
+    private static boolean refusedAlready(PaymentLedger.Progress p, PaymentStatus s) {
+        return p.lastRejected() != null && p.lastRejected().reversal()
+                && p.lastRejected().paidTotal().compareTo(s.paid()) == 0;
     }
 
     private static String plain(BigDecimal amount) {
@@ -864,6 +875,13 @@ public final class FisPostingPipeline {
         event(row.id(), "fis.confirmPayment", o.code().name(), what + ": " + describe(o), null);
         switch (o.meaning()) {
             case DONE, ALREADY_DONE -> {
+                if (p.reversal() && o.code() == FisServiceCode.PAYMENT_ALREADY_CONFIRMED) {
+                    // 213 to an RE: Concur holds a final confirmation and did not take the reversal
+                    ledger.payments().rejected(p.id(), describe(o));
+                    log.warn("event=payment_reversal_refused company={} doc={} ref={} outcome=\"{}\"", companyUuid,
+                            row.sourceDocId(), p.paymentRef(), describe(o));
+                    return;
+                }
                 ledger.payments().accepted(p.id(), describe(o));
                 if (p.reversal()) {
                     ledger.paymentReversed(row.id()); // a PP reversed leaves the row CONFIRMED: nothing to move

@@ -476,6 +476,31 @@ abstract class FisPostingContract {
                 .doesNotContain(doc.id());
     }
 
+    @Test
+    void aReversalConcurRefusesWith213IsRecordedRejectedOnceAndTheDocumentStaysPaid() {
+        List<String> ids = sb().fis().generate(COMPANY, 76L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        String key = doc.idempotencyKey();
+        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        books.pay(key, payable, LocalDate.now(clock));
+        job.run(COMPANY);
+        sb().fis().setStatus(ids.get(0), FisStatus.PAYMENT_CONFIRMED_OBSOLETE); // a final state: 213 to anything
+
+        books.pay(key, payable.negate(), LocalDate.now(clock));
+        job.run(COMPANY);
+        job.run(COMPANY); // the same decrease is not sent again every run
+
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).extracting(PaymentLedger.Payment::status).containsExactly("CP", "RE");
+        assertThat(recorded.get(1).state()).isEqualTo(PaymentLedger.State.REJECTED);
+        assertThat(recorded.get(1).outcome()).startsWith("213");
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isEqualByComparingTo(payable);
+        assertThat(ledger.events(doc.id())).filteredOn(e -> e.step().equals("fis.confirmPayment")).hasSize(2);
+    }
+
     /** The reconciliation's "told Concur paid" of the document's posting day and currency. */
     BigDecimal toldPaid(LedgerDocument doc) {
         return ledger.daily(COMPANY, doc.postingDate(), doc.postingDate()).stream()
