@@ -26,8 +26,13 @@ public final class PaymentLedger {
     private static final String COLUMNS = "id, document_id, seq, status, clearing_amount, paid_total, payable,"
             + " currency, clearing_date, payment_ref, erp_reference, message, state, outcome, created_at, updated_at";
     /** What Concur accepted as paid, net: PP and CP add their clearing amount, RE takes its amount away. */
-    static final String NET_ACCEPTED = "coalesce(sum(case when state <> 'ACCEPTED' then 0"
-            + " when status = 'RE' then -clearing_amount else clearing_amount end), 0)";
+    private static final String NET_ACCEPTED = netAccepted("");
+
+    /** {@link #NET_ACCEPTED} over {@code posting_payments} under the given alias prefix ({@code "p."}). */
+    static String netAccepted(String alias) {
+        return "coalesce(sum(case when " + alias + "state <> 'ACCEPTED' then 0 when " + alias + "status = 'RE'"
+                + " then -" + alias + "clearing_amount else " + alias + "clearing_amount end), 0)";
+    }
 
     /** Where a payment confirmation stands. */
     public enum State { PENDING, ACCEPTED, REJECTED }

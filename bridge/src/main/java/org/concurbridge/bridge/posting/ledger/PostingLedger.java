@@ -399,7 +399,8 @@ public class PostingLedger {
      * Per posting day and currency: what Concur sent (every document received with a built total), what is in the
      * ERP (posted, confirmed, paid; reversed and superseded ones count as out again), what was payment-confirmed
      * completely ({@code paid} documents, their {@code paidTotal}), and {@code toldPaid}: what Concur was told was
-     * paid, the accepted PP and CP confirmations minus the accepted RE ones (partial payments included).
+     * paid, the accepted PP and CP confirmations minus the accepted RE ones (partial payments included; those of a
+     * FIS row linked to an extract row count on the extract row, which stands for both).
      */
     public record DailyTotals(LocalDate day, String currency, long received, BigDecimal concurTotal, long inErp,
                               BigDecimal erpTotal, long paid, BigDecimal paidTotal, BigDecimal toldPaid) {
@@ -420,12 +421,14 @@ public class PostingLedger {
                           coalesce(sum(case when state = 'PAYMENT_CONFIRMED' then total else 0 end), 0) paid_total,
                           coalesce(sum(told.net), 0) told_paid
                         from posting_documents
-                        left join (select document_id, %s net from posting_payments group by document_id) told
+                        left join (select coalesce(f.posted_as_id, p.document_id) document_id, %s net
+                                   from posting_payments p join posting_documents f on f.id = p.document_id
+                                   group by coalesce(f.posted_as_id, p.document_id)) told
                           on told.document_id = posting_documents.id
                         where company_uuid = ? and posting_date between ? and ?
                           and state not in ('RECALLED', 'SUPERSEDED') and posted_as_id is null
                         group by posting_date, currency order by posting_date desc, currency"""
-                        .formatted(PaymentLedger.NET_ACCEPTED))
+                        .formatted(PaymentLedger.netAccepted("p.")))
                 .params(companyUuid, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, i) -> new DailyTotals(rs.getDate("d").toLocalDate(), rs.getString("c"),
                         rs.getLong("received"), rs.getBigDecimal("concur_total"), rs.getLong("in_erp"),
