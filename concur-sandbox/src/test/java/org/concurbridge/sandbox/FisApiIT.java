@@ -243,6 +243,15 @@ class FisApiIT {
         assertThat(sb.fis().state(ids.get(0)).paymentConfirmations()).hasSize(2);
         assertThat(pay(payment(ids.get(1), "RE", "R-10", iso)).get(0).get("code").asInt()).isZero();
         assertThat(sb.fis().state(ids.get(1)).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_REVERSED);
+        // after an RE the document takes PP/CP again; after that CP only an RE; an OB closes it
+        assertThat(pay(payment(ids.get(1), "PP", "R-12", iso), payment(ids.get(1), "CP", "R-13", iso),
+                payment(ids.get(1), "PP", "R-14", iso), payment(ids.get(1), "RE", "R-15", iso),
+                payment(ids.get(1), "OB", "R-16", iso), payment(ids.get(1), "CP", "R-17", iso),
+                payment(ids.get(1), "RE", "R-18", iso)).findValues("code")).extracting(JsonNode::asInt)
+                .containsExactly(0, 0, 213, 0, 0, 213, 213);
+        assertThat(sb.fis().state(ids.get(1)).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_OBSOLETE);
+        assertThat(sb.fis().state(ids.get(1)).paymentConfirmations()).extracting(
+                n -> n.get("processingStatusCode").asString()).containsExactly("RE", "PP", "CP", "RE", "OB");
         HttpResponse<String> invoice = post("invoice", "paymentconfirmations",
                 "{\"systemId\":\"\",\"processingConfirmation\":[" + payment(ids.get(0), "CP", "R-11", iso) + "]}",
                 token);

@@ -94,6 +94,10 @@ class PostingController {
         model.addAttribute("to", end);
         model.addAttribute("differences", days.stream().filter(d -> d.difference().signum() != 0)
                 .flatMap(d -> ledger.notInErp(companyUuid, d.day()).stream()).toList());
+        List<LedgerDocument> partlyPaid = ledger.partlyPaid(companyUuid, start, end);
+        model.addAttribute("partlyPaid", partlyPaid);
+        model.addAttribute("toldPaid", ledger.payments().paidConfirmed(partlyPaid.stream().map(LedgerDocument::id)
+                .toList()));
         return "reconciliation";
     }
 

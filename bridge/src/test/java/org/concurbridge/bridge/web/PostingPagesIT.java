@@ -150,5 +150,13 @@ class PostingPagesIT {
         String detail = admin.get("/connections/" + COMPANY + "/documents/" + doc.id()).body();
         assertThat(detail).contains("Payment confirmations").contains(">PP<").contains(">0.25<")
                 .contains("/" + doc.erpDocumentNumber() + "/").contains("ACCEPTED");
+
+        // the reconciliation counts the partial payment: what Concur was told was paid, and the document listed
+        String recon = admin.get("/connections/" + COMPANY + "/reconciliation?from=" + doc.postingDate() + "&to="
+                + doc.postingDate()).body();
+        assertThat(recon).containsPattern("data-day=\"" + doc.postingDate() + "\"[\\s\\S]*?<td>"
+                + doc.currency() + "</td>[\\s\\S]*?class=\"mono told-paid\">0\\.25(00)*<");
+        assertThat(recon).containsPattern("id=\"payment-differences\"[\\s\\S]*?data-doc=\"" + ids.get(0)
+                + "\"[\\s\\S]*?CONFIRMED[\\s\\S]*?class=\"mono told-paid\">0\\.25(00)*<");
     }
 }

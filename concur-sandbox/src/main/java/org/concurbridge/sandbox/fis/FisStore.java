@@ -57,7 +57,8 @@ final class FisStore {
         FisStatus status = FisStatus.READY;
         String erpSystemId;
         int systemErrors;
-        boolean paymentFinal;
+        /** The last accepted payment confirmation is a CP: only an RE is taken now. */
+        boolean completelyPaid;
         final List<JsonNode> postings = new ArrayList<>();
         final List<JsonNode> payments = new ArrayList<>();
         final List<FisDocumentState.Transition> history = new ArrayList<>();
@@ -239,23 +240,25 @@ final class FisStore {
         switch (r.status) {
             case RECALLED:
                 return Outcome.of(FisCode.POSTING_RECALLED, "FAILURE");
-            case POSTING_CONFIRMED_SUCCESS, PAYMENT_CONFIRMED_SUCCESS:
+            case POSTING_CONFIRMED_SUCCESS, PAYMENT_CONFIRMED_SUCCESS, PAYMENT_CONFIRMED_REVERSED:
                 break;
-            case PAYMENT_CONFIRMED_REVERSED, PAYMENT_CONFIRMED_OBSOLETE:
+            case PAYMENT_CONFIRMED_OBSOLETE:
                 return Outcome.of(FisCode.PAYMENT_ALREADY_CONFIRMED, "FAILURE");
             default:
                 return Outcome.of(FisCode.NOT_ACKNOWLEDGED, "NOT_POSTING_CONFIRMED");
         }
-        if (r.paymentFinal) {
+        String status = item.get("processingStatusCode").asString();
+        // financial-integration-v4.md 2.4/2.5: PP = partially paid, RE = reversal, OB = obsolete, paymentRef unique per
+        // confirmation (so a document can have several), 213 = "payment confirmation already posted". [INFERRED], the
+        // lenient reading (the reference names no transitions): after PP more PP, a CP or an RE are accepted; after CP
+        // only an RE (a payment reversed in the ERP), PP/CP get 213; an RE reopens the document to PP/CP/RE again;
+        // OB closes it (213 afterwards).
+        if (r.completelyPaid && !"RE".equals(status)) {
             return Outcome.of(FisCode.PAYMENT_ALREADY_CONFIRMED, "FAILURE");
         }
-        String status = item.get("processingStatusCode").asString();
         paymentRefs.addAll(refs);
         r.payments.add(item);
-        // financial-integration-v4.md 2.4/2.5: PP = partially paid, paymentRef unique per confirmation (so a document
-        // can have several), 213 = "payment confirmation already posted". [INFERRED] from those: after PP more PP or a
-        // CP are accepted; CP, RE and OB close the document (213 afterwards). The reference names no transitions.
-        r.paymentFinal = !"PP".equals(status);
+        r.completelyPaid = "CP".equals(status);
         FisStatus next = switch (status) {
             case "RE" -> FisStatus.PAYMENT_CONFIRMED_REVERSED;
             case "OB" -> FisStatus.PAYMENT_CONFIRMED_OBSOLETE;
@@ -373,7 +376,7 @@ final class FisStore {
             r.source = source;
             r.revision++;
             r.erpSystemId = null;
-            r.paymentFinal = false;
+            r.completelyPaid = false;
             move(r, FisStatus.READY, "re-approved (revision " + r.revision + ")");
             byCompany.get(r.companyUuid).remove(id);
             byCompany.get(r.companyUuid).put(id, r);

@@ -16,14 +16,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The payment confirmations of posted expense reports ({@code posting_payments}): each PP (partially paid) and CP
- * (completely paid) sent to SAP Concur, with its amounts. A confirmation is recorded PENDING before it is sent and
- * ACCEPTED or REJECTED after Concur answered, so a run that stopped in between sends the same one again (same
- * {@code paymentRef}, which Concur recognises as already confirmed). Obtained from {@link PostingLedger#payments()}.
+ * The payment confirmations of posted expense reports ({@code posting_payments}): each PP (partially paid), CP
+ * (completely paid) and RE (reversal: the ERP's paid amount went down) sent to SAP Concur, with its amounts. A
+ * confirmation is recorded PENDING before it is sent and ACCEPTED or REJECTED after Concur answered, so a run that
+ * stopped in between sends the same one again (same {@code paymentRef} and reason, which Concur recognises as already
+ * confirmed). Obtained from {@link PostingLedger#payments()}.
  */
 public final class PaymentLedger {
     private static final String COLUMNS = "id, document_id, seq, status, clearing_amount, paid_total, payable,"
-            + " currency, clearing_date, payment_ref, erp_reference, state, outcome, created_at, updated_at";
+            + " currency, clearing_date, payment_ref, erp_reference, message, state, outcome, created_at, updated_at";
+    /** What Concur accepted as paid, net: PP and CP add their clearing amount, RE takes its amount away. */
+    private static final String NET_ACCEPTED = netAccepted("");
+
+    /** {@link #NET_ACCEPTED} over {@code posting_payments} under the given alias prefix ({@code "p."}). */
+    static String netAccepted(String alias) {
+        return "coalesce(sum(case when " + alias + "state <> 'ACCEPTED' then 0 when " + alias + "status = 'RE'"
+                + " then -" + alias + "clearing_amount else " + alias + "clearing_amount end), 0)";
+    }
 
     /** Where a payment confirmation stands. */
     public enum State { PENDING, ACCEPTED, REJECTED }
@@ -32,26 +41,35 @@ public final class PaymentLedger {
      * One payment confirmation.
      *
      * @param seq            1, 2, … per document (part of the {@code paymentRef})
-     * @param status         {@code PP} or {@code CP}
+     * @param status         {@code PP}, {@code CP} or {@code RE}
      * @param clearingAmount what this confirmation says was paid: the growth of the ERP's paid amount since the
-     *                       previous accepted confirmation
+     *                       previous accepted confirmation; for an RE the decrease (positive, as in the documented
+     *                       sample)
      * @param paidTotal      the ERP's paid amount when this confirmation was planned (accepted ones add up to it)
      * @param payable        the employee payable in the ERP
-     * @param clearingDate   the date of the ERP's latest payment
+     * @param clearingDate   the date of the ERP's latest payment; for an RE the day the bridge saw the decrease
      * @param erpReference   the ERP's reference of that payment (payment run, bank statement), when it gives one
+     * @param message        the reason sent as {@code additionalMessage} (RE only)
      */
     public record Payment(long id, long documentId, int seq, String status, BigDecimal clearingAmount,
                           BigDecimal paidTotal, BigDecimal payable, String currency, LocalDate clearingDate,
-                          String paymentRef, String erpReference, State state, String outcome, Instant createdAt,
-                          Instant updatedAt) {
+                          String paymentRef, String erpReference, String message, State state, String outcome,
+                          Instant createdAt, Instant updatedAt) {
         public boolean complete() {
             return "CP".equals(status);
         }
+
+        public boolean reversal() {
+            return "RE".equals(status);
+        }
     }
 
-    /** What is known about a document's payment confirmations. */
-    public record Progress(BigDecimal paidConfirmed, int lastSeq, Payment pending) {
-        static final Progress NONE = new Progress(BigDecimal.ZERO, 0, null);
+    /**
+     * What is known about a document's payment confirmations: {@code paidConfirmed} net of reversals, the one in
+     * flight ({@code pending}), and the latest one when Concur refused it ({@code lastRejected}).
+     */
+    public record Progress(BigDecimal paidConfirmed, int lastSeq, Payment pending, Payment lastRejected) {
+        static final Progress NONE = new Progress(BigDecimal.ZERO, 0, null, null);
     }
 
     private final JdbcTemplate template;
@@ -71,15 +89,22 @@ public final class PaymentLedger {
             return out;
         }
         documentIds.forEach(id -> out.put(id, Progress.NONE));
-        jdbc.sql("select document_id, coalesce(sum(case when state = 'ACCEPTED' then clearing_amount else 0 end), 0)"
-                        + " paid, max(seq) last_seq from posting_payments where document_id in (:ids)"
+        jdbc.sql("select document_id, " + NET_ACCEPTED + " paid, max(seq) last_seq from posting_payments"
+                        + " where document_id in (:ids)"
                         + " group by document_id")
                 .param("ids", documentIds)
-                .query((rs, i) -> out.put(rs.getLong(1), new Progress(rs.getBigDecimal(2), rs.getInt(3), null)))
+                .query((rs, i) -> out.put(rs.getLong(1), new Progress(rs.getBigDecimal(2), rs.getInt(3), null,
+                        null)))
                 .list();
-        for (Payment p : byDocuments(documentIds, State.PENDING)) {
+        List<Payment> open = jdbc.sql("select " + COLUMNS + " from posting_payments where document_id in (:ids)"
+                + " and state <> 'ACCEPTED' order by document_id, seq").param("ids", documentIds).query(ROW).list();
+        for (Payment p : open) {
             Progress pr = out.get(p.documentId());
-            out.put(p.documentId(), new Progress(pr.paidConfirmed(), pr.lastSeq(), p));
+            if (p.state() == State.PENDING && pr.pending() == null) {
+                out.put(p.documentId(), new Progress(pr.paidConfirmed(), pr.lastSeq(), p, pr.lastRejected()));
+            } else if (p.state() == State.REJECTED && p.seq() == pr.lastSeq()) {
+                out.put(p.documentId(), new Progress(pr.paidConfirmed(), pr.lastSeq(), pr.pending(), p));
+            }
         }
         return out;
     }
@@ -94,11 +119,11 @@ public final class PaymentLedger {
         }
         Instant now = clock.instant();
         template.batchUpdate("insert into posting_payments (document_id, seq, status, clearing_amount, paid_total,"
-                + " payable, currency, clearing_date, payment_ref, erp_reference, state, created_at, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict do nothing",
+                + " payable, currency, clearing_date, payment_ref, erp_reference, message, state, created_at,"
+                + " updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict do nothing",
                 planned.stream().map(p -> new Object[]{p.documentId(), p.seq(), p.status(), p.clearingAmount(),
                         p.paidTotal(), p.payable(), p.currency(), Date.valueOf(p.clearingDate()), p.paymentRef(),
-                        p.erpReference(), Timestamps.toDb(now), Timestamps.toDb(now)}).toList());
+                        p.erpReference(), p.message(), Timestamps.toDb(now), Timestamps.toDb(now)}).toList());
     }
 
     /** PENDING → ACCEPTED (Concur took it, now or earlier); false when it was not pending any more. */
@@ -129,13 +154,16 @@ public final class PaymentLedger {
                 .param("ids", documentIds).query(ROW).list();
     }
 
-    /** The amount Concur accepted as paid per document (documents without accepted confirmations are absent). */
+    /**
+     * The amount Concur accepted as paid per document, net of reversals (documents without accepted confirmations are
+     * absent).
+     */
     public Map<Long, BigDecimal> paidConfirmed(Collection<Long> documentIds) {
         Map<Long, BigDecimal> out = new HashMap<>();
         if (documentIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("select document_id, sum(clearing_amount) from posting_payments where document_id in (:ids)"
+        jdbc.sql("select document_id, " + NET_ACCEPTED + " from posting_payments where document_id in (:ids)"
                         + " and state = 'ACCEPTED' group by document_id")
                 .param("ids", documentIds).query((rs, i) -> out.put(rs.getLong(1), rs.getBigDecimal(2))).list();
         return out;
@@ -145,6 +173,6 @@ public final class PaymentLedger {
             rs.getInt("seq"), rs.getString("status"), rs.getBigDecimal("clearing_amount"),
             rs.getBigDecimal("paid_total"), rs.getBigDecimal("payable"), rs.getString("currency"),
             rs.getDate("clearing_date").toLocalDate(), rs.getString("payment_ref"), rs.getString("erp_reference"),
-            State.valueOf(rs.getString("state")), rs.getString("outcome"), Timestamps.fromDb(rs, "created_at"),
-            Timestamps.fromDb(rs, "updated_at"));
+            rs.getString("message"), State.valueOf(rs.getString("state")), rs.getString("outcome"),
+            Timestamps.fromDb(rs, "created_at"), Timestamps.fromDb(rs, "updated_at"));
 }

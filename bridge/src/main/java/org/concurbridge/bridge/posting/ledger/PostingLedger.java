@@ -224,11 +224,15 @@ public class PostingLedger {
                 .params(companyUuid, source, Timestamps.toDb(clock.instant()), limit).query(ROW).list();
     }
 
-    /** Confirmed expense documents whose payment is not confirmed yet. */
-    public List<LedgerDocument> awaitingPayment(String companyUuid, String docType, int limit) {
+    /**
+     * The documents whose payment the pipeline watches: CONFIRMED ones (payment not confirmed yet) first, then
+     * PAYMENT_CONFIRMED ones paid since {@code paidSince} (a payment the ERP reverses is reported to Concur).
+     */
+    public List<LedgerDocument> awaitingPayment(String companyUuid, String docType, Instant paidSince, int limit) {
         return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
-                        + " and state = 'CONFIRMED' order by id limit ?")
-                .params(companyUuid, docType, limit).query(ROW).list();
+                        + " and (state = 'CONFIRMED' or (state = 'PAYMENT_CONFIRMED' and paid_at >= ?))"
+                        + " order by case when state = 'CONFIRMED' then 0 else 1 end, id limit ?")
+                .params(companyUuid, docType, Timestamps.toDb(paidSince), limit).query(ROW).list();
     }
 
     /** The company's documents, newest first, optionally in one state. */
@@ -275,6 +279,14 @@ public class PostingLedger {
     public boolean paymentConfirmed(long id) {
         return move(id, Set.of(LedgerState.CONFIRMED), LedgerState.PAYMENT_CONFIRMED, ", paid_at = ?",
                 List.of(Timestamps.toDb(clock.instant())));
+    }
+
+    /**
+     * PAYMENT_CONFIRMED → CONFIRMED: Concur accepted a reversal (RE) of the payment, the document is no longer paid
+     * (posted and confirmed, its payment watched again).
+     */
+    public boolean paymentReversed(long id) {
+        return move(id, Set.of(LedgerState.PAYMENT_CONFIRMED), LedgerState.CONFIRMED, ", paid_at = null", List.of());
     }
 
     /** → ERROR_CONFIRMED: Concur received the error confirmation with this text. */
@@ -385,10 +397,13 @@ public class PostingLedger {
 
     /**
      * Per posting day and currency: what Concur sent (every document received with a built total), what is in the
-     * ERP (posted, confirmed, paid; reversed and superseded ones count as out again), and what was payment-confirmed.
+     * ERP (posted, confirmed, paid; reversed and superseded ones count as out again), what was payment-confirmed
+     * completely ({@code paid} documents, their {@code paidTotal}), and {@code toldPaid}: what Concur was told was
+     * paid, the accepted PP and CP confirmations minus the accepted RE ones (partial payments included; those of a
+     * FIS row linked to an extract row count on the extract row, which stands for both).
      */
     public record DailyTotals(LocalDate day, String currency, long received, BigDecimal concurTotal, long inErp,
-                              BigDecimal erpTotal, long paid, BigDecimal paidTotal) {
+                              BigDecimal erpTotal, long paid, BigDecimal paidTotal, BigDecimal toldPaid) {
         public BigDecimal difference() {
             return concurTotal.subtract(erpTotal);
         }
@@ -403,16 +418,35 @@ public class PostingLedger {
                           coalesce(sum(case when state in ('POSTED', 'CONFIRMED', 'PAYMENT_CONFIRMED')
                                        then total else 0 end), 0) erp_total,
                           sum(case when state = 'PAYMENT_CONFIRMED' then 1 else 0 end) paid,
-                          coalesce(sum(case when state = 'PAYMENT_CONFIRMED' then total else 0 end), 0) paid_total
+                          coalesce(sum(case when state = 'PAYMENT_CONFIRMED' then total else 0 end), 0) paid_total,
+                          coalesce(sum(told.net), 0) told_paid
                         from posting_documents
+                        left join (select coalesce(f.posted_as_id, p.document_id) document_id, %s net
+                                   from posting_payments p join posting_documents f on f.id = p.document_id
+                                   group by coalesce(f.posted_as_id, p.document_id)) told
+                          on told.document_id = posting_documents.id
                         where company_uuid = ? and posting_date between ? and ?
                           and state not in ('RECALLED', 'SUPERSEDED') and posted_as_id is null
-                        group by posting_date, currency order by posting_date desc, currency""")
+                        group by posting_date, currency order by posting_date desc, currency"""
+                        .formatted(PaymentLedger.netAccepted("p.")))
                 .params(companyUuid, Date.valueOf(from), Date.valueOf(to))
                 .query((rs, i) -> new DailyTotals(rs.getDate("d").toLocalDate(), rs.getString("c"),
                         rs.getLong("received"), rs.getBigDecimal("concur_total"), rs.getLong("in_erp"),
-                        rs.getBigDecimal("erp_total"), rs.getLong("paid"), rs.getBigDecimal("paid_total")))
+                        rs.getBigDecimal("erp_total"), rs.getLong("paid"), rs.getBigDecimal("paid_total"),
+                        rs.getBigDecimal("told_paid")))
                 .list();
+    }
+
+    /**
+     * Documents of the period Concur was told were paid in part, or whose payment was reversed: an accepted payment
+     * confirmation, but not (or no longer) PAYMENT_CONFIRMED. The payment differences to list.
+     */
+    public List<LedgerDocument> partlyPaid(String companyUuid, LocalDate from, LocalDate to) {
+        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ?"
+                        + " and posting_date between ? and ? and state <> 'PAYMENT_CONFIRMED' and id in"
+                        + " (select document_id from posting_payments where state = 'ACCEPTED')"
+                        + " order by posting_date desc, id")
+                .params(companyUuid, Date.valueOf(from), Date.valueOf(to)).query(ROW).list();
     }
 
     /** Documents of one posting day that are not (or no longer) in the ERP: the differences to list. */

@@ -59,6 +59,8 @@ public final class FisPostingPipeline {
     static final List<FisDocumentKind> KINDS = List.of(FisDocumentKind.EXPENSE, FisDocumentKind.INVOICE,
             FisDocumentKind.CASH_ADVANCE);
     private static final String EXPENSE = docType(FisDocumentKind.EXPENSE);
+    /** How long after its CP a PAYMENT_CONFIRMED report's payment is still watched for a reversal in the ERP. */
+    static final Duration REVERSAL_WATCH = Duration.ofDays(90);
 
     /** Settings of a run. */
     public record Settings(Duration retryBackoff, Duration maxBackoff, int maxDocumentsPerRun) {
@@ -76,6 +78,7 @@ public final class FisPostingPipeline {
         int superseded;
         int paymentConfirmed;
         int partPaymentConfirmed;
+        int paymentReversed;
         int recognised;
         int servedAgain;
         int concurCalls;
@@ -115,6 +118,7 @@ public final class FisPostingPipeline {
                     + confirmed + ", error-confirmed " + errorConfirmed + ", failed " + failed + ", recalled "
                     + recalled + ", superseded " + superseded + ", payments confirmed " + paymentConfirmed
                     + (partPaymentConfirmed == 0 ? "" : ", partial payments confirmed " + partPaymentConfirmed)
+                    + (paymentReversed == 0 ? "" : ", payments reversed " + paymentReversed)
                     + (recognised == 0 ? "" : ", already posted from an extract " + recognised)
                     + (servedAgain == 0 ? "" : ", served again and confirmed again " + servedAgain);
         }
@@ -802,12 +806,15 @@ public final class FisPostingPipeline {
     /**
      * Payment confirmations for CONFIRMED expense reports: {@code PP} each time the ERP's paid amount of the employee
      * payable grows while it is partly paid, {@code CP} once it is paid; each says what was paid since the previous
-     * one. Each is recorded PENDING before it is sent (a confirmation left pending by an earlier run is sent again as
-     * it was, before anything new is planned for its document), ACCEPTED after; CP moves the row to PAYMENT_CONFIRMED.
+     * one. {@code RE} when the paid amount went down (a payment reversed in the ERP), also for PAYMENT_CONFIRMED
+     * reports paid within {@link #REVERSAL_WATCH}. Each is recorded PENDING before it is sent (a confirmation left
+     * pending by an earlier run is sent again as it was, before anything new is planned for its document), ACCEPTED
+     * after; CP moves the row to PAYMENT_CONFIRMED, RE back to CONFIRMED.
      */
     private void confirmPayments() {
         stats.phase = "payments";
-        List<LedgerDocument> waiting = ledger.awaitingPayment(companyUuid, EXPENSE, settings.maxDocumentsPerRun());
+        List<LedgerDocument> waiting = ledger.awaitingPayment(companyUuid, EXPENSE,
+                clock.instant().minus(REVERSAL_WATCH), settings.maxDocumentsPerRun());
         if (waiting.isEmpty()) {
             return;
         }
@@ -834,7 +841,10 @@ public final class FisPostingPipeline {
         flushEvents();
     }
 
-    /** What to confirm for documents without a pending confirmation: only where the ERP's paid amount grew. */
+    /**
+     * What to confirm for documents without a pending confirmation: PP/CP where the ERP's paid amount grew (CONFIRMED
+     * rows), RE where it went down below what Concur was told.
+     */
     private List<PaymentLedger.Payment> planPayments(List<LedgerDocument> rows,
                                                      Map<Long, PaymentLedger.Progress> progress) {
         if (rows.isEmpty()) {
@@ -847,25 +857,53 @@ public final class FisPostingPipeline {
         for (LedgerDocument row : rows) {
             PaymentStatus s = status.get(keys.get(row.id()));
             PaymentLedger.Progress p = progress.get(row.id());
-            if (s == null || s.state() == PaymentStatus.State.UNPAID) {
+            if (s == null) {
                 continue;
             }
             BigDecimal growth = s.paid().subtract(p.paidConfirmed());
-            if (growth.signum() <= 0) {
-                if (growth.signum() < 0) {
-                    log.warn("event=payment_decreased company={} doc={} confirmed={} erpPaid={}", companyUuid,
-                            row.sourceDocId(), p.paidConfirmed(), s.paid());
-                }
-                continue; // nothing new since the last confirmation
-            }
-            String status0 = s.state() == PaymentStatus.State.PAID ? "CP" : "PP";
             int seq = p.lastSeq() + 1;
-            LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
-            planned.add(new PaymentLedger.Payment(0, row.id(), seq, status0, growth, s.paid(), s.payable(),
-                    s.currency(), paidOn, paymentRef(row, seq), s.reference(), PaymentLedger.State.PENDING, null,
-                    null, null));
+            if (growth.signum() < 0) {
+                if (!refusedAlready(p, s)) {
+                    planned.add(reversal(row, s, p, seq));
+                }
+            } else if (growth.signum() > 0 && row.state() == LedgerState.CONFIRMED) {
+                String status0 = s.state() == PaymentStatus.State.PAID ? "CP" : "PP";
+                LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
+                planned.add(new PaymentLedger.Payment(0, row.id(), seq, status0, growth, s.paid(), s.payable(),
+                        s.currency(), paidOn, paymentRef(row, seq), s.reference(), null, PaymentLedger.State.PENDING,
+                        null, null, null));
+            } // else nothing new since the last confirmation
         }
         return planned;
+    }
+
+    /**
+     * An RE for a paid amount that went down in the ERP: its clearing amount is the decrease (positive, as in the
+     * documented sample), dated the day the bridge saw it (a deleted ERP payment has no date), and the reason says
+     * from what to what and which ERP document and payment.
+     */
+    private PaymentLedger.Payment reversal(LedgerDocument row, PaymentStatus s, PaymentLedger.Progress p, int seq) {
+        String reason = "Payment reversed in the ERP: the paid amount of ERP document " + row.erpDocumentNumber()
+                + " went from " + plain(p.paidConfirmed()) + " to " + plain(s.paid()) + " " + s.currency()
+                + (s.reference() == null ? "" : " (latest ERP payment " + s.reference() + ")");
+        log.warn("event=payment_decreased company={} doc={} confirmed={} erpPaid={} action=RE", companyUuid,
+                row.sourceDocId(), p.paidConfirmed(), s.paid());
+        return new PaymentLedger.Payment(0, row.id(), seq, "RE", p.paidConfirmed().subtract(s.paid()), s.paid(),
+                s.payable(), s.currency(), today(), paymentRef(row, seq), s.reference(), reason,
+                PaymentLedger.State.PENDING, null, null, null);
+    }
+
+    /**
+     * Concur refused the latest confirmation, an RE for this very paid amount (213: it holds a final confirmation,
+     * e.g. OB): it is not sent again every run; a further change of the ERP's paid amount is planned again.
+     */
+    private static boolean refusedAlready(PaymentLedger.Progress p, PaymentStatus s) {
+        return p.lastRejected() != null && p.lastRejected().reversal()
+                && p.lastRejected().paidTotal().compareTo(s.paid()) == 0;
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "?" : amount.stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -898,23 +936,33 @@ public final class FisPostingPipeline {
         PostingDocument doc = JSON.readValue(row.documentJson(), PostingDocument.class);
         String employee = doc.header().party() == null ? null : doc.header().party().id();
         String employeeName = doc.header().party() == null ? null : doc.header().party().name();
-        return new PaymentConfirmation(row.sourceDocId(), PaymentConfirmation.Status.valueOf(p.status()), null,
+        return new PaymentConfirmation(row.sourceDocId(), PaymentConfirmation.Status.valueOf(p.status()), p.message(),
                 List.of(new PaymentConfirmation.Clearing(p.clearingDate().atStartOfDay().toInstant(ZoneOffset.UTC),
                         p.clearingAmount(), p.currency(), employee, employeeName, "EMPLOYEE", doc.header().company(),
                         row.erpDocumentNumber(), fiscalYear(row), p.paymentRef(), "E")));
     }
 
     private void paymentAnswered(LedgerDocument row, PaymentLedger.Payment p, FisOutcome o) {
-        String what = p.status() + " " + p.clearingAmount().stripTrailingZeros().toPlainString() + " " + p.currency()
-                + " (paid " + p.paidTotal().stripTrailingZeros().toPlainString() + " of "
-                + (p.payable() == null ? "?" : p.payable().stripTrailingZeros().toPlainString()) + ") ref "
-                + p.paymentRef() + (p.erpReference() == null ? "" : ", ERP payment " + p.erpReference());
+        String what = p.status() + " " + plain(p.clearingAmount()) + " " + p.currency() + " (paid "
+                + plain(p.paidTotal()) + " of " + plain(p.payable()) + ") ref " + p.paymentRef()
+                + (p.erpReference() == null ? "" : ", ERP payment " + p.erpReference())
+                + (p.message() == null ? "" : ", reason \"" + p.message() + "\"");
         event(row.id(), "fis.confirmPayment", o.code().name(), what + ": " + describe(o), null);
         switch (o.meaning()) {
             case DONE, ALREADY_DONE -> {
+                if (p.reversal() && o.code() == FisServiceCode.PAYMENT_ALREADY_CONFIRMED) {
+                    // 213 to an RE: Concur holds a final confirmation and did not take the reversal
+                    ledger.payments().rejected(p.id(), describe(o));
+                    log.warn("event=payment_reversal_refused company={} doc={} ref={} outcome=\"{}\"", companyUuid,
+                            row.sourceDocId(), p.paymentRef(), describe(o));
+                    return;
+                }
                 ledger.payments().accepted(p.id(), describe(o));
-                // CP, or 213: Concur already holds a final payment confirmation for the document
-                if ((p.complete() || o.code() == FisServiceCode.PAYMENT_ALREADY_CONFIRMED)
+                if (p.reversal()) {
+                    ledger.paymentReversed(row.id()); // a PP reversed leaves the row CONFIRMED: nothing to move
+                    stats.paymentReversed++;
+                    // CP, or 213: Concur already holds a final payment confirmation for the document
+                } else if ((p.complete() || o.code() == FisServiceCode.PAYMENT_ALREADY_CONFIRMED)
                         && ledger.paymentConfirmed(row.id())) {
                     stats.paymentConfirmed++;
                 } else if (!p.complete()) {

@@ -2,6 +2,7 @@ package org.concurbridge.bridge.posting.extractjob;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,11 +261,21 @@ abstract class ExtractPostingContract {
         LedgerDocument report = ledger.bySourceDocId(COMPANY, ids.get(0)).get(0);
         LedgerDocument posted = extractRow("expense", report.concurId());
         var status = erp.paymentStatus(List.of(posted.idempotencyKey())).get(posted.idempotencyKey());
+        BigDecimal toldBefore = toldPaid(posted);
         books.pay(posted.idempotencyKey(), status.payable(), java.time.LocalDate.of(2026, 3, 2));
         fisJob.run(COMPANY);
         assertThat(ledger.find(report.id()).orElseThrow().state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        // the reconciliation counts the payment once, on the extract row that stands for the report
+        assertThat(toldPaid(posted)).isEqualByComparingTo(toldBefore.add(status.payable()));
         assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).singleElement()
                 .satisfies(n -> assertThat(n.toString()).contains("\"CP\"").contains(posted.erpDocumentNumber()));
+    }
+
+    /** The reconciliation's "told Concur paid" of the row's posting day and currency (zero without a row). */
+    BigDecimal toldPaid(LedgerDocument row) {
+        return ledger.daily(COMPANY, row.postingDate(), row.postingDate()).stream()
+                .filter(d -> d.currency().equals(row.currency())).map(PostingLedger.DailyTotals::toldPaid)
+                .findFirst().orElse(BigDecimal.ZERO);
     }
 
     @Test

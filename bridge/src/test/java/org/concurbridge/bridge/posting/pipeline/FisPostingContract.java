@@ -421,6 +421,93 @@ abstract class FisPostingContract {
     }
 
     @Test
+    void aPaymentReversedInTheErpIsSentReWithTheReasonOnceEvenIfItsAnswerIsLostThenThePaymentAgainCp() {
+        List<String> ids = sb().fis().generate(COMPANY, 75L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        String key = doc.idempotencyKey();
+        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        LocalDate today = LocalDate.now(clock);
+        books.pay(key, payable, today);
+        job.run(COMPANY);
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        BigDecimal toldPaidWhenPaid = toldPaid(doc);
+
+        // the payment bounces: the ERP books it back; Concur records the RE but its answer is lost (as if the bridge
+        // stopped between the call and the ledger write)
+        books.pay(key, payable.negate(), today);
+        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
+                + "/transactions/paymentconfirmations").malformed().times(1));
+        job.run(COMPANY);
+        sb().faults().clear();
+        job.run(COMPANY);
+        job.run(COMPANY); // the paid amount did not change again: nothing more is sent
+
+        List<JsonNode> sent = sb().fis().state(ids.get(0)).paymentConfirmations();
+        assertThat(sent).extracting(n -> n.get("processingStatusCode").asString()).containsExactly("CP", "RE");
+        JsonNode re = sent.get(1);
+        assertThat(re.get("additionalMessage").asString()).contains(doc.erpDocumentNumber())
+                .contains("went from " + payable.stripTrailingZeros().toPlainString() + " to 0");
+        assertThat(re.get("clearingDetails").get(0).get("clearingAmount").decimalValue()).isEqualByComparingTo(payable);
+        assertThat(sb().fis().state(ids.get(0)).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_REVERSED);
+        LedgerDocument reversed = row(ids.get(0));
+        assertThat(reversed.state()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(reversed.paidAt()).isNull();
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).extracting(PaymentLedger.Payment::status).containsExactly("CP", "RE");
+        assertThat(recorded).allSatisfy(p -> assertThat(p.state()).isEqualTo(PaymentLedger.State.ACCEPTED));
+        assertThat(recorded.get(1).message()).isEqualTo(re.get("additionalMessage").asString());
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isZero();
+        assertThat(toldPaid(doc)).isEqualByComparingTo(toldPaidWhenPaid.subtract(payable));
+        assertThat(ledger.partlyPaid(COMPANY, doc.postingDate(), doc.postingDate())).extracting(LedgerDocument::id)
+                .contains(doc.id());
+
+        // paid again: CP again (FIS takes a new payment after a reversal)
+        books.pay(key, payable, today.plusDays(1));
+        job.run(COMPANY);
+        assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).extracting(
+                n -> n.get("processingStatusCode").asString()).containsExactly("CP", "RE", "CP");
+        assertThat(sb().fis().state(ids.get(0)).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_SUCCESS);
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isEqualByComparingTo(payable);
+        assertThat(toldPaid(doc)).isEqualByComparingTo(toldPaidWhenPaid);
+        assertThat(ledger.partlyPaid(COMPANY, doc.postingDate(), doc.postingDate())).extracting(LedgerDocument::id)
+                .doesNotContain(doc.id());
+    }
+
+    @Test
+    void aReversalConcurRefusesWith213IsRecordedRejectedOnceAndTheDocumentStaysPaid() {
+        List<String> ids = sb().fis().generate(COMPANY, 76L, 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        drain();
+        LedgerDocument doc = row(ids.get(0));
+        String key = doc.idempotencyKey();
+        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        books.pay(key, payable, LocalDate.now(clock));
+        job.run(COMPANY);
+        sb().fis().setStatus(ids.get(0), FisStatus.PAYMENT_CONFIRMED_OBSOLETE); // a final state: 213 to anything
+
+        books.pay(key, payable.negate(), LocalDate.now(clock));
+        job.run(COMPANY);
+        job.run(COMPANY); // the same decrease is not sent again every run
+
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).extracting(PaymentLedger.Payment::status).containsExactly("CP", "RE");
+        assertThat(recorded.get(1).state()).isEqualTo(PaymentLedger.State.REJECTED);
+        assertThat(recorded.get(1).outcome()).startsWith("213");
+        assertThat(row(ids.get(0)).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isEqualByComparingTo(payable);
+        assertThat(ledger.events(doc.id())).filteredOn(e -> e.step().equals("fis.confirmPayment")).hasSize(2);
+    }
+
+    /** The reconciliation's "told Concur paid" of the document's posting day and currency. */
+    BigDecimal toldPaid(LedgerDocument doc) {
+        return ledger.daily(COMPANY, doc.postingDate(), doc.postingDate()).stream()
+                .filter(d -> d.currency().equals(doc.currency())).findFirst().orElseThrow().toldPaid();
+    }
+
+    @Test
     void http429StormIsWaitedOutWithRetryAfterAndEverythingPosts() {
         List<String> ids = sb().fis().generate(COMPANY, 81L, 3, List.of(FisUseCase.MILEAGE));
         books.knowEverythingIn(jsons(ids), Set.of());
