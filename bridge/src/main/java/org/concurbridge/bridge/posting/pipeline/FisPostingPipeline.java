@@ -184,10 +184,11 @@ public final class FisPostingPipeline {
 
     /**
      * Pages through one document type's queue. The FIS calls follow each other on the FIS lane, the ERP posts on the
-     * ERP lane, while this thread does the ledger work: page N is posted into the ERP while page N+1 is read and
-     * recorded; page N's post is recorded while page N+1's acknowledgement is in flight, and page N's confirmation
-     * follows that acknowledgement on the lane, then the read of page N+2. A page is still recorded before it is
-     * acknowledged, acknowledged before it is posted, and posted (its ERP numbers recorded) before it is confirmed.
+     * ERP lane, while this thread does the ledger work. The lane's order is: acknowledge N+1, read N+2, confirm N,
+     * acknowledge N+2, …: page N is posted into the ERP while page N+1 is read and recorded, page N's post is
+     * recorded while page N+1 is acknowledged and page N+2 read, and page N+2 is recorded while page N's confirmation
+     * is in flight. A page is still recorded before it is acknowledged, acknowledged before it is posted, and posted
+     * (its ERP numbers recorded) before it is confirmed; the next page is read only after the acknowledgement.
      */
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
@@ -215,15 +216,16 @@ public final class FisPostingPipeline {
                             docType(kind), rows.size());
                     break;
                 }
-                // this page's acknowledgement goes first on the lane; the previous page's confirmation follows it
+                // on the lane: this page's acknowledgement, right behind it the read of the next page (acknowledged
+                // documents leave the queue), then the previous page's confirmation once its ERP post is recorded
                 Acknowledgement ack = startAcknowledge(kind, rows);
+                if (stats.received < settings.maxDocumentsPerRun()) {
+                    next = firstPage(kind);
+                }
                 finishProcess(posting);
                 posting = null;
                 finishAcknowledge(ack);
                 servedAgain(kind, rows);
-                if (stats.received < settings.maxDocumentsPerRun()) {
-                    next = firstPage(kind); // read while this page posts: acknowledged documents have left the queue
-                }
                 posting = startProcess(reload(rows));
             }
             finishProcess(posting);
