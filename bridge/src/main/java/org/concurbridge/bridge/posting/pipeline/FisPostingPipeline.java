@@ -227,6 +227,7 @@ public final class FisPostingPipeline {
                 finishAcknowledge(ack);
                 servedAgain(kind, rows);
                 posting = startProcess(reload(rows));
+                progress.accept(stats); // once per page: this page read and acknowledged, the previous one posted
             }
             finishProcess(posting);
             posting = null;
@@ -455,6 +456,7 @@ public final class FisPostingPipeline {
             acknowledge(kind, ofKind);
             process(reload(ofKind));
             finishConfirmation();
+            progress.accept(stats);
         }
     }
 
@@ -546,7 +548,6 @@ public final class FisPostingPipeline {
                 .toList();
         confirmPostings(kind, posted);
         flushEvents();
-        progress.accept(stats);
     }
 
     /**
