@@ -219,13 +219,13 @@ public final class FisPostingPipeline {
                 // on the lane: this page's acknowledgement, right behind it the read of the next page (acknowledged
                 // documents leave the queue), then the previous page's confirmation once its ERP post is recorded
                 Acknowledgement ack = startAcknowledge(kind, rows);
+                servedAgain(kind, rows); // before the next read, so that these have left the queue too
                 if (stats.received < settings.maxDocumentsPerRun()) {
                     next = firstPage(kind);
                 }
                 finishProcess(posting);
                 posting = null;
                 finishAcknowledge(ack);
-                servedAgain(kind, rows);
                 posting = startProcess(reload(rows));
                 progress.accept(stats); // once per page: this page read and acknowledged, the previous one posted
             }
