@@ -310,24 +310,6 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
     /** A bank payment move debiting the payable, posted and reconciled with the entry's payable line. */
     @Override
     public void pay(String key, BigDecimal amount, LocalDate on) {
-        long move = rpc.model("account.move", "search", CTX, List.of(List.of("description", "like", "[" + key + "]%")),
-                0, 1, null).path(0).asLong();
-        JsonNode payable = rpc.model("account.move.line", "search_read", CTX, List.of(List.of("move", "=", move),
-                TrytonRpc.clause("party", "!=", null)), 0, 1, null, List.of("account", "party", "period")).path(0);
-        long bank = rpc.model("account.account", "search", CTX, List.of(List.of("code", "=", "1200")), 0, 1, null)
-                .path(0).asLong();
-        long journal = rpc.model("account.journal", "search", CTX, List.of(List.of("code", "=", "MISC")), 0, 1, null)
-                .path(0).asLong();
-        long payment = rpc.model("account.move", "create", CTX, List.of(Map.of("journal", journal,
-                "period", payable.path("period").asLong(), "date", on, "description", "Bank payment",
-                "lines", List.of(List.of("create", List.of(
-                        Map.of("account", payable.path("account").asLong(), "party", payable.path("party").asLong(),
-                                "debit", amount, "credit", BigDecimal.ZERO),
-                        Map.of("account", bank, "debit", BigDecimal.ZERO, "credit", amount))))))).path(0).asLong();
-        rpc.model("account.move", "post", CTX, List.of(payment));
-        JsonNode paymentLine = rpc.model("account.move.line", "search", CTX, List.of(List.of("move", "=", payment),
-                TrytonRpc.clause("party", "!=", null)), 0, 1, null);
-        rpc.model("account.move.reconciliation", "create", CTX, List.of(Map.of("date", on, "lines",
-                List.of(List.of("add", List.of(payable.path("id").asLong(), paymentLine.path(0).asLong()))))));
+        new TrytonPayments(rpc, 1).pay(key, amount, on);
     }
 }
