@@ -10,6 +10,7 @@ import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.JournalLine;
 import org.concurbridge.bridge.erp.Partner;
+import org.concurbridge.bridge.erp.PaymentStatus;
 import org.concurbridge.bridge.erp.PostingResult;
 import org.concurbridge.bridge.erp.Reversal;
 import org.concurbridge.bridge.testsupport.MutableClock;
@@ -152,6 +153,67 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
         assertThat(lines.get(1).path("tax_lines.").path(0).path("type").asString()).isEqualTo("tax");
         assertThat(TrytonRpc.decimal(lines.get(2).path("amount_second_currency"))).isEqualByComparingTo("-121.00");
         assertThat(lines.get(2).path("party.").path("code").asString()).isEqualTo("E1002");
+    }
+
+    @Test
+    void aPaymentUnreconciledAndCancelledInTrytonIsNoLongerPaidAndAPaymentAgainIs() {
+        String key = "bounce-" + System.nanoTime();
+        adapter.post(expenseReport(key, "6010", "CC1100", "64.10"));
+        TrytonPayments payments = new TrytonPayments(rpc, 1);
+        long payment = payments.pay(key, new BigDecimal("64.10"), today());
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.PAID);
+
+        payments.unreconcile(payment);
+        assertThat(status(key)).satisfies(s -> {
+            assertThat(s.state()).isEqualTo(PaymentStatus.State.UNPAID);
+            assertThat(s.paid()).isZero();
+            assertThat(s.payable()).isEqualByComparingTo("64.10");
+            assertThat(s.paidOn()).isNull();
+            assertThat(s.reference()).isNull();
+        });
+        payments.cancel(payment, "Returned by the bank");   // the payment's own line is reconciled with its cancel
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.UNPAID);
+
+        payments.pay(key, new BigDecimal("64.10"), today());
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.PAID);
+    }
+
+    @Test
+    void linesGroupedForOnePaymentArePaidOnlyWhileTheGroupingLineIsPaid() {
+        String a = "group-a-" + System.nanoTime();
+        String b = "group-b-" + System.nanoTime();
+        adapter.post(expenseReport(a, "6010", "CC1100", "50.00"));
+        adapter.post(expenseReport(b, "6010", "CC1100", "30.00"));
+        TrytonPayments payments = new TrytonPayments(rpc, 1);
+        long balance = payments.group(List.of(a, b));
+        assertThat(payments.reconciled(a)).as("Group Lines reconciles the lines, delegating to the balance").isTrue();
+        assertThat(List.of(status(a), status(b))).as("grouped, not paid yet")
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(PaymentStatus.State.UNPAID));
+
+        long payment = payments.payLine(balance, new BigDecimal("80.00"), today());
+        assertThat(List.of(status(a), status(b))).allSatisfy(s -> {
+            assertThat(s.state()).isEqualTo(PaymentStatus.State.PAID);
+            assertThat(s.paidOn()).isEqualTo(today());
+            assertThat(s.reference()).isNotBlank();
+        });
+
+        payments.bounce(payment, "Returned by the bank");
+        assertThat(List.of(status(a), status(b))).as("the grouping's payment bounced")
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(PaymentStatus.State.UNPAID));
+    }
+
+    @Test
+    void anEntryCancelledInTrytonIsNotReportedPaid() {
+        String key = "cancelled-" + System.nanoTime();
+        adapter.post(expenseReport(key, "6010", "CC1100", "12.00"));
+        TrytonPayments payments = new TrytonPayments(rpc, 1);
+        payments.cancel(payments.moveOf(key), "Booked by mistake");
+        assertThat(payments.reconciled(key)).as("Cancel Moves reconciles the payable with its counter line").isTrue();
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.UNPAID);
+    }
+
+    private PaymentStatus status(String key) {
+        return adapter.paymentStatus(List.of(key)).get(key);
     }
 
     @Test

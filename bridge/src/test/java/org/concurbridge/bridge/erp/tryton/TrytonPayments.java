@@ -13,7 +13,8 @@ import java.util.Map;
  * What a Tryton user does to pay a posted entry and to undo the payment, in one company, through Tryton's own
  * wizards over JSON-RPC: a bank payment move reconciled with the entry's payable line ("Reconcile Lines"); a bounced
  * payment unreconciled ("Unreconcile Lines", which deletes the reconciliation) and its move cancelled ("Cancel
- * Moves": a counter move, reconciled with the payment's payable line, posted).
+ * Moves": a counter move, reconciled with the payment's payable line, posted); lines grouped for one payment ("Group
+ * Lines").
  */
 public final class TrytonPayments {
     private final TrytonRpc rpc;
@@ -44,11 +45,15 @@ public final class TrytonPayments {
      * 6.0 reconciles balanced lines only). Returns the payment move.
      */
     public long pay(String key, BigDecimal amount, LocalDate on) {
-        JsonNode payable = payableLine(key);
+        return payLine(payableLine(key).path("id").asLong(), amount, on);
+    }
+
+    /** {@link #pay} of any payable line (e.g. the balance line of a grouping). */
+    public long payLine(long line, BigDecimal amount, LocalDate on) {
+        JsonNode payable = rpc.model("account.move.line", "read", ctx, List.of(line), List.of("account", "party"))
+                .path(0);
         long bank = rpc.model("account.account", "search", ctx, List.of(List.of("company", "=", company),
                 List.of("OR", List.of("code", "=", "1200"), List.of("name", "=", "Main Cash"))), 0, 1, null)
-                .path(0).asLong();
-        long journal = rpc.model("account.journal", "search", ctx, List.of(List.of("code", "=", "MISC")), 0, 1, null)
                 .path(0).asLong();
         long period = rpc.model("account.period", "search", ctx, List.of(List.of("company", "=", company),
                 List.of("type", "=", "standard"), List.of("start_date", "<=", on), List.of("end_date", ">=", on)),
@@ -58,29 +63,52 @@ public final class TrytonPayments {
         payableSide.put("party", payable.path("party").asLong());
         payableSide.put("debit", amount);
         payableSide.put("credit", BigDecimal.ZERO);
-        long payment = rpc.model("account.move", "create", ctx, List.of(Map.of("journal", journal, "company", company,
-                "period", period, "date", on, "description", "Bank payment of " + key,
+        long payment = rpc.model("account.move", "create", ctx, List.of(Map.of("journal", journal(),
+                "company", company, "period", period, "date", on, "description", "Bank payment",
                 "lines", List.of(List.of("create", List.of(payableSide,
                         Map.of("account", bank, "debit", BigDecimal.ZERO, "credit", amount))))))).path(0).asLong();
         rpc.model("account.move", "post", ctx, List.of(payment));
-        wizard("account.move.reconcile_lines", "account.move.line",
-                List.of(payable.path("id").asLong(), payableLineOf(payment)), "start", Map.of());
+        wizard("account.move.reconcile_lines", "account.move.line", List.of(line, payableLineOf(payment)), "start",
+                Map.of());
         return payment;
     }
 
     /**
+     * Group Lines on the entries' payable lines (one employee): Tryton books a grouping move, reconciles the lines
+     * with it and delegates their reconciliation to the grouping's balance line, which is returned (to be paid).
+     */
+    public long group(List<String> keys) {
+        List<Long> lines = keys.stream().map(k -> payableLine(k).path("id").asLong()).toList();
+        wizard("account.move.line.group", "account.move.line", lines, "group",
+                Map.of("start", Map.of("journal", journal(), "description", "Grouped for payment")));
+        return rpc.model("account.move.line", "read", ctx, List.of(lines.get(0)),
+                List.of("reconciliation.delegate_to")).path(0).path("reconciliation.").path("delegate_to").asLong();
+    }
+
+    /**
      * The payment bounced, undone as a Tryton user does it: Unreconcile Lines on the payment's payable line (the
-     * reconciliation with the entry is deleted), then Cancel Moves on the payment move, and the cancel move posted.
+     * reconciliation with the entry is deleted), then Cancel Moves on the payment move.
      */
     public void bounce(long payment, String reason) {
         unreconcile(payment);
-        wizard("account.move.cancel", "account.move", List.of(payment), "cancel",
+        cancel(payment, reason);
+    }
+
+    /** Cancel Moves on the move (a counter move reconciled with the move's reconcilable lines), posted. */
+    public void cancel(long move, String reason) {
+        wizard("account.move.cancel", "account.move", List.of(move), "cancel",
                 Map.of("default", Map.of("description", reason)));
         JsonNode cancel = rpc.model("account.move", "search", ctx, List.of(
-                List.of("origin", "=", "account.move," + payment), List.of("state", "=", "draft")), 0, null, null);
+                List.of("origin", "=", "account.move," + move), List.of("state", "=", "draft")), 0, null, null);
         if (!cancel.isEmpty()) {
             rpc.model("account.move", "post", ctx, cancel);
         }
+    }
+
+    /** The posted move under the key. */
+    public long moveOf(String key) {
+        return rpc.model("account.move", "search", ctx, List.of(List.of("description", "like", "[" + key + "]%"),
+                List.of("company", "=", company)), 0, 1, null).path(0).asLong();
     }
 
     /** Unreconcile Lines on the payment's payable line: its reconciliation is deleted. */
@@ -92,6 +120,11 @@ public final class TrytonPayments {
     /** Whether the entry's payable line is reconciled. */
     public boolean reconciled(String key) {
         return !payableLine(key).path("reconciliation").isNull();
+    }
+
+    private long journal() {
+        return rpc.model("account.journal", "search", ctx, List.of(List.of("code", "=", "MISC")), 0, 1, null)
+                .path(0).asLong();
     }
 
     private long payableLineOf(long move) {
