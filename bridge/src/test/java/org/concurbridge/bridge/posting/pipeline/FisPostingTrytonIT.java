@@ -22,7 +22,6 @@ import org.concurbridge.bridge.testsupport.JournalNets;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.sandbox.ConcurSandbox;
 import org.concurbridge.sandbox.SandboxDemo;
-import org.concurbridge.sandbox.faults.FaultRule;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
 import org.concurbridge.sandbox.fis.FisDocumentState;
 import org.concurbridge.sandbox.fis.FisStatus;
@@ -169,11 +168,7 @@ class FisPostingTrytonIT {
         // the payment bounces: unreconciled and cancelled in Tryton; Concur records the RE but its answer is lost
         payments.bounce(payment, "Returned by the bank");
         assertThat(payments.reconciled(key)).isFalse();
-        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
-                + "/transactions/paymentconfirmations").malformed().times(1));
-        job.run(COMPANY);
-        sb().faults().clear();
-        job.run(COMPANY);
+        runs().runLosingOnePaymentConfirmationAnswer();
         job.run(COMPANY); // the paid amount did not change again: nothing more is sent
 
         List<JsonNode> sent = sb().fis().state(id).paymentConfirmations();
