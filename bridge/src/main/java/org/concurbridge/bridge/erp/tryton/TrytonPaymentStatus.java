@@ -113,7 +113,11 @@ final class TrytonPaymentStatus {
                 Map<Long, JsonNode> delegates = new HashMap<>();
                 rpc.model("account.move.line", "read", company.ctx(), new ArrayList<>(new LinkedHashSet<>(
                         delegated.values())), RECONCILED).forEach(d -> delegates.put(d.path("id").asLong(), d));
-                delegated.forEach((payable, delegate) -> at.put(payable, delegates.get(delegate)));
+                delegated.forEach((payable, delegate) -> {
+                    if (delegates.containsKey(delegate)) {
+                        at.put(payable, delegates.get(delegate));
+                    }
+                });
             }
         }
         return out;
