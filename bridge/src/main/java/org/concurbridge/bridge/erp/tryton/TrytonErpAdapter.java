@@ -17,12 +17,9 @@ import org.concurbridge.bridge.erp.Supplier;
 import org.concurbridge.bridge.erp.ValidationProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
-import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -40,7 +37,7 @@ import java.util.Optional;
  * looked up before creating; a move whose post fails is deleted again, so no half-created document stays behind.
  * Master data comes from {@code party.party}, {@code analytic_account.account}, {@code purchase.purchase} and done
  * incoming {@code stock.move}s of {@code erp.tryton.company-id}; payment status from the reconciliation of the
- * payable lines. Thread-safe.
+ * payable lines by a payment ({@link TrytonPaymentStatus}). Thread-safe.
  */
 public final class TrytonErpAdapter implements ErpAdapter {
 
@@ -50,6 +47,7 @@ public final class TrytonErpAdapter implements ErpAdapter {
     private final TrytonRpc rpc;
     private final TrytonMoves moves;
     private final TrytonMasterData masterData;
+    private final TrytonPaymentStatus payments;
 
     private final TrytonCompanies companies;
 
@@ -64,6 +62,7 @@ public final class TrytonErpAdapter implements ErpAdapter {
         this.companies = new TrytonCompanies(rpc, config, clock);
         this.moves = new TrytonMoves(rpc, config, companies);
         this.masterData = new TrytonMasterData(rpc, config.companyId());
+        this.payments = new TrytonPaymentStatus(rpc);
     }
 
     /** How many times the companies were read from Tryton (tests). */
@@ -124,54 +123,14 @@ public final class TrytonErpAdapter implements ErpAdapter {
         return masterData.goodsReceipts(after, limit);
     }
 
-    /**
-     * An entry is paid when its payable lines (lines with a party on the credit side) are reconciled; the
-     * reconciliation gives the date and reference. Amounts in the second currency when the entry had one.
-     */
+    /** An entry is paid while its payable lines are reconciled by a payment: see {@link TrytonPaymentStatus}. */
     @Override
     public Map<String, PaymentStatus> paymentStatus(Collection<String> idempotencyKeys) {
         Map<TrytonCompanies.Company, Map<Long, TrytonMoves.Found>> byCompany = new LinkedHashMap<>();
         moves.findAnywhere(idempotencyKeys).values().stream().filter(TrytonMoves.Found::posted).forEach(f ->
                 byCompany.computeIfAbsent(f.company(), c -> new HashMap<>()).put(f.id(), f));
         Map<String, PaymentStatus> out = new LinkedHashMap<>();
-        byCompany.forEach((company, byId) -> out.putAll(paymentStatus(company, byId)));
-        return out;
-    }
-
-    private Map<String, PaymentStatus> paymentStatus(TrytonCompanies.Company company,
-                                                     Map<Long, TrytonMoves.Found> byId) {
-        Map<String, PaymentStatus> out = new LinkedHashMap<>();
-        JsonNode lines = rpc.model("account.move.line", "search_read", company.ctx(),
-                List.of(List.of("move", "in", new ArrayList<>(byId.keySet())), TrytonRpc.clause("party", "!=", null),
-                        List.of("credit", ">", BigDecimal.ZERO)), 0, null, null,
-                List.of("move", "credit", "amount_second_currency", "second_currency.code", "reconciliation",
-                        "reconciliation.date", "reconciliation.rec_name"));
-        Map<Long, List<JsonNode>> perMove = new LinkedHashMap<>();
-        lines.forEach(l -> perMove.computeIfAbsent(l.path("move").asLong(), k -> new ArrayList<>()).add(l));
-        for (TrytonMoves.Found f : byId.values()) {
-            BigDecimal payable = BigDecimal.ZERO;
-            BigDecimal paid = BigDecimal.ZERO;
-            LocalDate paidOn = null;
-            String reference = null;
-            String currency = company.currency();
-            for (JsonNode l : perMove.getOrDefault(f.id(), List.of())) {
-                String second = TrytonRpc.text(l.path("second_currency.").path("code"));
-                BigDecimal amount = second != null ? TrytonRpc.decimal(l.path("amount_second_currency")).abs()
-                        : TrytonRpc.decimal(l.path("credit"));
-                currency = second != null ? second : company.currency();
-                payable = payable.add(amount);
-                if (!l.path("reconciliation").isNull()) {
-                    paid = paid.add(amount);
-                    LocalDate on = TrytonRpc.date(l.path("reconciliation.").path("date"));
-                    if (paidOn == null || (on != null && on.isAfter(paidOn))) {
-                        paidOn = on;
-                        reference = TrytonRpc.text(l.path("reconciliation.").path("rec_name"));
-                    }
-                }
-            }
-            out.put(f.ref().idempotencyKey(), new PaymentStatus(f.ref().idempotencyKey(), f.ref().documentNumber(),
-                    PaymentStatus.stateOf(payable, paid), payable, paid, currency, paidOn, reference));
-        }
+        byCompany.forEach((company, byId) -> out.putAll(payments.of(company, byId)));
         return out;
     }
 

@@ -10,6 +10,7 @@ import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.erp.JournalEntry;
 import org.concurbridge.bridge.erp.JournalLine;
 import org.concurbridge.bridge.erp.Partner;
+import org.concurbridge.bridge.erp.PaymentStatus;
 import org.concurbridge.bridge.erp.PostingResult;
 import org.concurbridge.bridge.erp.Reversal;
 import org.concurbridge.bridge.testsupport.MutableClock;
@@ -152,6 +153,67 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
         assertThat(lines.get(1).path("tax_lines.").path(0).path("type").asString()).isEqualTo("tax");
         assertThat(TrytonRpc.decimal(lines.get(2).path("amount_second_currency"))).isEqualByComparingTo("-121.00");
         assertThat(lines.get(2).path("party.").path("code").asString()).isEqualTo("E1002");
+    }
+
+    @Test
+    void aPaymentUnreconciledAndCancelledInTrytonIsNoLongerPaidAndAPaymentAgainIs() {
+        String key = "bounce-" + System.nanoTime();
+        adapter.post(expenseReport(key, "6010", "CC1100", "64.10"));
+        TrytonPayments payments = new TrytonPayments(rpc, 1);
+        long payment = payments.pay(key, new BigDecimal("64.10"), today());
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.PAID);
+
+        payments.unreconcile(payment);
+        assertThat(status(key)).satisfies(s -> {
+            assertThat(s.state()).isEqualTo(PaymentStatus.State.UNPAID);
+            assertThat(s.paid()).isZero();
+            assertThat(s.payable()).isEqualByComparingTo("64.10");
+            assertThat(s.paidOn()).isNull();
+            assertThat(s.reference()).isNull();
+        });
+        payments.cancel(payment, "Returned by the bank");   // the payment's own line is reconciled with its cancel
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.UNPAID);
+
+        payments.pay(key, new BigDecimal("64.10"), today());
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.PAID);
+    }
+
+    @Test
+    void linesGroupedForOnePaymentArePaidOnlyWhileTheGroupingLineIsPaid() {
+        String a = "group-a-" + System.nanoTime();
+        String b = "group-b-" + System.nanoTime();
+        adapter.post(expenseReport(a, "6010", "CC1100", "50.00"));
+        adapter.post(expenseReport(b, "6010", "CC1100", "30.00"));
+        TrytonPayments payments = new TrytonPayments(rpc, 1);
+        long balance = payments.group(List.of(a, b));
+        assertThat(payments.reconciled(a)).as("Group Lines reconciles the lines, delegating to the balance").isTrue();
+        assertThat(List.of(status(a), status(b))).as("grouped, not paid yet")
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(PaymentStatus.State.UNPAID));
+
+        long payment = payments.payLine(balance, new BigDecimal("80.00"), today());
+        assertThat(List.of(status(a), status(b))).allSatisfy(s -> {
+            assertThat(s.state()).isEqualTo(PaymentStatus.State.PAID);
+            assertThat(s.paidOn()).isEqualTo(today());
+            assertThat(s.reference()).isNotBlank();
+        });
+
+        payments.bounce(payment, "Returned by the bank");
+        assertThat(List.of(status(a), status(b))).as("the grouping's payment bounced")
+                .allSatisfy(s -> assertThat(s.state()).isEqualTo(PaymentStatus.State.UNPAID));
+    }
+
+    @Test
+    void anEntryCancelledInTrytonIsNotReportedPaid() {
+        String key = "cancelled-" + System.nanoTime();
+        adapter.post(expenseReport(key, "6010", "CC1100", "12.00"));
+        TrytonPayments payments = new TrytonPayments(rpc, 1);
+        payments.cancel(payments.moveOf(key), "Booked by mistake");
+        assertThat(payments.reconciled(key)).as("Cancel Moves reconciles the payable with its counter line").isTrue();
+        assertThat(status(key).state()).isEqualTo(PaymentStatus.State.UNPAID);
+    }
+
+    private PaymentStatus status(String key) {
+        return adapter.paymentStatus(List.of(key)).get(key);
     }
 
     @Test
@@ -310,24 +372,6 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
     /** A bank payment move debiting the payable, posted and reconciled with the entry's payable line. */
     @Override
     public void pay(String key, BigDecimal amount, LocalDate on) {
-        long move = rpc.model("account.move", "search", CTX, List.of(List.of("description", "like", "[" + key + "]%")),
-                0, 1, null).path(0).asLong();
-        JsonNode payable = rpc.model("account.move.line", "search_read", CTX, List.of(List.of("move", "=", move),
-                TrytonRpc.clause("party", "!=", null)), 0, 1, null, List.of("account", "party", "period")).path(0);
-        long bank = rpc.model("account.account", "search", CTX, List.of(List.of("code", "=", "1200")), 0, 1, null)
-                .path(0).asLong();
-        long journal = rpc.model("account.journal", "search", CTX, List.of(List.of("code", "=", "MISC")), 0, 1, null)
-                .path(0).asLong();
-        long payment = rpc.model("account.move", "create", CTX, List.of(Map.of("journal", journal,
-                "period", payable.path("period").asLong(), "date", on, "description", "Bank payment",
-                "lines", List.of(List.of("create", List.of(
-                        Map.of("account", payable.path("account").asLong(), "party", payable.path("party").asLong(),
-                                "debit", amount, "credit", BigDecimal.ZERO),
-                        Map.of("account", bank, "debit", BigDecimal.ZERO, "credit", amount))))))).path(0).asLong();
-        rpc.model("account.move", "post", CTX, List.of(payment));
-        JsonNode paymentLine = rpc.model("account.move.line", "search", CTX, List.of(List.of("move", "=", payment),
-                TrytonRpc.clause("party", "!=", null)), 0, 1, null);
-        rpc.model("account.move.reconciliation", "create", CTX, List.of(Map.of("date", on, "lines",
-                List.of(List.of("add", List.of(payable.path("id").asLong(), paymentLine.path(0).asLong()))))));
+        new TrytonPayments(rpc, 1).pay(key, amount, on);
     }
 }

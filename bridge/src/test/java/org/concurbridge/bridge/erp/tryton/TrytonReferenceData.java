@@ -97,6 +97,11 @@ public final class TrytonReferenceData {
             return TrytonReferenceData.bookedNets(rpc, idIn(currency), key);
         }
 
+        /** Paying (and undoing payments) as a Tryton user, in the company of the currency. */
+        public TrytonPayments payments(String currency) {
+            return new TrytonPayments(rpc, idIn(currency));
+        }
+
         /** Creates what the entries refer to, each in the company of its currency. */
         public void createFor(List<JournalEntry> entries) {
             Map<String, List<JournalEntry>> byCurrency = new LinkedHashMap<>();

@@ -398,13 +398,8 @@ abstract class FisPostingContract {
         LedgerDocument doc = row(ids.get(0));
         BigDecimal payable = erp.paymentStatus(List.of(doc.idempotencyKey())).get(doc.idempotencyKey()).payable();
         books.pay(doc.idempotencyKey(), BigDecimal.ONE, LocalDate.now(clock));
-        // Concur records the PP but its answer never reaches the bridge (cut in half): as if the bridge stopped
-        // between the call and the ledger write
-        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
-                + "/transactions/paymentconfirmations").malformed().times(1));
-        job.run(COMPANY); // fails or recovers by itself: either way the next run settles it
-        sb().faults().clear();
-        job.run(COMPANY);
+        // Concur records the PP but its answer never reaches the bridge
+        runs().runLosingOnePaymentConfirmationAnswer();
 
         assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).hasSize(1);
         List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
@@ -437,11 +432,7 @@ abstract class FisPostingContract {
         // the payment bounces: the ERP books it back; Concur records the RE but its answer is lost (as if the bridge
         // stopped between the call and the ledger write)
         books.pay(key, payable.negate(), today);
-        sb().faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
-                + "/transactions/paymentconfirmations").malformed().times(1));
-        job.run(COMPANY);
-        sb().faults().clear();
-        job.run(COMPANY);
+        runs().runLosingOnePaymentConfirmationAnswer();
         job.run(COMPANY); // the paid amount did not change again: nothing more is sent
 
         List<JsonNode> sent = sb().fis().state(ids.get(0)).paymentConfirmations();

@@ -4,6 +4,7 @@ import org.concurbridge.bridge.connect.ConcurClients;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.erp.ErpAdapter;
 import org.concurbridge.bridge.erp.JournalEntry;
+import org.concurbridge.bridge.erp.tryton.TrytonPayments;
 import org.concurbridge.bridge.erp.tryton.TrytonReferenceData;
 import org.concurbridge.bridge.jobs.JobOutcome;
 import org.concurbridge.bridge.jobs.JobResult;
@@ -13,6 +14,7 @@ import org.concurbridge.bridge.posting.bench.ErpReferenceData;
 import org.concurbridge.bridge.posting.fis.FisJournalBuilder;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.LedgerState;
+import org.concurbridge.bridge.posting.ledger.PaymentLedger;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.store.ConnectionRepository;
@@ -31,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -136,6 +139,61 @@ class FisPostingTrytonIT {
             assertThat(erp.post(again).alreadyPosted()).as(id).isTrue();
             assertThat(tryton.moves(row.idempotencyKey())).as(id).isEqualTo(tryton.onceIn(entry.currency()));
         }
+    }
+
+    /**
+     * A payment in Tryton is a reconciliation of the report's payable line with a bank payment; a payment that
+     * bounces is undone the way a Tryton user does it (Unreconcile Lines, then Cancel Moves on the payment move). The
+     * bridge confirms CP, then RE once with the reason (even when Concur's answer to the RE is lost), then CP again
+     * when Tryton pays anew.
+     */
+    @Test
+    void aPaymentUnreconciledAndCancelledInTrytonIsSentReWithTheReasonOnceThenThePaymentAgainCp() {
+        List<String> ids = sb().fis().generate(COMPANY, 75L, 1, List.of(FisUseCase.MILEAGE));
+        tryton.createFor(ErpReferenceData.entriesOf(runs().jsons(ids)));
+        runs().drain();
+        String id = ids.get(0);
+        LedgerDocument doc = runs().row(id);
+        assertThat(doc.state()).as(doc.errorText()).isEqualTo(LedgerState.CONFIRMED);
+        String key = doc.idempotencyKey();
+        TrytonPayments payments = tryton.payments(doc.currency());
+        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        long payment = payments.pay(key, payable, doc.postingDate());
+
+        job.run(COMPANY);
+
+        assertThat(runs().row(id).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_SUCCESS);
+
+        // the payment bounces: unreconciled and cancelled in Tryton; Concur records the RE but its answer is lost
+        payments.bounce(payment, "Returned by the bank");
+        assertThat(payments.reconciled(key)).isFalse();
+        runs().runLosingOnePaymentConfirmationAnswer();
+        job.run(COMPANY); // the paid amount did not change again: nothing more is sent
+
+        List<JsonNode> sent = sb().fis().state(id).paymentConfirmations();
+        assertThat(sent).extracting(n -> n.get("processingStatusCode").asString()).containsExactly("CP", "RE");
+        JsonNode re = sent.get(1);
+        assertThat(re.get("additionalMessage").asString()).contains("ERP document " + doc.erpDocumentNumber())
+                .contains("went from " + payable.stripTrailingZeros().toPlainString() + " to 0 " + doc.currency());
+        assertThat(re.get("clearingDetails").get(0).get("clearingAmount").decimalValue()).isEqualByComparingTo(payable);
+        assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_REVERSED);
+        LedgerDocument reversed = runs().row(id);
+        assertThat(reversed.state()).isEqualTo(LedgerState.CONFIRMED);
+        assertThat(reversed.paidAt()).isNull();
+        List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
+        assertThat(recorded).extracting(PaymentLedger.Payment::status).containsExactly("CP", "RE");
+        assertThat(recorded).allSatisfy(p -> assertThat(p.state()).isEqualTo(PaymentLedger.State.ACCEPTED));
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isZero();
+
+        // Tryton pays again: CP again
+        payments.pay(key, payable, doc.postingDate());
+        job.run(COMPANY);
+        assertThat(sb().fis().state(id).paymentConfirmations()).extracting(
+                n -> n.get("processingStatusCode").asString()).containsExactly("CP", "RE", "CP");
+        assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.PAYMENT_CONFIRMED_SUCCESS);
+        assertThat(runs().row(id).state()).isEqualTo(LedgerState.PAYMENT_CONFIRMED);
+        assertThat(ledger.payments().paidConfirmed(List.of(doc.id())).get(doc.id())).isEqualByComparingTo(payable);
     }
 
     /**

@@ -4,6 +4,7 @@ import org.concurbridge.bridge.jobs.JobResult;
 import org.concurbridge.bridge.posting.ledger.LedgerDocument;
 import org.concurbridge.bridge.posting.ledger.PostingLedger;
 import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.faults.FaultRule;
 import org.concurbridge.sandbox.fis.FisStatus;
 
 import java.util.List;
@@ -24,6 +25,18 @@ record FisRuns(FisPostingJob job, ConcurSandbox sb, PostingLedger ledger, String
             }
         }
         return last;
+    }
+
+    /**
+     * One run in which Concur records the expense payment confirmation but its answer never reaches the bridge (cut
+     * in half, as if the bridge stopped between the call and the ledger write), then one run without the fault.
+     */
+    void runLosingOnePaymentConfirmationAnswer() {
+        sb.faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
+                + "/transactions/paymentconfirmations").malformed().times(1));
+        job.run(company); // fails or recovers by itself: either way the next run settles it
+        sb.faults().clear();
+        job.run(company);
     }
 
     List<String> jsons(List<String> ids) {
