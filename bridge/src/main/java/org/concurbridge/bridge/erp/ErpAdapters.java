@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.concurbridge.bridge.erp.sql.SqlErpAdapter;
 import org.concurbridge.bridge.erp.sql.SqlSchema;
 import org.concurbridge.bridge.erp.tryton.TrytonErpAdapter;
+import org.concurbridge.bridge.store.PostgresSessions;
 
 import javax.sql.DataSource;
 import java.net.http.HttpClient;
@@ -63,9 +64,7 @@ public final class ErpAdapters {
         }
         hc.setMaximumPoolSize(4);
         hc.setInitializationFailTimeout(-1);   // start even when the staging database is down; posts then retry
-        if (sql.jdbcUrl().startsWith("jdbc:postgresql:")) {
-            hc.addDataSourceProperty("reWriteBatchedInserts", "true");   // multi-row INSERTs from JDBC batches
-        }
+        PostgresSessions.configure(hc);
         return new HikariDataSource(hc);
     }
 }

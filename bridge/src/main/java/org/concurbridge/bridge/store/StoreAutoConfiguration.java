@@ -1,6 +1,8 @@
 package org.concurbridge.bridge.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.concurbridge.bridge.config.BridgeProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -10,11 +12,26 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Points Boot's data source at {@code bridge.store.*}. An auto-configuration (not a plain configuration) so that a
- * {@link JdbcConnectionDetails} bean of a test or an embedding application takes precedence.
+ * {@link JdbcConnectionDetails} bean of a test or an embedding application takes precedence. A PostgreSQL store gets
+ * the bridge's session settings ({@link PostgresSessions}).
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(BridgeProperties.class)
 public class StoreAutoConfiguration {
+
+    /** Before the pool starts (it starts on its first connection): the PostgreSQL session settings. */
+    @Bean
+    static BeanPostProcessor postgresSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource pool) {
+                    PostgresSessions.configure(pool);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)

@@ -16,6 +16,7 @@ import org.concurbridge.bridge.erp.sql.SqlSchema;
 import org.concurbridge.bridge.erp.tryton.TrytonErpAdapter;
 import org.concurbridge.bridge.erp.tryton.TrytonRpc;
 import org.concurbridge.bridge.erp.tryton.TrytonServer;
+import org.concurbridge.bridge.store.PostgresSessions;
 import org.h2.jdbcx.JdbcDataSource;
 import tools.jackson.databind.JsonNode;
 
@@ -215,7 +216,7 @@ public final class ErpPostingBench {
         hc.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + db);
         hc.setUsername("postgres");
         hc.setMaximumPoolSize(2);
-        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        PostgresSessions.configure(hc);
         return new HikariDataSource(hc);
     }
 

@@ -3,6 +3,7 @@ package org.concurbridge.bridge.posting.bench;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.concurbridge.bridge.store.PostgresSessions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -16,7 +17,7 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
-    /** Creates database {@code name} and returns a pool on it (HikariCP, 4 connections, rewritten batch inserts). */
+    /** Creates database {@code name} and returns a pool on it (HikariCP, 4 connections, the bridge's PostgreSQL session settings). */
     static HikariDataSource database(EmbeddedPostgres pg, String name) {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
@@ -27,7 +28,7 @@ final class BenchSupport {
         hc.setJdbcUrl("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name);
         hc.setUsername("postgres");
         hc.setMaximumPoolSize(4);
-        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        PostgresSessions.configure(hc);
         return new HikariDataSource(hc);
     }
 

@@ -11,6 +11,7 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -164,13 +165,29 @@ public class PostingLedger {
         if (erpNumbers.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
-        List<Object[]> args = erpNumbers.entrySet().stream().map(e -> new Object[]{e.getValue(),
-                Timestamps.toDb(now), Timestamps.toDb(now), e.getKey()}).toList();
-        int[] counts = templateOf().batchUpdate("update posting_documents set state = 'POSTED',"
-                + " erp_document_number = ?, posted_at = ?, updated_at = ?, error_text = null, failed_step = null"
-                + " where id = ? and state in ('RECEIVED', 'ACKNOWLEDGED', 'FAILED')", args);
-        return java.util.Arrays.stream(counts).map(c -> c > 0 ? 1 : 0).sum();
+        Object now = Timestamps.toDb(clock.instant());
+        List<Map.Entry<Long, String>> all = new ArrayList<>(erpNumbers.entrySet());
+        int moved = 0;
+        // one statement per 500 rows (each row's number by a CASE on its id), not one per row
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Map.Entry<Long, String>> part = all.subList(from, Math.min(all.size(), from + 500));
+            StringBuilder sql = new StringBuilder("update posting_documents set state = 'POSTED',"
+                    + " erp_document_number = case id");
+            List<Object> args = new ArrayList<>();
+            for (Map.Entry<Long, String> e : part) {
+                sql.append(" when ? then cast(? as varchar(100))");
+                args.add(e.getKey());
+                args.add(e.getValue());
+            }
+            sql.append(" end, posted_at = ?, updated_at = ?, error_text = null, failed_step = null where id in (")
+                    .append("?,".repeat(part.size() - 1)).append("?) and state in ('RECEIVED', 'ACKNOWLEDGED',"
+                            + " 'FAILED')");
+            args.add(now);
+            args.add(now);
+            part.forEach(e -> args.add(e.getKey()));
+            moved += jdbc.sql(sql.toString()).params(args).update();
+        }
+        return moved;
     }
 
     private int moveAll(java.util.Collection<Long> ids, String fromStates, LedgerState to, String setMore) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,18 +101,28 @@ public final class ReportClaims {
                 .update() == 1;
     }
 
-    /** The key holding each report's claim, by {@link #report}. */
+    /**
+     * The key holding each report's claim, by {@link #report}. One query per company and doc type with the Concur ids
+     * in a list: the primary key's index finds them (a list of (company, doc type, id) tuples is a full scan).
+     */
     private Map<String, String> holders(List<Claim> claims) {
         Map<String, String> out = new HashMap<>();
-        List<Object[]> tuples = claims.stream().map(c -> new Object[]{c.companyUuid(), c.docType(), c.concurId()})
-                .distinct().toList();
-        for (int from = 0; from < tuples.size(); from += 500) {
-            jdbc.sql("select company_uuid, doc_type, concur_id, idempotency_key from posting_claims"
-                            + " where (company_uuid, doc_type, concur_id) in (:reports)")
-                    .param("reports", tuples.subList(from, Math.min(tuples.size(), from + 500)))
-                    .query((rs, i) -> out.put(rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000"
-                            + rs.getString(3), rs.getString(4))).list();
+        Map<List<String>, Set<String>> idsByQueue = new LinkedHashMap<>();
+        for (Claim c : claims) {
+            idsByQueue.computeIfAbsent(List.of(c.companyUuid(), c.docType()), q -> new LinkedHashSet<>())
+                    .add(c.concurId());
         }
+        idsByQueue.forEach((queue, idSet) -> {
+            List<String> ids = List.copyOf(idSet);
+            for (int from = 0; from < ids.size(); from += 500) {
+                jdbc.sql("select company_uuid, doc_type, concur_id, idempotency_key from posting_claims"
+                                + " where company_uuid = :company and doc_type = :docType and concur_id in (:ids)")
+                        .param("company", queue.get(0)).param("docType", queue.get(1))
+                        .param("ids", ids.subList(from, Math.min(ids.size(), from + 500)))
+                        .query((rs, i) -> out.put(rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000"
+                                + rs.getString(3), rs.getString(4))).list();
+            }
+        });
         return out;
     }
 
