@@ -19,7 +19,7 @@ import java.time.format.DateTimeFormatter;
 record RunView(long id, String job, String instance, String status, String started, String finished,
                String elapsed, String phase, String read, String acknowledged, String posted, String confirmed,
                String failed, String message, Long heartbeatAge) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     static RunView of(JobRun r, Instant now) {
@@ -31,6 +31,14 @@ record RunView(long id, String job, String instance, String status, String start
                 figure(p == null ? null : p.posted()), figure(p == null ? null : p.confirmed()),
                 figure(p == null ? null : p.failed()), r.message() == null ? "" : r.message(),
                 r.heartbeatAt() == null ? null : Math.max(0, Duration.between(r.heartbeatAt(), now).toSeconds()));
+    }
+
+    /** The CSS classes of a run status's badge: OK green, RUNNING and SKIPPED amber, the others red. */
+    static String badge(String status) {
+        if ("OK".equals(status)) {
+            return "badge badge-ok";
+        }
+        return "RUNNING".equals(status) || "SKIPPED".equals(status) ? "badge badge-warn" : "badge badge-bad";
     }
 
     private static String figure(Integer n) {
