@@ -1,14 +1,13 @@
 // Live Jobs table of the connection page: re-reads GET /connections/{id}/jobs when the server says (nextPollMs: a
 // few seconds while a job runs or is due soon, longer when idle) and rewrites each row's cells and badge classes in
 // place. The rows' Run now forms are left as rendered (their CSRF tokens stay valid). A job scheduled after the page
-// loaded shows on reload. The content security policy allows no inline script, hence this file.
+// loaded shows on reload. Polling: poll.js. The content security policy allows no inline script, hence this file.
 (function () {
   'use strict';
   var table = document.getElementById('jobs');
-  if (!table || !window.fetch) {
+  if (!table || !window.fetch || !window.bridgePoll) {
     return;
   }
-  var src = table.getAttribute('data-src');
   var next = parseInt(table.getAttribute('data-next-poll-ms'), 10) || 30000;
 
   function cell(tr, name) {
@@ -61,31 +60,9 @@
       }
     });
     next = view.nextPollMs;
-    table.setAttribute('data-refreshed', String(Date.now()));
   }
 
-  function refresh() {
-    if (document.hidden) {
-      schedule();
-      return;
-    }
-    fetch(src, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (response) {
-        if (!response.ok || (response.headers.get('Content-Type') || '').indexOf('json') < 0) {
-          throw new Error('HTTP ' + response.status); // e.g. signed out: keep the last rows
-        }
-        return response.json();
-      })
-      .then(draw)
-      .catch(function (e) {
-        table.setAttribute('data-refresh-error', String(e));
-      })
-      .then(schedule);
-  }
-
-  function schedule() {
-    window.setTimeout(refresh, next);
-  }
-
-  schedule();
+  window.bridgePoll(table, function () {
+    return next;
+  }, draw);
 }());
