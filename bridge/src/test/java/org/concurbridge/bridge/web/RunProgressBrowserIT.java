@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -223,6 +224,13 @@ class RunProgressBrowserIT {
         browser.screenshot("jobs-table-done");
 
         long last = jobs.lastRunId("fis-posting", COMPANY);
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+        assertThat(admin.get(PAGE + "/jobs").body()).contains("{\"job\":\"fis-posting\",\"lastState\":\"OK\"");
+        HttpResponse<String> anonymous = new BridgeHttp(port, BridgeHttp.Redirects.RETURN).get(PAGE + "/jobs");
+        assertThat(anonymous.statusCode()).as("the JSON needs the admin, like the page").isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
         button.click(); // the kept form still works
         assertThat(browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice"))).getText())
                 .contains("Job fis-posting will run within a few seconds.");
