@@ -10,8 +10,8 @@ import java.time.Instant;
  * ({@code GET /connections/{id}/jobs}, read by {@code static/js/jobs.js}, which rewrites the cells' text and badge
  * classes and leaves the row's Run now form as rendered).
  *
- * @param lastState           the latest run's status (RUNNING, OK, FAILED, SKIPPED, INTERRUPTED), "" when the job never
- *                            ran for the company
+ * @param lastState           the latest run's status (RUNNING, OK, FAILED, SKIPPED, INTERRUPTED), "" when the job
+ *                            never ran for the company
  * @param lastBadge           the CSS classes of {@code lastState}'s badge ({@link RunView#badge}), "" when none
  * @param lastStarted         when the latest run started (UTC), "" when none
  * @param nextRun             when the job runs next (UTC); "after this run" while it runs
@@ -26,7 +26,12 @@ record JobView(String job, String lastState, String lastBadge, String lastStarte
 
     /** The job is running now or is due before {@code soon}. */
     static boolean active(ScheduledJob s, JobRun last, Instant soon) {
-        return s.running() || (last != null && last.running()) || !s.nextRunAt().isAfter(soon);
+        return running(s, last) || !s.nextRunAt().isAfter(soon);
+    }
+
+    /** An instance executes the job (by the scheduler's row), or its latest run is still alive. */
+    private static boolean running(ScheduledJob s, JobRun last) {
+        return s.running() || (last != null && last.running());
     }
 
     static JobView of(ScheduledJob s, JobRun last, Instant now) {
@@ -36,9 +41,9 @@ record JobView(String job, String lastState, String lastBadge, String lastStarte
             String figures = last.progress() == null ? "" : last.progress().summary();
             outcome = last.running() || run.message().isEmpty() ? figures : run.message();
         }
-        boolean running = s.running() || (last != null && last.running());
         return new JobView(s.job(), run == null ? "" : run.status(), run == null ? "" : RunView.badge(run.status()),
-                run == null ? "" : run.started(), running ? "after this run" : RunView.TIME.format(s.nextRunAt()),
-                outcome, s.running() ? s.runningOn() : null, s.interrupted(), s.consecutiveFailures());
+                run == null ? "" : run.started(),
+                running(s, last) ? "after this run" : RunView.TIME.format(s.nextRunAt()), outcome,
+                s.running() ? s.runningOn() : null, s.interrupted(), s.consecutiveFailures());
     }
 }

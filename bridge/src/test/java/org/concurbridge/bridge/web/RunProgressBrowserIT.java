@@ -229,7 +229,8 @@ class RunProgressBrowserIT {
         assertThat(admin.get(PAGE + "/jobs").body()).contains("{\"job\":\"fis-posting\",\"lastState\":\"OK\"");
         HttpResponse<String> anonymous = new BridgeHttp(port, BridgeHttp.Redirects.RETURN).get(PAGE + "/jobs");
         assertThat(anonymous.statusCode()).as("the JSON needs the admin, like the page").isEqualTo(302);
-        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(anonymous.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         button.click(); // the kept form still works
         assertThat(browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice"))).getText())

@@ -555,7 +555,8 @@ abstract class FisPostingContract {
             String id = old.get(n);
             List<Integer> acks = new ArrayList<>();
             for (int i = 0; i < log.size(); i++) {
-                if (log.get(i).method().equals("POST") && log.get(i).path().endsWith("/expense/transactions/acknowledgements")
+                if (log.get(i).method().equals("POST")
+                        && log.get(i).path().endsWith("/expense/transactions/acknowledgements")
                         && log.get(i).body().contains(id)) {
                     acks.add(i);
                 }
