@@ -10,13 +10,6 @@
   var columns = ['job', 'status', 'started', 'elapsed', 'phase', 'read', 'acknowledged', 'posted', 'confirmed',
     'failed', 'instance', 'message'];
 
-  function badge(status) {
-    if (status === 'OK') {
-      return 'badge badge-ok';
-    }
-    return status === 'RUNNING' || status === 'SKIPPED' ? 'badge badge-warn' : 'badge badge-bad';
-  }
-
   function row(run) {
     var tr = document.createElement('tr');
     tr.setAttribute('data-run', run.id);
@@ -27,7 +20,7 @@
       td.className = name;
       if (name === 'status') {
         var span = document.createElement('span');
-        span.className = badge(run.status);
+        span.className = run.badge;
         span.textContent = run.status;
         if (run.heartbeatAge !== null && run.heartbeatAge !== undefined) {
           span.title = 'last heartbeat ' + run.heartbeatAge + ' s ago';

@@ -12,7 +12,7 @@ import java.time.Instant;
  *
  * @param lastState           the latest run's status (RUNNING, OK, FAILED, SKIPPED, INTERRUPTED), "" when the job
  *                            never ran for the company
- * @param lastBadge           the CSS classes of {@code lastState}'s badge ({@link RunView#badge}), "" when none
+ * @param lastBadge           the CSS classes of {@code lastState}'s badge ({@link RunView#badge(String)}), "" when none
  * @param lastStarted         when the latest run started (UTC), "" when none
  * @param nextRun             when the job runs next (UTC); "after this run" while it runs
  * @param outcome             the latest run's figures so far while it runs, else its message (its final figures when
@@ -41,7 +41,7 @@ record JobView(String job, String lastState, String lastBadge, String lastStarte
             String figures = last.progress() == null ? "" : last.progress().summary();
             outcome = last.running() || run.message().isEmpty() ? figures : run.message();
         }
-        return new JobView(s.job(), run == null ? "" : run.status(), run == null ? "" : RunView.badge(run.status()),
+        return new JobView(s.job(), run == null ? "" : run.status(), run == null ? "" : run.badge(),
                 run == null ? "" : run.started(),
                 running(s, last) ? "after this run" : RunView.TIME.format(s.nextRunAt()), outcome,
                 s.running() ? s.runningOn() : null, s.interrupted(), s.consecutiveFailures());
