@@ -1,22 +1,14 @@
 // Live run history of the connection page: re-reads the runs as JSON every data-refresh-ms and redraws the table
-// in place (no page reload). The content security policy allows no inline script, hence this file.
+// in place (no page reload), through poll.js. The content security policy allows no inline script, hence this file.
 (function () {
   'use strict';
   var table = document.getElementById('runs');
-  if (!table || !window.fetch) {
+  if (!table || !window.fetch || !window.bridgePoll) {
     return;
   }
-  var src = table.getAttribute('data-src');
   var every = parseInt(table.getAttribute('data-refresh-ms'), 10) || 2000;
   var columns = ['job', 'status', 'started', 'elapsed', 'phase', 'read', 'acknowledged', 'posted', 'confirmed',
     'failed', 'instance', 'message'];
-
-  function badge(status) {
-    if (status === 'OK') {
-      return 'badge badge-ok';
-    }
-    return status === 'RUNNING' || status === 'SKIPPED' ? 'badge badge-warn' : 'badge badge-bad';
-  }
 
   function row(run) {
     var tr = document.createElement('tr');
@@ -28,7 +20,7 @@
       td.className = name;
       if (name === 'status') {
         var span = document.createElement('span');
-        span.className = badge(run.status);
+        span.className = run.badge;
         span.textContent = run.status;
         if (run.heartbeatAge !== null && run.heartbeatAge !== undefined) {
           span.title = 'last heartbeat ' + run.heartbeatAge + ' s ago';
@@ -48,31 +40,9 @@
       body.appendChild(row(run));
     });
     table.replaceChild(body, table.tBodies[0]);
-    table.setAttribute('data-refreshed', String(Date.now()));
   }
 
-  function refresh() {
-    if (document.hidden) {
-      schedule();
-      return;
-    }
-    fetch(src, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
-      .then(function (response) {
-        if (!response.ok || (response.headers.get('Content-Type') || '').indexOf('json') < 0) {
-          throw new Error('HTTP ' + response.status); // e.g. signed out: keep the last figures
-        }
-        return response.json();
-      })
-      .then(draw)
-      .catch(function (e) {
-        table.setAttribute('data-refresh-error', String(e));
-      })
-      .then(schedule);
-  }
-
-  function schedule() {
-    window.setTimeout(refresh, every);
-  }
-
-  schedule();
+  window.bridgePoll(table, function () {
+    return every;
+  }, draw);
 }());

@@ -138,11 +138,16 @@ public record BridgeProperties(
      *
      * @param publicMetrics true: {@code /actuator/prometheus} needs no sign-in (for a scraper on a trusted network);
      *                      false: it needs the admin credentials (HTTP Basic)
-     * @param runsRefresh   how often an open connection page refreshes its run history (live progress)
+     * @param runsRefresh   how often an open connection page refreshes its run history (live progress), and its
+     *                      Jobs table while a job runs or is due soon
+     * @param jobsIdleRefresh how often an open connection page re-reads its Jobs table while no job runs or is due
+     *                      within this time (a run started by another operator or the CLI shows within it)
      */
     public record Web(@DefaultValue("false") boolean publicMetrics,
                       @DefaultValue("2s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 5)
-                      Duration runsRefresh) {
+                      Duration runsRefresh,
+                      @DefaultValue("30s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 10)
+                      Duration jobsIdleRefresh) {
     }
 
     /**

@@ -114,6 +114,12 @@ public class ConnectionJobs {
         return runs.history(companyUuid, limit, staleBefore());
     }
 
+    /** The latest run of each of the company's jobs, by job name (jobs that never ran for it are left out). */
+    public Map<String, JobRun> latestRuns(String companyUuid) {
+        return runs.latestPerJob(companyUuid, staleBefore()).stream()
+                .collect(Collectors.toMap(JobRun::job, r -> r));
+    }
+
     /** One run of the history, as {@link #history} shows it. */
     public Optional<JobRun> run(long id) {
         return runs.find(id, staleBefore());

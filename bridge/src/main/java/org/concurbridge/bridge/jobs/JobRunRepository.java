@@ -68,6 +68,12 @@ class JobRunRepository {
                 .params(companyUuid, limit).query(mapper(staleBefore)).list();
     }
 
+    /** The latest run of each job of the company (jobs that never ran are left out), by {@link #history}'s rule. */
+    List<JobRun> latestPerJob(String companyUuid, Instant staleBefore) {
+        return jdbc.sql(SELECT + "where r.id in (select max(id) from job_runs where company_uuid = ? group by job)")
+                .param(companyUuid).query(mapper(staleBefore)).list();
+    }
+
     Optional<JobRun> find(long id, Instant staleBefore) {
         return jdbc.sql(SELECT + "where r.id = ?").param(id).query(mapper(staleBefore)).optional();
     }

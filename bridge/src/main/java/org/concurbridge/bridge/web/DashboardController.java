@@ -4,6 +4,8 @@ import org.concurbridge.bridge.config.BridgeProperties;
 import org.concurbridge.bridge.connect.ConnectException;
 import org.concurbridge.bridge.connect.QuickConnectService;
 import org.concurbridge.bridge.jobs.ConnectionJobs;
+import org.concurbridge.bridge.jobs.JobRun;
+import org.concurbridge.bridge.jobs.ScheduledJob;
 import org.concurbridge.bridge.store.Connection;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The connections dashboard: every connected company, its state and tokens' health, and the operator's actions. */
 @Controller
@@ -31,6 +35,7 @@ class DashboardController {
     static final int HISTORY = 50;
 
     private final Duration refresh;
+    private final Duration jobsIdleRefresh;
 
     private final ConnectionRepository connections;
     private final ConnectionJobs jobs;
@@ -40,6 +45,7 @@ class DashboardController {
     DashboardController(ConnectionRepository connections, ConnectionJobs jobs, QuickConnectService quickConnect,
                         Clock clock, BridgeProperties properties) {
         this.refresh = properties.web().runsRefresh();
+        this.jobsIdleRefresh = properties.web().jobsIdleRefresh();
         this.connections = connections;
         this.jobs = jobs;
         this.quickConnect = quickConnect;
@@ -61,7 +67,8 @@ class DashboardController {
         model.addAttribute("runs", runViews(companyUuid));
         model.addAttribute("refreshMillis", refresh.toMillis());
         model.addAttribute("deadAfter", RunView.duration(jobs.deadAfter()));
-        model.addAttribute("scheduled", jobs.scheduled(companyUuid));
+        model.addAttribute("jobs", jobsView(companyUuid));
+        model.addAttribute("jobsIdleRefresh", RunView.duration(jobsIdleRefresh));
         return "connection";
     }
 
@@ -71,6 +78,36 @@ class DashboardController {
     List<RunView> runs(@PathVariable String companyUuid) {
         existing(companyUuid);
         return runViews(companyUuid);
+    }
+
+    /**
+     * The Jobs table as JSON, polled by the connection page ({@code static/js/jobs.js}) every {@code nextPollMs}:
+     * {@code bridge.web.runs-refresh} while a job runs or is due before the idle poll would come, else
+     * {@code bridge.web.jobs-idle-refresh} (a run started elsewhere, by another operator or the CLI, shows then).
+     */
+    @GetMapping(value = "/connections/{companyUuid}/jobs", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    JobsView jobs(@PathVariable String companyUuid) {
+        existing(companyUuid);
+        return jobsView(companyUuid);
+    }
+
+    /** The Jobs table and when to read it again. */
+    record JobsView(List<JobView> jobs, long nextPollMs) {
+    }
+
+    private JobsView jobsView(String companyUuid) {
+        Instant now = clock.instant();
+        Instant soon = now.plus(jobsIdleRefresh);
+        Map<String, JobRun> latest = jobs.latestRuns(companyUuid);
+        boolean active = false;
+        List<JobView> rows = new ArrayList<>();
+        for (ScheduledJob s : jobs.scheduled(companyUuid)) {
+            JobRun last = latest.get(s.job());
+            active |= JobView.active(s, last, soon);
+            rows.add(JobView.of(s, last, now));
+        }
+        return new JobsView(rows, (active ? refresh : jobsIdleRefresh).toMillis());
     }
 
     private List<RunView> runViews(String companyUuid) {

@@ -351,8 +351,9 @@ abstract class ConnectionJobsContract {
     }
 
     @Test
-    void historyIsNewestFirstAndLimited() {
+    void historyIsNewestFirstAndLimitedAndTheLatestRunOfEachJobIsTheNewest() {
         String company = TestConnections.connectNew(connections, clock.instant());
+        assertThat(jobs.latestRuns(company)).as("never ran").isEmpty();
         for (int i = 1; i <= 3; i++) {
             job.result.set(JobResult.ok("run " + i));
             int expected = i;
@@ -363,6 +364,8 @@ abstract class ConnectionJobsContract {
         }
         List<JobRun> lastTwo = jobs.history(company, 2);
         assertThat(lastTwo).extracting(JobRun::message).containsExactly("run 3", "run 2");
+        assertThat(jobs.latestRuns(company)).containsOnlyKeys("recording");
+        assertThat(jobs.latestRuns(company).get("recording")).isEqualTo(lastTwo.get(0));
         assertThatThrownBy(() -> jobs.history(company, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 

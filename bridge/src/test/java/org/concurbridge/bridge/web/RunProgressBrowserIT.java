@@ -1,6 +1,7 @@
 package org.concurbridge.bridge.web;
 
 import org.concurbridge.bridge.connect.QuickConnectService;
+import org.concurbridge.bridge.jobs.ConnectionJobs;
 import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.store.Timestamps;
 import org.concurbridge.bridge.testsupport.BridgeHttp;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,11 +39,13 @@ import static org.awaitility.Awaitility.await;
 /**
  * Live progress of job runs on the connection page in headless Chromium: an operator starts a posting run against a
  * slow SAP Concur and watches its figures grow while it runs, then sees the final ones, without reloading; a run whose
- * instance died (scheduler heartbeat long gone) shows as interrupted, not running.
+ * instance died (scheduler heartbeat long gone) shows as interrupted, not running; the Jobs table's row of a job
+ * follows its runs live too, keeping its Run now form.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bridge.posting.page-size=2",
         "bridge.web.runs-refresh=200ms",
+        "bridge.web.jobs-idle-refresh=1s",
         "bridge.jobs.instance-name=browser-node"})
 class RunProgressBrowserIT {
     @RegisterExtension
@@ -58,6 +63,8 @@ class RunProgressBrowserIT {
     ConnectionRepository connections;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ConnectionJobs jobs;
 
     @DynamicPropertySource
     static void bridgeProperties(DynamicPropertyRegistry registry) {
@@ -146,6 +153,90 @@ class RunProgressBrowserIT {
                 .as("the figures changed in place: the page was never reloaded").isEqualTo(true);
         browser.screenshot("run-progress-done");
         sb.fis().latency(Duration.ZERO);
+    }
+
+    /** The Jobs table's row of {@code job} as the page shows it now, read in one script call; empty when none. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> jobRow(WebDriver web, String job) {
+        Object cells = ((JavascriptExecutor) web).executeScript(
+                "var r = document.querySelector('#jobs tbody tr[data-job=\"' + arguments[0] + '\"]');"
+                + "if (!r) { return {}; }"
+                + "var o = {state: r.getAttribute('data-state'),"
+                + "  badge: r.querySelector('.last-state span').className,"
+                + "  token: r.querySelector('form input[name=_csrf]').value};"
+                + "['last-state', 'last-started', 'next-run', 'outcome', 'status'].forEach(function (c) {"
+                + "  o[c] = r.querySelector('.' + c).textContent.trim(); });"
+                + "return o;", job);
+        return (Map<String, String>) cells;
+    }
+
+    @Test
+    void jobsTableRowFollowsARunStartedElsewhereFromItsPreviousStateToRunningToItsResultWithoutReloading() {
+        var sb = concur.sandbox();
+        WebDriver web = browser.open(port, PAGE);
+        // a first run with nothing to read: the row shows its OK (a new row, or the previous run's of this class)
+        long before = jobs.lastRunId("fis-posting", COMPANY);
+        jobs.runNow("fis-posting", COMPANY);
+        browser.waiting().until(d -> jobs.firstRunAfter("fis-posting", COMPANY, before)
+                .filter(r -> !r.running()).isPresent());
+        browser.waiting().until(d -> "OK".equals(jobRow(d, "fis-posting").get("state"))
+                && jobRow(d, "fis-posting").get("outcome").startsWith("received 0,"));
+        Map<String, String> previous = jobRow(web, "fis-posting");
+        assertThat(previous.get("badge")).isEqualTo("badge badge-ok");
+        assertThat(previous.get("next-run")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        WebElement button = web.findElement(By.id("run-fis-posting"));
+        ((JavascriptExecutor) web).executeScript("window.notReloaded = true;");
+
+        // then a slow run of 6 documents, started elsewhere (as by the CLI or another operator): no click, no reload
+        List<String> ids = sb.fis().generate(COMPANY, 22L, 6, List.of(FisUseCase.MILEAGE));
+        new ErpBooks(jdbc).knowEverythingIn(ids.stream().map(id -> sb.fis().document(id).toString()).toList(),
+                Set.of());
+        sb.fis().latency(Duration.ofMillis(250));
+        AtomicReference<Map<String, String>> running = new AtomicReference<>();
+        try {
+            jobs.runNow("fis-posting", COMPANY);
+            browser.waiting().until(d -> {
+                Map<String, String> row = jobRow(d, "fis-posting");
+                running.set(row);
+                return "RUNNING".equals(row.get("state")) && row.get("outcome").startsWith("expense page");
+            });
+            assertThat(running.get().get("badge")).isEqualTo("badge badge-warn");
+            assertThat(running.get().get("next-run")).isEqualTo("after this run");
+            assertThat(running.get().get("status")).isEqualTo("running on browser-node");
+            assertThat(running.get().get("last-started")).isNotEqualTo(previous.get("last-started"));
+            ((JavascriptExecutor) web).executeScript("document.getElementById('jobs').scrollIntoView();");
+            browser.screenshot("jobs-table-running");
+
+            browser.waiting().until(d -> "OK".equals(jobRow(d, "fis-posting").get("state")));
+        } finally {
+            sb.fis().latency(Duration.ZERO);
+        }
+        Map<String, String> done = jobRow(web, "fis-posting");
+        assertThat(done.get("outcome")).startsWith("received 6, acknowledged 6, posted 6, confirmed 6,");
+        assertThat(done.get("badge")).isEqualTo("badge badge-ok");
+        assertThat(done.get("status")).isEmpty();
+        assertThat(done.get("next-run")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        assertThat(done.get("last-started")).isEqualTo(running.get().get("last-started"));
+        assertThat(((JavascriptExecutor) web).executeScript("return window.notReloaded === true;"))
+                .as("the row changed in place: the page was never reloaded").isEqualTo(true);
+        assertThat(done.get("token")).as("the Run now form kept its CSRF token").isEqualTo(previous.get("token"));
+        assertThat(web.findElement(By.id("run-fis-posting"))).as("the very same form button").isEqualTo(button);
+        browser.screenshot("jobs-table-done");
+
+        long last = jobs.lastRunId("fis-posting", COMPANY);
+        BridgeHttp admin = new BridgeHttp(port, BridgeHttp.Redirects.FOLLOW);
+        admin.signIn(SandboxForTests.ADMIN_USER, SandboxForTests.ADMIN_PASSWORD);
+        assertThat(admin.get(PAGE + "/jobs").body()).contains("{\"job\":\"fis-posting\",\"lastState\":\"OK\"");
+        HttpResponse<String> anonymous = new BridgeHttp(port, BridgeHttp.Redirects.RETURN).get(PAGE + "/jobs");
+        assertThat(anonymous.statusCode()).as("the JSON needs the admin, like the page").isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+        button.click(); // the kept form still works
+        assertThat(browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("notice"))).getText())
+                .contains("Job fis-posting will run within a few seconds.");
+        browser.waiting().until(d -> jobs.firstRunAfter("fis-posting", COMPANY, last)
+                .filter(r -> !r.running()).isPresent()); // ended before the next test reads documents
     }
 
     @Test

@@ -17,9 +17,11 @@ import org.concurbridge.bridge.store.ConnectionRepository;
 import org.concurbridge.bridge.store.ConnectionState;
 import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.testsupport.JournalNets;
+import org.concurbridge.bridge.testsupport.LogCapture;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.client.Secret;
 import org.concurbridge.sandbox.ConcurSandbox;
+import org.concurbridge.sandbox.RecordedRequest;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.faults.FaultRule;
 import org.concurbridge.sandbox.fis.ExpectedJournal;
@@ -41,6 +43,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -496,6 +499,83 @@ abstract class FisPostingContract {
     BigDecimal toldPaid(LedgerDocument doc) {
         return ledger.daily(COMPANY, doc.postingDate(), doc.postingDate()).stream()
                 .filter(d -> d.currency().equals(doc.currency())).findFirst().orElseThrow().toldPaid();
+    }
+
+    /**
+     * Two pages of documents Concur serves again (confirmed here already), new documents behind them: each served-again
+     * page is acknowledged again before the next page is read, so none comes back in it, and the whole queue is
+     * confirmed in one run without a fis_queue_stuck warning and without posting anything twice.
+     */
+    @Test
+    void documentsServedAgainAreAcknowledgedBeforeTheNextPageIsReadSoOneRunConfirmsTheWholeQueue() {
+        int pageSize = 2;
+        List<String> old = sb().fis().generate(COMPANY, 29L, 2 * pageSize, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(old), Set.of());
+        drain();
+        old.forEach(id -> assertThat(sb().fis().state(id).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS));
+        int before = books.totalDocuments();
+        // Concur loses what it was told (a restored tenant); new documents arrive behind the old ones
+        old.forEach(id -> sb().fis().setStatus(id, FisStatus.READY));
+        List<String> fresh = sb().fis().generate(COMPANY, 31L, pageSize + 1, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(fresh), Set.of());
+        assertThat(sb().fis().counts(COMPANY).get(FisStatus.READY)).as("the queue: the old documents, then the new")
+                .isEqualTo(old.size() + fresh.size());
+        sb().fis().latency(Duration.ofMillis(20)); // every call takes a while: a read racing an acknowledgement shows
+        sb().clearRequests();
+
+        FisPostingPipeline.Stats stats;
+        String logged;
+        try (LogCapture logs = LogCapture.start()) {
+            stats = new FisPostingPipeline(COMPANY, clients.client(COMPANY).fis().withPageSize(pageSize), erp, ledger,
+                    mappings.mapping(COMPANY), clock, new FisPostingPipeline.Settings(Duration.ofSeconds(30),
+                    Duration.ofSeconds(30), 1000), x -> { }).run();
+            logged = logs.text();
+        }
+
+        List<RecordedRequest> log = sb().requests();
+        String trace = log.stream().map(r -> r.method() + " " + r.path() + " " + r.body()).toList().toString();
+        List<Integer> reads = new ArrayList<>();
+        for (int i = 0; i < log.size(); i++) {
+            if (log.get(i).method().equals("GET") && log.get(i).path().endsWith("/expense/transactions")) {
+                reads.add(i);
+            }
+        }
+        // queue order = page order: old page 1, old page 2, new pages, the empty page that ends the queue
+        assertThat(reads).as(trace).hasSize(2 + 2 + 1);
+        for (int n = 0; n < old.size(); n++) {
+            String id = old.get(n);
+            List<Integer> acks = new ArrayList<>();
+            for (int i = 0; i < log.size(); i++) {
+                if (log.get(i).method().equals("POST")
+                        && log.get(i).path().endsWith("/expense/transactions/acknowledgements")
+                        && log.get(i).body().contains(id)) {
+                    acks.add(i);
+                }
+            }
+            int servedBy = reads.get(n / pageSize);
+            int nextRead = reads.get(n / pageSize + 1);
+            assertThat(acks).as(id + " (read by request " + servedBy + ") is acknowledged once, before the next read"
+                    + " (request " + nextRead + "): " + trace).hasSize(1)
+                    .allSatisfy(a -> assertThat(a).isBetween(servedBy + 1, nextRead - 1));
+        }
+
+        assertThat(logged).contains("event=fis_served_again").doesNotContain("fis_queue_stuck");
+        assertThat(stats.servedAgain).as(stats.toString()).isEqualTo(old.size());
+        assertThat(stats.received).as(stats.toString()).isEqualTo(fresh.size());
+        assertThat(stats.posted).as(stats.toString()).isEqualTo(fresh.size());
+        assertThat(sb().fis().counts(COMPANY).getOrDefault(FisStatus.READY, 0)).as("left for the next run").isZero();
+        for (String id : old) {
+            LedgerDocument row = row(id);
+            assertThat(sb().fis().state(id).status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(sb().fis().state(id).postingConfirmations()).hasSize(2)
+                    .allSatisfy(c -> assertThat(c.toString()).contains(row.erpDocumentNumber()));
+            assertThat(books.documents(row.idempotencyKey())).as("posted once: " + id).isEqualTo(1);
+        }
+        for (String id : fresh) {
+            assertThat(sb().fis().state(id).status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(books.documents(row(id).idempotencyKey())).as("posted once: " + id).isEqualTo(1);
+        }
+        assertThat(books.totalDocuments()).as("only the new documents were posted").isEqualTo(before + fresh.size());
     }
 
     @Test
