@@ -243,10 +243,13 @@ public class PostingLedger {
 
     /**
      * The documents whose payment the pipeline watches: CONFIRMED ones (payment not confirmed yet) first, then
-     * PAYMENT_CONFIRMED ones paid since {@code paidSince} (a payment the ERP reverses is reported to Concur).
+     * PAYMENT_CONFIRMED ones paid since {@code paidSince} (a payment the ERP reverses is reported to Concur). Without
+     * their documents ({@code documentJson} null): every run reads them all, and few have a payment to confirm
+     * ({@link #byIds} reads those in full).
      */
     public List<LedgerDocument> awaitingPayment(String companyUuid, String docType, Instant paidSince, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
+        return jdbc.sql("select " + COLUMNS.replace("document_json", "null as document_json")
+                        + " from posting_documents where company_uuid = ? and doc_type = ?"
                         + " and (state = 'CONFIRMED' or (state = 'PAYMENT_CONFIRMED' and paid_at >= ?))"
                         + " order by case when state = 'CONFIRMED' then 0 else 1 end, id limit ?")
                 .params(companyUuid, docType, Timestamps.toDb(paidSince), limit).query(ROW).list();
