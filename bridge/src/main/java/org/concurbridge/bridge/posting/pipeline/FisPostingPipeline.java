@@ -261,8 +261,7 @@ public final class FisPostingPipeline {
         }
         // by idempotency key (one FIS document revision): its unique index finds a page's rows however large the
         // ledger grows
-        Set<String> known = ledger.byIdempotencyKeys(keys).stream().map(LedgerDocument::idempotencyKey)
-                .collect(Collectors.toSet());
+        Set<String> known = ledger.knownKeys(keys);
         for (int i = 0; i < page.size(); i++) {
             FisReadResult read = page.get(i);
             BuildResult built = builds.get(i);
