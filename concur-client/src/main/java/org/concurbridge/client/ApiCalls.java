@@ -27,8 +27,36 @@ public final class ApiCalls {
         this.client = client;
     }
 
-    /** A successful JSON answer: the parsed body, its raw bytes, and the correlation id. */
-    public record Result(JsonNode json, byte[] body, String correlationId) {
+    /**
+     * A successful JSON answer: its raw bytes, the correlation id and the body parsed as a tree on first use (a reader
+     * that parses the bytes its own way, such as the FIS documents with their decimal amounts, does not pay for a
+     * second parse). A body that is not JSON makes {@link #json()} throw {@link MalformedResponseException}: a
+     * retriable unusable body, as for any reader failure.
+     */
+    public static final class Result {
+        private final byte[] body;
+        private final String correlationId;
+        private JsonNode json;
+
+        Result(byte[] body, String correlationId) {
+            this.body = body;
+            this.correlationId = correlationId;
+        }
+
+        public JsonNode json() {
+            if (json == null) {
+                json = Json.parse(body);
+            }
+            return json;
+        }
+
+        public byte[] body() {
+            return body;
+        }
+
+        public String correlationId() {
+            return correlationId;
+        }
     }
 
     /**
@@ -47,8 +75,8 @@ public final class ApiCalls {
     }
 
     private <T> Function<ConcurResponse, T> read(String operation, Function<Result, T> reader) {
-        return response -> client.caller().parse(operation, response,
-                node -> reader.apply(new Result(node, response.body(), response.correlationId())));
+        return response -> client.caller().read(operation, response,
+                () -> reader.apply(new Result(response.body(), response.correlationId())));
     }
 
     /** A non-JSON answer: status, raw body, {@code Content-Type} and {@code Location} headers, correlation id. */

@@ -130,8 +130,13 @@ final class HttpCaller {
 
     /** The JSON body read by {@code parser}; an unusable body is {@link ConcurException.Retriable}. */
     <T> T parse(String operation, ConcurResponse response, Function<JsonNode, T> parser) {
+        return read(operation, response, () -> parser.apply(Json.parse(response.body())));
+    }
+
+    /** The answer read by {@code reader}; a {@link MalformedResponseException} is a retriable unusable body. */
+    <T> T read(String operation, ConcurResponse response, Supplier<T> reader) {
         try {
-            return parser.apply(Json.parse(response.body()));
+            return reader.get();
         } catch (MalformedResponseException e) {
             throw classifier.malformed(operation, response, e);
         }

@@ -53,7 +53,7 @@ public final class SandboxExchange {
     }
 
     public void json(int status, Object body) {
-        ctx.status(status).contentType("application/json").result(state.json().writeValueAsString(body));
+        ctx.status(status).contentType("application/json").result(state.json().writeValueAsBytes(body));
     }
 
     public void html(int status, String html) {

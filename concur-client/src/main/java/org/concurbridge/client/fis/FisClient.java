@@ -1,6 +1,5 @@
 package org.concurbridge.client.fis;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -217,14 +216,16 @@ public final class FisClient {
 
     // ------------------------------------------------------------------ reading answers
 
+    /** A page, its body parsed once (with decimal amounts) for the documents and the paging members. */
     private static FisPage page(FisDocumentKind kind, ApiCalls.Result r, int requestedLimit) {
-        JsonNode root = r.json();
-        if (!root.isObject() || !root.path("content").isArray()) {
-            throw new MalformedResponseException("expected a page {links, content, page} with a content array");
-        }
+        JsonNode root;
         List<FisReadResult> documents;
         try {
-            documents = FisDocuments.read(new ByteArrayInputStream(r.body()));
+            root = FisDocuments.tree(r.body());
+            if (root == null || !root.isObject() || !root.path("content").isArray()) {
+                throw new MalformedResponseException("expected a page {links, content, page} with a content array");
+            }
+            documents = FisDocuments.read(root);
         } catch (FisDocumentException e) {
             throw new MalformedResponseException("unusable page: " + e.getMessage(), e);
         }

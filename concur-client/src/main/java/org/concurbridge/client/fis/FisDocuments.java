@@ -50,9 +50,14 @@ public final class FisDocuments {
      * @throws FisDocumentException when the input as a whole is unusable (not JSON, not an object, no known shape)
      */
     public static List<FisReadResult> read(InputStream in) {
-        JsonNode root = readTree(in);
-        if (!root.isObject()) {
-            throw new FisDocumentException("$", "expected a JSON object but found " + root.getNodeType(), null);
+        return read(readTree(in));
+    }
+
+    /** {@link #read(InputStream)} of a tree made by {@link #tree}. */
+    static List<FisReadResult> read(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new FisDocumentException("$", "expected a JSON object but found "
+                    + (root == null ? "nothing" : root.getNodeType()), null);
         }
         if (root.has("fIDocuments")) {
             return readArray(root.get("fIDocuments"), "$.fIDocuments");
@@ -151,6 +156,11 @@ public final class FisDocuments {
         } catch (JacksonException e) {
             throw new FisDocumentException(basePath, e.getOriginalMessage(), e);
         }
+    }
+
+    /** A FIS answer as a tree, amounts as decimals (not doubles); {@link FisDocumentException} when not JSON. */
+    static JsonNode tree(byte[] body) {
+        return readTree(new java.io.ByteArrayInputStream(body));
     }
 
     private static JsonNode readTree(InputStream in) {

@@ -82,12 +82,14 @@ public final class FisPostingBench {
                 + " load-average=" + String.format(java.util.Locale.ROOT, "%.1f",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         // durable commits, as on a production server (the embedded default does not wait for the WAL flush)
+        // one sandbox for every run, as Concur's servers stay up: the smaller runs warm it (and the bridge) up
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", SYNCHRONOUS_COMMIT).start()) {
+                .setServerConfig("synchronous_commit", SYNCHRONOUS_COMMIT).start();
+             BenchSandbox sb = BenchSandbox.start(o.sandbox(), 7L)) {
             for (int size : o.heapSizes()) {
-                print(out, once(pg, size, o));
+                print(out, once(pg, sb, size, o));
             }
-            print(out, once(pg, o.documents(), o));
+            print(out, once(pg, sb, o.documents(), o));
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL failed", e);
         }
@@ -101,13 +103,14 @@ public final class FisPostingBench {
                 r.heapBeforeMb(), r.peakHeapMb(), r.heapAfterGcMb());
     }
 
-    static Result once(EmbeddedPostgres pg, int documents, Options o) {
+    /** One run of {@code documents} new documents into a fresh database, through the given sandbox. */
+    static Result once(EmbeddedPostgres pg, BenchSandbox sb, int documents, Options o) {
         String company = SandboxDemo.PROFESSIONAL_COMPANY;
         String clientId = UUID.randomUUID().toString();
         String clientSecret = UUID.randomUUID().toString();
         HikariDataSource ds = BenchSupport.database(pg, "fis_bench_" + documents + "_" + System.nanoTime() % 100000);
-        try (BenchSandbox sb = BenchSandbox.start(o.sandbox(), 7L);
-             ErpAdapter erp = ErpAdapters.create(ErpConfig.parse(Map.of()), ds, HttpClient.newHttpClient(),
+        int confirmedBefore = sb.postingConfirmed(company);
+        try (ErpAdapter erp = ErpAdapters.create(ErpConfig.parse(Map.of()), ds, HttpClient.newHttpClient(),
                      Clock.systemUTC())) {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             sb.registerApp(clientId, clientSecret, "http://localhost/concur/connect");
@@ -119,7 +122,7 @@ public final class FisPostingBench {
                     new MemoryTokenStore(grant), Clock.systemUTC(), Duration.ofMinutes(5))).build();
             FisClient fis = concur.fis().withPageSize(o.pageSize()).withBatchSize(o.pageSize());
 
-            List<String> ids = sb.generate(company, 42L, documents);
+            List<String> ids = sb.generate(company, 42L + documents, documents);
             JdbcClient jdbc = JdbcClient.create(ds);
             for (int from = 0; from < ids.size(); from += 500) {
                 ErpReferenceData.createFor(jdbc, ids.subList(from, Math.min(ids.size(), from + 500)).stream()
@@ -142,7 +145,7 @@ public final class FisPostingBench {
             System.gc(); // what the run keeps (the pipeline and its ledger are still referenced), without garbage
             long after = usedHeap();
             java.lang.ref.Reference.reachabilityFence(pipeline);
-            int confirmed = sb.postingConfirmed(company);
+            int confirmed = sb.postingConfirmed(company) - confirmedBefore;
             if (confirmed != documents || stats.confirmed() != documents) {
                 throw new IllegalStateException("expected " + documents + " confirmed documents, sandbox has "
                         + confirmed + ", run: " + stats);

@@ -32,6 +32,8 @@ public class PostingLedger {
             + " idempotency_key, kind, currency, total, mapping_version, state, failed_step, erp_document_number,"
             + " error_text, attempts, next_attempt_at, document_json, supersedes_id, reversal_document_number,"
             + " posting_date, created_at, updated_at, posted_at, confirmed_at, paid_at, erp_system_id";
+    /** {@link #COLUMNS} without the document ({@code documentJson} null): for reads that only need the state. */
+    private static final String HEAD_COLUMNS = COLUMNS.replace("document_json", "null as document_json");
     private static final int MAX_TEXT = 4000;
 
     private final JdbcClient jdbc;
@@ -133,20 +135,47 @@ public class PostingLedger {
 
     /** Rows by ledger id, in one query (ordered by id). */
     public List<LedgerDocument> byIds(java.util.Collection<Long> ids) {
+        return byIds(COLUMNS, ids);
+    }
+
+    /** {@link #byIds} without the documents ({@code documentJson} null). */
+    public List<LedgerDocument> headsByIds(java.util.Collection<Long> ids) {
+        return byIds(HEAD_COLUMNS, ids);
+    }
+
+    private List<LedgerDocument> byIds(String columns, java.util.Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from posting_documents where id in (:ids) order by id")
+        return jdbc.sql("select " + columns + " from posting_documents where id in (:ids) order by id")
                 .param("ids", ids).query(ROW).list();
     }
 
     /** Rows by ERP idempotency key (one source document revision each), in one query on the key's unique index. */
     public List<LedgerDocument> byIdempotencyKeys(java.util.Collection<String> keys) {
+        return byKeys(COLUMNS, keys);
+    }
+
+    /** {@link #byIdempotencyKeys} without the documents ({@code documentJson} null). */
+    public List<LedgerDocument> headsByIdempotencyKeys(java.util.Collection<String> keys) {
+        return byKeys(HEAD_COLUMNS, keys);
+    }
+
+    private List<LedgerDocument> byKeys(String columns, java.util.Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + COLUMNS + " from posting_documents where idempotency_key in (:keys) order by id")
+        return jdbc.sql("select " + columns + " from posting_documents where idempotency_key in (:keys) order by id")
                 .param("keys", keys).query(ROW).list();
+    }
+
+    /** Which of these idempotency keys the ledger has. */
+    public Set<String> knownKeys(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select idempotency_key from posting_documents where idempotency_key in (:keys)")
+                .param("keys", keys).query(String.class).list());
     }
 
     /** RECEIVED → ACKNOWLEDGED for several rows in one update; returns how many moved. */
@@ -243,10 +272,12 @@ public class PostingLedger {
 
     /**
      * The documents whose payment the pipeline watches: CONFIRMED ones (payment not confirmed yet) first, then
-     * PAYMENT_CONFIRMED ones paid since {@code paidSince} (a payment the ERP reverses is reported to Concur).
+     * PAYMENT_CONFIRMED ones paid since {@code paidSince} (a payment the ERP reverses is reported to Concur). Without
+     * their documents ({@code documentJson} null): every run reads them all, and few have a payment to confirm
+     * ({@link #byIds} reads those in full).
      */
     public List<LedgerDocument> awaitingPayment(String companyUuid, String docType, Instant paidSince, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
+        return jdbc.sql("select " + HEAD_COLUMNS + " from posting_documents where company_uuid = ? and doc_type = ?"
                         + " and (state = 'CONFIRMED' or (state = 'PAYMENT_CONFIRMED' and paid_at >= ?))"
                         + " order by case when state = 'CONFIRMED' then 0 else 1 end, id limit ?")
                 .params(companyUuid, docType, Timestamps.toDb(paidSince), limit).query(ROW).list();

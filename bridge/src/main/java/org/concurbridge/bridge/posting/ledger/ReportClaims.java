@@ -74,7 +74,7 @@ public final class ReportClaims {
                         Timestamps.toDb(now)}).toList());
         Map<String, String> holders = holders(real);
         Map<String, LedgerDocument> rows = new HashMap<>();
-        ledger.byIdempotencyKeys(holders.values()).forEach(r -> rows.put(r.idempotencyKey(), r));
+        ledger.headsByIdempotencyKeys(holders.values()).forEach(r -> rows.put(r.idempotencyKey(), r));
         for (Claim c : real) {
             String holder = holders.get(report(c));
             if (holder == null || holder.equals(c.idempotencyKey())) {
@@ -86,7 +86,7 @@ public final class ReportClaims {
                     continue;
                 }
                 holder = holders(List.of(c)).get(report(c)); // another row took it over first
-                row = ledger.byIdempotencyKeys(List.of(holder)).stream().findFirst().orElse(null);
+                row = ledger.headsByIdempotencyKeys(List.of(holder)).stream().findFirst().orElse(null);
             }
             out.put(c.idempotencyKey(), new Holder(holder, row));
         }
@@ -156,7 +156,7 @@ public final class ReportClaims {
         jdbc.sql("select id, posted_as_id from posting_documents where id in (:ids) and posted_as_id is not null")
                 .param("ids", ids).query((rs, i) -> links.put(rs.getLong(1), rs.getLong(2))).list();
         Map<Long, LedgerDocument> holders = new HashMap<>();
-        ledger.byIds(links.values()).forEach(r -> holders.put(r.id(), r));
+        ledger.headsByIds(links.values()).forEach(r -> holders.put(r.id(), r));
         links.forEach((id, holder) -> out.put(id, holders.get(holder)));
         return out;
     }

@@ -261,8 +261,7 @@ public final class FisPostingPipeline {
         }
         // by idempotency key (one FIS document revision): its unique index finds a page's rows however large the
         // ledger grows
-        Set<String> known = ledger.byIdempotencyKeys(keys).stream().map(LedgerDocument::idempotencyKey)
-                .collect(Collectors.toSet());
+        Set<String> known = ledger.knownKeys(keys);
         for (int i = 0; i < page.size(); i++) {
             FisReadResult read = page.get(i);
             BuildResult built = builds.get(i);
@@ -826,14 +825,14 @@ public final class FisPostingPipeline {
                 .toList());
         List<LedgerDocument> toPlan = waiting.stream().filter(r -> progress.get(r.id()).pending() == null).toList();
         payments.planAll(planPayments(toPlan, progress));
-        Map<Long, LedgerDocument> rows = new java.util.HashMap<>();
-        waiting.forEach(r -> rows.put(r.id(), r));
         Map<Long, PaymentLedger.Payment> byDocument = new LinkedHashMap<>(); // one at a time per document
-        payments.byDocuments(rows.keySet(), PaymentLedger.State.PENDING)
+        payments.byDocuments(waiting.stream().map(LedgerDocument::id).toList(), PaymentLedger.State.PENDING)
                 .forEach(p -> byDocument.putIfAbsent(p.documentId(), p));
         if (byDocument.isEmpty()) {
             return;
         }
+        Map<Long, LedgerDocument> rows = new java.util.HashMap<>(); // with their documents
+        ledger.byIds(byDocument.keySet()).forEach(r -> rows.put(r.id(), r));
         List<PaymentLedger.Payment> pending = List.copyOf(byDocument.values());
         List<LedgerDocument> sent = pending.stream().map(p -> rows.get(p.documentId())).toList();
         List<FisOutcome> outcomes = bySystemId(sent, (client, group) -> client.confirmPayments(group.stream()
@@ -846,7 +845,8 @@ public final class FisPostingPipeline {
 
     /**
      * What to confirm for documents without a pending confirmation: PP/CP where the ERP's paid amount grew (CONFIRMED
-     * rows), RE where it went down below what Concur was told.
+     * rows), RE where it went down below what Concur was told. The rows come without their documents; those of the
+     * documents with something to confirm are read in full (the payment reference names the ERP company).
      */
     private List<PaymentLedger.Payment> planPayments(List<LedgerDocument> rows,
                                                      Map<Long, PaymentLedger.Progress> progress) {
@@ -856,26 +856,35 @@ public final class FisPostingPipeline {
         Map<Long, String> keys = erpKeys(rows);
         stats.erpCalls++;
         Map<String, PaymentStatus> status = erp.paymentStatus(List.copyOf(keys.values()));
-        List<PaymentLedger.Payment> planned = new ArrayList<>();
+        List<LedgerDocument> changed = new ArrayList<>();
         for (LedgerDocument row : rows) {
             PaymentStatus s = status.get(keys.get(row.id()));
-            PaymentLedger.Progress p = progress.get(row.id());
             if (s == null) {
                 continue;
             }
+            PaymentLedger.Progress p = progress.get(row.id());
+            BigDecimal growth = s.paid().subtract(p.paidConfirmed());
+            if (growth.signum() < 0 && !refusedAlready(p, s)
+                    || growth.signum() > 0 && row.state() == LedgerState.CONFIRMED) {
+                changed.add(row);
+            } // else nothing new since the last confirmation
+        }
+        List<PaymentLedger.Payment> planned = new ArrayList<>();
+        for (LedgerDocument row : changed.isEmpty() ? List.<LedgerDocument>of()
+                : ledger.byIds(changed.stream().map(LedgerDocument::id).toList())) {
+            PaymentStatus s = status.get(keys.get(row.id()));
+            PaymentLedger.Progress p = progress.get(row.id());
             BigDecimal growth = s.paid().subtract(p.paidConfirmed());
             int seq = p.lastSeq() + 1;
             if (growth.signum() < 0) {
-                if (!refusedAlready(p, s)) {
-                    planned.add(reversal(row, s, p, seq));
-                }
-            } else if (growth.signum() > 0 && row.state() == LedgerState.CONFIRMED) {
+                planned.add(reversal(row, s, p, seq));
+            } else {
                 String status0 = s.state() == PaymentStatus.State.PAID ? "CP" : "PP";
                 LocalDate paidOn = s.paidOn() != null ? s.paidOn() : today();
                 planned.add(new PaymentLedger.Payment(0, row.id(), seq, status0, growth, s.paid(), s.payable(),
                         s.currency(), paidOn, paymentRef(row, seq), s.reference(), null, PaymentLedger.State.PENDING,
                         null, null, null));
-            } // else nothing new since the last confirmation
+            }
         }
         return planned;
     }
