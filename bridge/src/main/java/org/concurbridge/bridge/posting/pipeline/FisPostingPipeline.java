@@ -400,6 +400,7 @@ public final class FisPostingPipeline {
         }
         List<FisOutcome> outcomes = bySystemId(acknowledged, (client, group) -> client.confirmPostings(kind,
                 group.stream().map(this::confirmationAgain).toList()));
+        int confirmedAgain = 0;
         for (int i = 0; i < acknowledged.size(); i++) {
             LedgerDocument row = acknowledged.get(i);
             FisOutcome o = outcomes.get(i);
@@ -407,10 +408,11 @@ public final class FisPostingPipeline {
                     ? "error again: " : "success again " + row.erpDocumentNumber() + ": ") + describe(o), null);
             if (o.isDone()) {
                 stats.servedAgain++;
+                confirmedAgain++;
             }
         }
         log.warn("event=fis_served_again company={} docType={} documents={} confirmedAgain={}", companyUuid,
-                docType(kind), done.size(), stats.servedAgain);
+                docType(kind), done.size(), confirmedAgain);
         flushEvents();
     }
 

@@ -560,6 +560,9 @@ abstract class FisPostingContract {
         }
 
         assertThat(logged).contains("event=fis_served_again").doesNotContain("fis_queue_stuck");
+        // one warning per page, each with that page's figures (not the run's running total)
+        assertThat(logged.lines().filter(l -> l.contains("event=fis_served_again")).toList()).hasSize(2)
+                .allSatisfy(l -> assertThat(l).contains("documents=" + pageSize + " confirmedAgain=" + pageSize));
         assertThat(stats.servedAgain).as(stats.toString()).isEqualTo(old.size());
         assertThat(stats.received).as(stats.toString()).isEqualTo(fresh.size());
         assertThat(stats.posted).as(stats.toString()).isEqualTo(fresh.size());
