@@ -60,7 +60,7 @@ final class TrytonCompanies {
     private int reads;        // guarded by this
 
     private record Loaded(Company fallback, Map<String, Company> byCode, Collection<Company> all,
-                          Set<Long> usable) {
+                          Set<Long> usable, List<Company> masterData) {
     }
 
     TrytonCompanies(TrytonRpc rpc, ErpConfig.Tryton config, Clock clock) {
@@ -118,22 +118,41 @@ final class TrytonCompanies {
                 unknown.add("erp.tryton.companies " + code + "=" + id);
             }
         });
+        config.masterDataCompanyIds().forEach(id -> {
+            if (!byId.containsKey((long) id)) {
+                unknown.add("erp.tryton.master-data-company-ids " + id);
+            }
+        });
         if (!unknown.isEmpty()) {
             throw new ErpException.Permanent("Tryton has no company " + String.join(", ", unknown)
                     + "; its companies are " + byId.values(), null);
+        }
+        List<Company> masterData = config.masterDataCompanyIds().stream().map(id -> byId.get((long) id)).toList();
+        List<String> unusable = masterData.stream().filter(c -> !usable.contains(c.id())).map(Company::toString)
+                .toList();
+        if (!unusable.isEmpty()) {
+            throw new ErpException.Permanent("erp.tryton.master-data-company-ids: the Tryton user " + config.user()
+                    + " cannot read company " + String.join(", ", unusable) + ": add the company to the user's"
+                    + " companies and set the user's Company Filter to All (Tryton applies its record rules to the"
+                    + " user's own company otherwise)", null);
         }
         Map<String, Company> byCode = new LinkedHashMap<>();
         byId.values().stream().filter(c -> c.code() != null).forEach(c -> byCode.putIfAbsent(c.code(), c));
         config.companies().forEach((code, id) -> byCode.put(code, byId.get((long) id)));
         Loaded l = new Loaded(byId.get((long) config.companyId()), byCode, byId.values().stream()
-                .filter(c -> usable.contains(c.id())).toList(), Set.copyOf(usable));
+                .filter(c -> usable.contains(c.id())).toList(), Set.copyOf(usable), masterData);
         loaded = l;
         return l;
     }
 
-    /** The configured {@code erp.tryton.company-id}: master data, and entries without a company. */
+    /** The configured {@code erp.tryton.company-id}: entries without a company. */
     Company fallback() {
         return loaded().fallback();
+    }
+
+    /** The companies of {@code erp.tryton.master-data-company-ids}, in their configured order. */
+    List<Company> masterData() {
+        return loaded().masterData();
     }
 
     /** Every company the user can post into (a key is looked up in all of them). */

@@ -61,7 +61,7 @@ public final class TrytonErpAdapter implements ErpAdapter {
         this.rpc = new TrytonRpc(http, config.databaseUri(), config.user(), config.password(), config.timeout());
         this.companies = new TrytonCompanies(rpc, config, clock);
         this.moves = new TrytonMoves(rpc, config, companies);
-        this.masterData = new TrytonMasterData(rpc, config.companyId());
+        this.masterData = new TrytonMasterData(rpc, companies);
         this.payments = new TrytonPaymentStatus(rpc);
     }
 
