@@ -52,7 +52,7 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
      * @param database  Tryton database name
      * @param user      login
      * @param password  password
-     * @param companyId {@code company.company} id for master data and for entries without a company
+     * @param companyId {@code company.company} id for entries without a company (and the default master-data company)
      * @param journal   code of the {@code account.journal} for the moves
      * @param batchSize moves per create/post call
      * @param timeout   per-request timeout

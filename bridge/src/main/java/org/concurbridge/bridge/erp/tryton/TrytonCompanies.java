@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * (so a company created in Tryton later is found without a restart, and a page of entries for an unknown company
  * costs at most one re-read): an entry's company code is
  * resolved through {@code erp.tryton.companies} ({@code code=id}) first, else to the company whose party code it is;
- * an entry without a company goes to {@code erp.tryton.company-id}. Tryton scopes accounts, taxes, analytic
+ * an entry without a company goes to {@code erp.tryton.company-id}; master data is read from
+ * {@code erp.tryton.master-data-company-ids} ({@link #masterData()}). Tryton scopes accounts, taxes, analytic
  * accounts, fiscal years and moves by company; every search of the adapter names the company and every call carries
  * {@link Company#ctx()} of its company. Tryton 6.0's record rules, however, follow the user's stored company (not
  * the context's) unless the user's Company Filter is All: a company other than the user's own is only used when the
@@ -48,6 +49,9 @@ final class TrytonCompanies {
             return code + " (id " + id + ", " + currency + ")";
         }
     }
+
+    private static final String FIX = ": add the company to the user's companies and set the user's Company Filter"
+            + " to All (Tryton applies its record rules to the user's own company otherwise)";
 
     /** The least time between two reads of the companies. */
     static final Duration REREAD_AFTER = Duration.ofMinutes(1);
@@ -128,14 +132,6 @@ final class TrytonCompanies {
                     + "; its companies are " + byId.values(), null);
         }
         List<Company> masterData = config.masterDataCompanyIds().stream().map(id -> byId.get((long) id)).toList();
-        List<String> unusable = masterData.stream().filter(c -> !usable.contains(c.id())).map(Company::toString)
-                .toList();
-        if (!unusable.isEmpty()) {
-            throw new ErpException.Permanent("erp.tryton.master-data-company-ids: the Tryton user " + config.user()
-                    + " cannot read company " + String.join(", ", unusable) + ": add the company to the user's"
-                    + " companies and set the user's Company Filter to All (Tryton applies its record rules to the"
-                    + " user's own company otherwise)", null);
-        }
         Map<String, Company> byCode = new LinkedHashMap<>();
         byId.values().stream().filter(c -> c.code() != null).forEach(c -> byCode.putIfAbsent(c.code(), c));
         config.companies().forEach((code, id) -> byCode.put(code, byId.get((long) id)));
@@ -150,9 +146,21 @@ final class TrytonCompanies {
         return loaded().fallback();
     }
 
-    /** The companies of {@code erp.tryton.master-data-company-ids}, in their configured order. */
+    /**
+     * The companies of {@code erp.tryton.master-data-company-ids}, in their configured order.
+     *
+     * @throws ErpException.Permanent when the user cannot read one of them (Tryton's record rules would return
+     *                                nothing of it, silently)
+     */
     List<Company> masterData() {
-        return loaded().masterData();
+        Loaded l = loaded();
+        List<String> unusable = l.masterData().stream().filter(c -> !l.usable().contains(c.id()))
+                .map(Company::toString).toList();
+        if (!unusable.isEmpty()) {
+            throw new ErpException.Permanent("erp.tryton.master-data-company-ids: the Tryton user " + config.user()
+                    + " cannot read company " + String.join(", ", unusable) + FIX, null);
+        }
+        return l.masterData();
     }
 
     /** Every company the user can post into (a key is looked up in all of them). */
@@ -179,9 +187,7 @@ final class TrytonCompanies {
         Company c = code == null ? fallback() : loaded().byCode().get(code);
         if (c != null) {
             return ValidationProblem.header("company", code, "the Tryton user " + config.user()
-                    + " cannot post into company " + c + ": add the company to the user's companies and set the"
-                    + " user's Company Filter to All (Tryton applies its record rules to the user's own company"
-                    + " otherwise)");
+                    + " cannot post into company " + c + FIX);
         }
         return ValidationProblem.header("company", code, "no Tryton company has this party code and"
                 + " erp.tryton.companies does not map it; the Tryton companies are "

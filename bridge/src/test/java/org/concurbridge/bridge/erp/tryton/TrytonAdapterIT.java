@@ -404,7 +404,7 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
     }
 
     @Test
-    void aMasterDataCompanyIdTrytonDoesNotHaveFailsTheReadNamingTheKeyAndTheId() {
+    void aMasterDataCompanyIdTrytonDoesNotHaveOrTheUserCannotReadFailsTheReadNamingTheIdAndTheFix() {
         ErpConfig.Tryton wrong = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
                 config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of(), List.of(1, 999));
         try (ErpAdapter a = new TrytonErpAdapter(wrong, HttpClient.newHttpClient())) {
@@ -412,6 +412,18 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
                     .isInstanceOf(ErpException.Permanent.class)
                     .hasMessageContaining("erp.tryton.master-data-company-ids 999")
                     .hasMessageContaining("CB01 (id 1, EUR)");
+        }
+        String code = "RO" + (System.nanoTime() % 100_000);
+        long other = TrytonReferenceData.addCompany(rpc, config, code, "EUR");
+        rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
+        ErpConfig.Tryton unreadable = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of(), List.of(1, (int) other));
+        try (ErpAdapter a = new TrytonErpAdapter(unreadable, HttpClient.newHttpClient())) {
+            assertThatThrownBy(() -> a.purchaseOrders(Checkpoint.START, 10))
+                    .as("Tryton's record rules would silently return nothing of it")
+                    .isInstanceOf(ErpException.Permanent.class)
+                    .hasMessageContaining("cannot read company " + code + " (id " + other)
+                    .hasMessageContaining("Company Filter to All");
         }
     }
 
