@@ -87,8 +87,11 @@ final class TrytonMasterData {
             Set<Long> skipped = ownership == null ? Set.of() : taken(model, ownership, page);
             for (Row r : page) {
                 cursor = r.checkpoint();
-                if (!skipped.contains(r.id()) && kept.add(r) && kept.size() == limit) {
-                    break;
+                if (!skipped.contains(r.id())) {
+                    kept.add(r);
+                    if (kept.size() == limit) {
+                        break;
+                    }
                 }
             }
             if (kept.size() == limit || page.size() < limit) {
