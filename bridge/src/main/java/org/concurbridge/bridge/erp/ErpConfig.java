@@ -52,15 +52,18 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
      * @param database  Tryton database name
      * @param user      login
      * @param password  password
-     * @param companyId {@code company.company} id for master data and for entries without a company
+     * @param companyId {@code company.company} id for entries without a company (and the default master-data company)
      * @param journal   code of the {@code account.journal} for the moves
      * @param batchSize moves per create/post call
      * @param timeout   per-request timeout
      * @param companies entry company code → {@code company.company} id, for codes that are not the Tryton
      *                  company's party code (an entry goes to the company of its code, see {@code TrytonCompanies})
+     * @param masterDataCompanyIds the {@code company.company} ids master data is read from, first = highest
+     *                  priority for a code two of them have; empty = {@code companyId} only
      */
     record Tryton(URI url, String database, String user, Secret password, int companyId, String journal,
-                  int batchSize, Duration timeout, Map<String, Integer> companies) implements ErpConfig {
+                  int batchSize, Duration timeout, Map<String, Integer> companies,
+                  List<Integer> masterDataCompanyIds) implements ErpConfig {
         public Tryton {
             Objects.requireNonNull(url, "url");
             Objects.requireNonNull(database, "database");
@@ -69,12 +72,20 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             Objects.requireNonNull(journal, "journal");
             Objects.requireNonNull(timeout, "timeout");
             companies = Map.copyOf(companies);
+            masterDataCompanyIds = masterDataCompanyIds.isEmpty() ? List.of(companyId)
+                    : List.copyOf(masterDataCompanyIds);
+        }
+
+        /** Master data from {@code companyId} only. */
+        public Tryton(URI url, String database, String user, Secret password, int companyId, String journal,
+                      int batchSize, Duration timeout, Map<String, Integer> companies) {
+            this(url, database, user, password, companyId, journal, batchSize, timeout, companies, List.of());
         }
 
         /** One company: {@code erp.tryton.companies} empty. */
         public Tryton(URI url, String database, String user, Secret password, int companyId, String journal,
                       int batchSize, Duration timeout) {
-            this(url, database, user, password, companyId, journal, batchSize, timeout, Map.of());
+            this(url, database, user, password, companyId, journal, batchSize, timeout, Map.of(), List.of());
         }
 
         /** The JSON-RPC endpoint of the database. */
@@ -105,8 +116,10 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
             new Key("erp.tryton.database", null, "Tryton database name (required)"),
             new Key("erp.tryton.user", "admin", "Tryton login"),
             new Key("erp.tryton.password", null, "Tryton password (secret, required)"),
-            new Key("erp.tryton.company-id", "1", "id of the company.company for master data and for entries"
-                    + " without a company"),
+            new Key("erp.tryton.company-id", "1", "id of the company.company for entries without a company (and"
+                    + " for master data unless erp.tryton.master-data-company-ids is set)"),
+            new Key("erp.tryton.master-data-company-ids", "", "comma-separated company.company ids master data is"
+                    + " read from, first wins a code two of them have; empty = erp.tryton.company-id"),
             new Key("erp.tryton.companies", "", "comma-separated code=id pairs: entries whose company is the code post"
                     + " into that company.company; other codes go to the Tryton company with that party code"),
             new Key("erp.tryton.journal", "MISC", "code of the account.journal the moves go to"),
@@ -176,7 +189,8 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
                 yield new Tryton(url == null ? URI.create("http://invalid/") : url, database == null ? "" : database,
                         f.text("erp.tryton.user"), orPlaceholder(f.secret("erp.tryton.password", true)),
                         f.integer("erp.tryton.company-id", 1, Integer.MAX_VALUE), f.text("erp.tryton.journal"),
-                        f.integer("erp.tryton.batch-size", 1, 500), orZero(timeout), companies(f));
+                        f.integer("erp.tryton.batch-size", 1, 500), orZero(timeout), companies(f),
+                        masterDataCompanyIds(f));
             }
             default -> {
                 f.error("erp.adapter", adapter, "must be sql or tryton");
@@ -204,6 +218,26 @@ public sealed interface ErpConfig permits ErpConfig.Sql, ErpConfig.Tryton {
                 f.error(key, pair.trim(), "each entry must be <company code>=<company.company id>, e.g. US01=2");
             } else if (out.putIfAbsent(kv[0].trim(), Integer.valueOf(kv[1].trim())) != null) {
                 f.error(key, pair.trim(), "company code " + kv[0].trim() + " is mapped twice");
+            }
+        }
+        return out;
+    }
+
+    /** {@code erp.tryton.master-data-company-ids}: {@code 1, 2}; every bad or repeated id is reported. */
+    private static List<Integer> masterDataCompanyIds(ConfigFields f) {
+        String key = "erp.tryton.master-data-company-ids";
+        String v = f.optional(key);
+        List<Integer> out = new ArrayList<>();
+        if (v == null || v.isBlank()) {
+            return out;
+        }
+        for (String id : v.split(",")) {
+            if (!Pattern.matches("[1-9][0-9]{0,8}", id.trim())) {
+                f.error(key, id.trim(), "each entry must be a company.company id (a positive whole number), e.g. 1, 2");
+            } else if (out.contains(Integer.valueOf(id.trim()))) {
+                f.error(key, id.trim(), "company id " + id.trim() + " is listed twice");
+            } else {
+                out.add(Integer.valueOf(id.trim()));
             }
         }
         return out;

@@ -31,7 +31,29 @@ class ErpConfigTest {
             assertThat(t.password().reveal()).isEqualTo("s3cret");
             assertThat(t.toString()).doesNotContain("s3cret");
             assertThat(t.companies()).isEmpty();
+            assertThat(t.masterDataCompanyIds()).as("master data from company-id only").containsExactly(1);
         });
+    }
+
+    @Test
+    void masterDataCompanyIdsAreReadInOrderDefaultToCompanyIdAndEveryBadIdIsNamed() {
+        Map<String, String> base = Map.of("erp.adapter", "tryton", "erp.tryton.url", "http://erp:8000",
+                "erp.tryton.database", "prod", "erp.tryton.password", "s3cret", "erp.tryton.company-id", "4");
+        assertThat(((ErpConfig.Tryton) ErpConfig.parse(base)).masterDataCompanyIds()).containsExactly(4);
+        Map<String, String> listed = new java.util.HashMap<>(base);
+        listed.put("erp.tryton.master-data-company-ids", " 3, 1 ,7");
+        assertThat(((ErpConfig.Tryton) ErpConfig.parse(listed)).masterDataCompanyIds()).containsExactly(3, 1, 7);
+        listed.put("erp.tryton.master-data-company-ids", "2,x,0,2,-1");
+        assertThatThrownBy(() -> ErpConfig.parse(listed))
+                .isInstanceOfSatisfying(ErpConfig.InvalidException.class, e -> assertThat(e.errors())
+                        .extracting(Object::toString).containsExactly(
+                                "erp.tryton.master-data-company-ids='x': each entry must be a company.company id"
+                                        + " (a positive whole number), e.g. 1, 2",
+                                "erp.tryton.master-data-company-ids='0': each entry must be a company.company id"
+                                        + " (a positive whole number), e.g. 1, 2",
+                                "erp.tryton.master-data-company-ids='2': company id 2 is listed twice",
+                                "erp.tryton.master-data-company-ids='-1': each entry must be a company.company id"
+                                        + " (a positive whole number), e.g. 1, 2"));
     }
 
     @Test

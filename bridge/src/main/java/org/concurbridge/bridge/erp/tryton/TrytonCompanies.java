@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * (so a company created in Tryton later is found without a restart, and a page of entries for an unknown company
  * costs at most one re-read): an entry's company code is
  * resolved through {@code erp.tryton.companies} ({@code code=id}) first, else to the company whose party code it is;
- * an entry without a company goes to {@code erp.tryton.company-id}. Tryton scopes accounts, taxes, analytic
+ * an entry without a company goes to {@code erp.tryton.company-id}; master data is read from
+ * {@code erp.tryton.master-data-company-ids} ({@link #masterData()}). Tryton scopes accounts, taxes, analytic
  * accounts, fiscal years and moves by company; every search of the adapter names the company and every call carries
  * {@link Company#ctx()} of its company. Tryton 6.0's record rules, however, follow the user's stored company (not
  * the context's) unless the user's Company Filter is All: a company other than the user's own is only used when the
@@ -49,6 +50,9 @@ final class TrytonCompanies {
         }
     }
 
+    private static final String FIX = ": add the company to the user's companies and set the user's Company Filter"
+            + " to All (Tryton applies its record rules to the user's own company otherwise)";
+
     /** The least time between two reads of the companies. */
     static final Duration REREAD_AFTER = Duration.ofMinutes(1);
 
@@ -60,7 +64,7 @@ final class TrytonCompanies {
     private int reads;        // guarded by this
 
     private record Loaded(Company fallback, Map<String, Company> byCode, Collection<Company> all,
-                          Set<Long> usable) {
+                          Set<Long> usable, List<Company> masterData) {
     }
 
     TrytonCompanies(TrytonRpc rpc, ErpConfig.Tryton config, Clock clock) {
@@ -118,22 +122,45 @@ final class TrytonCompanies {
                 unknown.add("erp.tryton.companies " + code + "=" + id);
             }
         });
+        config.masterDataCompanyIds().forEach(id -> {
+            if (!byId.containsKey((long) id)) {
+                unknown.add("erp.tryton.master-data-company-ids " + id);
+            }
+        });
         if (!unknown.isEmpty()) {
             throw new ErpException.Permanent("Tryton has no company " + String.join(", ", unknown)
                     + "; its companies are " + byId.values(), null);
         }
+        List<Company> masterData = config.masterDataCompanyIds().stream().map(id -> byId.get((long) id)).toList();
         Map<String, Company> byCode = new LinkedHashMap<>();
         byId.values().stream().filter(c -> c.code() != null).forEach(c -> byCode.putIfAbsent(c.code(), c));
         config.companies().forEach((code, id) -> byCode.put(code, byId.get((long) id)));
         Loaded l = new Loaded(byId.get((long) config.companyId()), byCode, byId.values().stream()
-                .filter(c -> usable.contains(c.id())).toList(), Set.copyOf(usable));
+                .filter(c -> usable.contains(c.id())).toList(), Set.copyOf(usable), masterData);
         loaded = l;
         return l;
     }
 
-    /** The configured {@code erp.tryton.company-id}: master data, and entries without a company. */
+    /** The configured {@code erp.tryton.company-id}: entries without a company. */
     Company fallback() {
         return loaded().fallback();
+    }
+
+    /**
+     * The companies of {@code erp.tryton.master-data-company-ids}, in their configured order.
+     *
+     * @throws ErpException.Permanent when the user cannot read one of them (Tryton's record rules would return
+     *                                nothing of it, silently)
+     */
+    List<Company> masterData() {
+        Loaded l = loaded();
+        List<String> unusable = l.masterData().stream().filter(c -> !l.usable().contains(c.id()))
+                .map(Company::toString).toList();
+        if (!unusable.isEmpty()) {
+            throw new ErpException.Permanent("erp.tryton.master-data-company-ids: the Tryton user " + config.user()
+                    + " cannot read company " + String.join(", ", unusable) + FIX, null);
+        }
+        return l.masterData();
     }
 
     /** Every company the user can post into (a key is looked up in all of them). */
@@ -160,9 +187,7 @@ final class TrytonCompanies {
         Company c = code == null ? fallback() : loaded().byCode().get(code);
         if (c != null) {
             return ValidationProblem.header("company", code, "the Tryton user " + config.user()
-                    + " cannot post into company " + c + ": add the company to the user's companies and set the"
-                    + " user's Company Filter to All (Tryton applies its record rules to the user's own company"
-                    + " otherwise)");
+                    + " cannot post into company " + c + FIX);
         }
         return ValidationProblem.header("company", code, "no Tryton company has this party code and"
                 + " erp.tryton.companies does not map it; the Tryton companies are "

@@ -36,7 +36,8 @@ import java.util.Optional;
  * idempotency key is written at the head of the move's description ({@code [key] reference: description}) and
  * looked up before creating; a move whose post fails is deleted again, so no half-created document stays behind.
  * Master data comes from {@code party.party}, {@code analytic_account.account}, {@code purchase.purchase} and done
- * incoming {@code stock.move}s of {@code erp.tryton.company-id}; payment status from the reconciliation of the
+ * incoming {@code stock.move}s of every company of {@code erp.tryton.master-data-company-ids} ({@link TrytonMasterData});
+ * payment status from the reconciliation of the
  * payable lines by a payment ({@link TrytonPaymentStatus}). Thread-safe.
  */
 public final class TrytonErpAdapter implements ErpAdapter {
@@ -61,7 +62,7 @@ public final class TrytonErpAdapter implements ErpAdapter {
         this.rpc = new TrytonRpc(http, config.databaseUri(), config.user(), config.password(), config.timeout());
         this.companies = new TrytonCompanies(rpc, config, clock);
         this.moves = new TrytonMoves(rpc, config, companies);
-        this.masterData = new TrytonMasterData(rpc, config.companyId());
+        this.masterData = new TrytonMasterData(rpc, companies);
         this.payments = new TrytonPaymentStatus(rpc);
     }
 

@@ -1,6 +1,11 @@
 package org.concurbridge.bridge.erp.tryton;
 
+import org.concurbridge.bridge.erp.Changed;
+import org.concurbridge.bridge.erp.Checkpoint;
+import org.concurbridge.bridge.erp.CostObjectNode;
 import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.MasterDataStreams;
+import org.concurbridge.bridge.erp.PurchaseOrder;
 import org.concurbridge.bridge.erp.ErpAdapterContract;
 import org.concurbridge.bridge.erp.ErpConfig;
 import org.concurbridge.bridge.erp.ErpSide;
@@ -13,6 +18,7 @@ import org.concurbridge.bridge.erp.Partner;
 import org.concurbridge.bridge.erp.PaymentStatus;
 import org.concurbridge.bridge.erp.PostingResult;
 import org.concurbridge.bridge.erp.Reversal;
+import org.concurbridge.bridge.testsupport.LogCapture;
 import org.concurbridge.bridge.testsupport.MutableClock;
 import org.concurbridge.client.Secret;
 import org.junit.jupiter.api.Test;
@@ -322,6 +328,102 @@ class TrytonAdapterIT extends ErpAdapterContract implements ErpSide {
             assertThatThrownBy(() -> a.post(expenseReport("nowhere-" + System.nanoTime(), "6010", "CC1100", "1.00")))
                     .isInstanceOf(ErpException.Permanent.class)
                     .hasMessageContaining("erp.tryton.companies US01=999").hasMessageContaining("CB01 (id 1, EUR)");
+        }
+    }
+
+    @Test
+    void masterDataOfEveryListedCompanyArrivesOnceAndACodeAnEarlierCompanyHasIsSkippedWithAWarning() {
+        String n = String.valueOf(System.nanoTime() % 1_000_000);
+        long b = TrytonReferenceData.addCompany(rpc, config, "MD" + n, "EUR");
+        Map<String, Object> bCtx = Map.of("company", b);
+        try {
+            long root = rpc.model("analytic_account.account", "create", bCtx, List.of(Map.of("name", "Cost centers",
+                    "code", "COST_CENTER", "type", "root", "company", b, "state", "opened"))).path(0).asLong();
+            for (String[] a : new String[][]{{"CC1100", "Shadowed sales"}, {"CC-B" + n, "Only in B"}}) {
+                rpc.model("analytic_account.account", "create", bCtx, List.of(Map.of("name", a[1], "code", a[0],
+                        "type", "normal", "company", b, "state", "opened", "root", root, "parent", root)));
+            }
+            JsonNode seeded = rpc.model("purchase.purchase", "search_read", CTX, List.of(List.of("company", "=", 1),
+                    TrytonRpc.clause("number", "!=", null)), 0, 1, null, List.of("number", "party", "invoice_address",
+                    "currency", "warehouse")).path(0);
+            String seededNumber = seeded.path("number").asString();
+            for (String[] po : new String[][]{{seededNumber, "Shadowed"}, {"PO-B" + n, "Only in B"}}) {
+                rpc.model("purchase.purchase", "create", bCtx, List.of(Map.of("company", b, "number", po[0],
+                        "description", po[1], "party", seeded.path("party").asLong(),
+                        "invoice_address", seeded.path("invoice_address").asLong(),
+                        "currency", seeded.path("currency").asLong(), "warehouse", seeded.path("warehouse").asLong(),
+                        "purchase_date", today())));
+            }
+            ErpConfig.Tryton both = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                    config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of(), List.of(1, (int) b));
+            try (TrytonErpAdapter multi = new TrytonErpAdapter(both, HttpClient.newHttpClient());
+                 LogCapture logs = LogCapture.start()) {
+                List<Changed<CostObjectNode>> costObjects = MasterDataStreams.stream(multi::costObjects,
+                        Checkpoint.START, 2).toList();
+                assertThat(costObjects).extracting(c -> c.value().dimension() + ":" + c.value().code())
+                        .as("one stream over both companies, each code once").doesNotHaveDuplicates()
+                        .contains("COST_CENTER:CC1100", "COST_CENTER:CC-B" + n, "PROJECT:P-100");
+                assertThat(costObjects).extracting(Changed::value).filteredOn(c -> c.code().equals("CC1100"))
+                        .singleElement().extracting(CostObjectNode::name).as("the first listed company's")
+                        .isEqualTo("Sales");
+                assertThat(costObjects).extracting(Changed::checkpoint).isSorted();
+
+                List<PurchaseOrder> orders = MasterDataStreams.stream(multi::purchaseOrders, Checkpoint.START, 1)
+                        .map(Changed::value).toList();
+                assertThat(orders).extracting(PurchaseOrder::number).doesNotHaveDuplicates()
+                        .contains(seededNumber, "PO-B" + n);
+                assertThat(orders).filteredOn(o -> o.number().equals(seededNumber)).singleElement()
+                        .satisfies(o -> assertThat(o.lines()).as("company 1's order with its lines").hasSize(2));
+                assertThat(logs.lines()).filteredOn(l -> l.contains("event=erp.tryton.master-data.code-taken"))
+                        .as("each skipped record named once").hasSize(2).anySatisfy(l -> assertThat(l)
+                                .contains("key=COST_CENTER:CC1100", "company=MD" + n, "owner_company=CB01"))
+                        .anySatisfy(l -> assertThat(l).contains("key=" + seededNumber, "model=purchase.purchase"));
+
+                List<String> suppliers = MasterDataStreams.stream(multi::suppliers, Checkpoint.START, 2)
+                        .map(c -> c.value().code()).toList();
+                assertThat(suppliers).as("parties are shared: each once").doesNotHaveDuplicates()
+                        .contains("S100").doesNotContain("MD" + n, "CB01", "E1001");
+
+                Checkpoint end = costObjects.get(costObjects.size() - 1).checkpoint();
+                assertThat(multi.costObjects(end, 10)).as("nothing comes again").isEmpty();
+                JsonNode onlyB = rpc.model("analytic_account.account", "search", bCtx,
+                        List.of(List.of("code", "=", "CC-B" + n)), 0, 1, null);
+                rpc.model("analytic_account.account", "write", bCtx, onlyB, Map.of("name", "Renamed in B"));
+                assertThat(multi.costObjects(end, 10)).extracting(c -> c.value().name())
+                        .as("a later change in the second company comes after the cursor")
+                        .containsExactly("Renamed in B");
+            }
+            assertThat(MasterDataStreams.stream(adapter::costObjects, Checkpoint.START, 100)
+                    .map(c -> c.value().code())).as("the default reads company-id only")
+                    .contains("CC1100").doesNotContain("CC-B" + n);
+            assertThat(MasterDataStreams.stream(adapter::purchaseOrders, Checkpoint.START, 100)
+                    .map(c -> c.value().number())).doesNotContain("PO-B" + n);
+        } finally {
+            rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
+        }
+    }
+
+    @Test
+    void aMasterDataCompanyIdTrytonDoesNotHaveOrTheUserCannotReadFailsTheReadNamingTheIdAndTheFix() {
+        ErpConfig.Tryton wrong = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of(), List.of(1, 999));
+        try (ErpAdapter a = new TrytonErpAdapter(wrong, HttpClient.newHttpClient())) {
+            assertThatThrownBy(() -> a.costObjects(Checkpoint.START, 10))
+                    .isInstanceOf(ErpException.Permanent.class)
+                    .hasMessageContaining("erp.tryton.master-data-company-ids 999")
+                    .hasMessageContaining("CB01 (id 1, EUR)");
+        }
+        String code = "RO" + (System.nanoTime() % 100_000);
+        long other = TrytonReferenceData.addCompany(rpc, config, code, "EUR");
+        rpc.model("res.user", "write", CTX, List.of(1), Map.of("company_filter", "one"));
+        ErpConfig.Tryton unreadable = new ErpConfig.Tryton(config.url(), config.database(), config.user(),
+                config.password(), 1, "MISC", 10, Duration.ofSeconds(60), Map.of(), List.of(1, (int) other));
+        try (ErpAdapter a = new TrytonErpAdapter(unreadable, HttpClient.newHttpClient())) {
+            assertThatThrownBy(() -> a.purchaseOrders(Checkpoint.START, 10))
+                    .as("Tryton's record rules would silently return nothing of it")
+                    .isInstanceOf(ErpException.Permanent.class)
+                    .hasMessageContaining("cannot read company " + code + " (id " + other)
+                    .hasMessageContaining("Company Filter to All");
         }
     }
 
