@@ -195,29 +195,6 @@ class FisClientIT extends SandboxTestSupport {
     }
 
     @Test
-    void aFetchedPageIsCheckedWholeWithItsRetriesAndParsesToThePageTransactionsReads() {
-        List<String> generated = generate(12, FisUseCase.CASH, FisUseCase.VAT_SINGLE);
-        FisClient small = fis.withPageSize(5);
-        FisPage read = small.transactions(FisDocumentKind.EXPENSE);
-        // the answer is cut in half once: the fetch (not the later parse) finds it unusable and asks again
-        sandbox.faults().add(FaultRule.on("GET", BASE + "expense/transactions").malformed().times(1));
-        int before = requests("GET", BASE + "expense/transactions").size();
-
-        FisClient.FetchedPage fetched = small.fetchTransactions(FisDocumentKind.EXPENSE);
-
-        assertThat(requests("GET", BASE + "expense/transactions")).hasSize(before + 2);
-        assertThat(sleeper.waits).hasSize(1);
-        FisPage parsed = fetched.parse();
-        assertThat(ids(parsed)).containsExactlyElementsOf(ids(read)).hasSize(5);
-        assertThat(parsed.parsed()).containsExactlyElementsOf(read.parsed());
-        assertThat(parsed.totalElements()).isEqualTo(read.totalElements()).isEqualTo(12);
-        assertThat(parsed.totalPages()).isEqualTo(read.totalPages()).isEqualTo(3);
-        assertThat(parsed.nextPage()).isEqualTo(read.nextPage()).isNotNull();
-        assertThat(parsed.number()).isZero();
-        assertThat(generated).containsAll(ids(parsed));
-    }
-
-    @Test
     void persistent503EndsAsRetriableNamingTheOperation() {
         sandbox.faults().add(FaultRule.on("GET", BASE + "invoice/transactions").status(503));
 

@@ -20,9 +20,6 @@ import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.MalformedResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -119,19 +116,6 @@ public final class FisClient {
      * {@link FisPage#nextPage()} designates.
      */
     public FisPage transactions(FisDocumentKind kind, String nextPage) {
-        return fetch(kind, nextPage).parse();
-    }
-
-    /**
-     * The first page of ready documents of a kind, its documents not read yet: the call (with its retries) makes
-     * sure the answer is a whole page and reads its paging members; {@link FetchedPage#parse()} reads the documents.
-     * For a caller that keeps one request in flight and reads a page while its next request is under way.
-     */
-    public FetchedPage fetchTransactions(FisDocumentKind kind) {
-        return fetch(kind, null);
-    }
-
-    private FetchedPage fetch(FisDocumentKind kind, String nextPage) {
         Objects.requireNonNull(kind, "kind");
         int page = 0;
         int limit = pageSize;
@@ -146,8 +130,12 @@ public final class FisClient {
         }
         String query = "?page=" + page + "&limit=" + limit + (systemId.isEmpty() ? "" : "&systemId=" + enc(systemId));
         int requested = limit;
-        return calls.get("fisTransactions", path(kind) + query, Map.of("documentFormatAs", "json"),
-                r -> new FetchedPage(kind, r.body(), PageShape.of(r.body(), requested), r.correlationId(), true));
+        FisPage result = calls.get("fisTransactions", path(kind) + query, Map.of("documentFormatAs", "json"),
+                r -> page(kind, r, requested));
+        log.info("concur.fis op=transactions kind={} page={} documents={} malformed={} totalElements={} next={}",
+                kind.docType(), result.number(), result.documents().size(), result.malformed().size(),
+                result.totalElements(), result.nextPage() != null);
+        return result;
     }
 
     /**
@@ -159,7 +147,7 @@ public final class FisClient {
         String query = "?docId=" + enc(docId) + "&ignoreDocumentStatus=" + (ignoreStatus ? "yes" : "no")
                 + (systemId.isEmpty() ? "" : "&systemId=" + enc(systemId));
         FisPage page = calls.get("fisDocument", path(kind) + query, Map.of("documentFormatAs", "json"),
-                r -> new FetchedPage(kind, r.body(), PageShape.of(r.body(), 1), r.correlationId(), false)).parse();
+                r -> page(kind, r, 1));
         return page.documents().stream().findFirst();
     }
 
@@ -228,99 +216,26 @@ public final class FisClient {
 
     // ------------------------------------------------------------------ reading answers
 
-    /**
-     * A page Concur answered, checked but with its documents not read yet (see {@link #fetchTransactions}). Reading
-     * them cannot fail for the page as a whole any more; each document is read on its own as in {@link FisPage}.
-     */
-    public static final class FetchedPage {
-        private final FisDocumentKind kind;
-        private final byte[] body;
-        private final PageShape shape;
-        private final String correlationId;
-        private final boolean logged;
-
-        private FetchedPage(FisDocumentKind kind, byte[] body, PageShape shape, String correlationId,
-                            boolean logged) {
-            this.kind = kind;
-            this.body = body;
-            this.shape = shape;
-            this.correlationId = correlationId;
-            this.logged = logged;
+    /** A page, its body parsed once (with decimal amounts) for the documents and the paging members. */
+    private static FisPage page(FisDocumentKind kind, ApiCalls.Result r, int requestedLimit) {
+        JsonNode root;
+        List<FisReadResult> documents;
+        try {
+            root = FisDocuments.tree(r.body());
+            if (root == null || !root.isObject() || !root.path("content").isArray()) {
+                throw new MalformedResponseException("expected a page {links, content, page} with a content array");
+            }
+            documents = FisDocuments.read(root);
+        } catch (FisDocumentException e) {
+            throw new MalformedResponseException("unusable page: " + e.getMessage(), e);
         }
-
-        /** Reads the page's documents (the body once, with decimal amounts). */
-        public FisPage parse() {
-            List<FisReadResult> documents;
-            try {
-                documents = FisDocuments.read(FisDocuments.tree(body));
-            } catch (FisDocumentException e) {
-                throw new MalformedResponseException("unusable page: " + e.getMessage(), e);
-            }
-            FisPage page = new FisPage(kind, documents, shape.number(), shape.totalElements(), shape.totalPages(),
-                    shape.nextPage(), correlationId);
-            if (logged) {
-                log.info("concur.fis op=transactions kind={} page={} documents={} malformed={} totalElements={}"
-                        + " next={}", kind.docType(), page.number(), documents.size(), page.malformed().size(),
-                        page.totalElements(), page.nextPage() != null);
-            }
-            return page;
-        }
-    }
-
-    /**
-     * What a page answer must be, checked in one pass over its tokens without building the documents: a JSON object
-     * with a {@code content} array, nothing after it; its paging members ({@code page}, {@code links}) read.
-     * Anything else is a {@link MalformedResponseException}: an unusable body, retried like any other.
-     */
-    private record PageShape(int number, int totalElements, int totalPages, String nextPage) {
-        private static final String EXPECTED = "expected a page {links, content, page} with a content array";
-
-        static PageShape of(byte[] body, int requestedLimit) {
-            JsonNode meta = null;
-            JsonNode links = null;
-            int documents = -1;
-            try (JsonParser p = FisDocuments.parser(body)) {
-                if (p.nextToken() != JsonToken.START_OBJECT) {
-                    throw new MalformedResponseException(EXPECTED);
-                }
-                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                    String name = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if ("content".equals(name)) {
-                        if (value != JsonToken.START_ARRAY) {
-                            throw new MalformedResponseException(EXPECTED);
-                        }
-                        documents = 0;
-                        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-                            if (t == null) {
-                                throw new MalformedResponseException("unusable page: the content array is cut short");
-                            }
-                            documents++;
-                            p.skipChildren();
-                        }
-                    } else if ("page".equals(name)) {
-                        meta = p.readValueAsTree();
-                    } else if ("links".equals(name)) {
-                        links = p.readValueAsTree();
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                    throw new MalformedResponseException("unusable page: the body does not end with the page");
-                }
-            } catch (JacksonException e) {
-                throw new MalformedResponseException("unusable page: not valid JSON: " + e.getOriginalMessage(), e);
-            }
-            if (documents < 0) {
-                throw new MalformedResponseException(EXPECTED);
-            }
-            JsonNode m = meta != null ? meta : JSON.createObjectNode();
-            int number = integer(m, "number", 0);
-            int size = integer(m, "size", requestedLimit);
-            return new PageShape(number, integer(m, "totalElements", documents), integer(m, "totalPages", 0),
-                    next(links != null ? links : JSON.createArrayNode(), number, size));
-        }
+        JsonNode meta = root.path("page");
+        int number = integer(meta, "number", 0);
+        int size = integer(meta, "size", requestedLimit);
+        int totalElements = integer(meta, "totalElements", documents.size());
+        int totalPages = integer(meta, "totalPages", 0);
+        return new FisPage(kind, documents, number, totalElements, totalPages,
+                next(root.path("links"), number, size), r.correlationId());
     }
 
     /** The continuation of the {@code next} link: its {@code page} and {@code limit}/{@code size}, else ours. */

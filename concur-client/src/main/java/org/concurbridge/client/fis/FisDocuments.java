@@ -158,11 +158,6 @@ public final class FisDocuments {
         }
     }
 
-    /** A streaming parser over a FIS answer, with the settings of {@link #tree}. */
-    static tools.jackson.core.JsonParser parser(byte[] body) {
-        return MAPPER.createParser(body);
-    }
-
     /** A FIS answer as a tree, amounts as decimals (not doubles); {@link FisDocumentException} when not JSON. */
     static JsonNode tree(byte[] body) {
         return readTree(new java.io.ByteArrayInputStream(body));

@@ -192,14 +192,13 @@ public final class FisPostingPipeline {
      */
     private void readQueue(FisDocumentKind kind) {
         Set<String> seen = new HashSet<>();
-        CompletableFuture<FisClient.FetchedPage> next = stats.received < settings.maxDocumentsPerRun() ? firstPage(kind)
-                : null;
+        CompletableFuture<FisPage> next = stats.received < settings.maxDocumentsPerRun() ? firstPage(kind) : null;
         int pageNo = 0;
         PagePost posting = null; // the previous page, its ERP post in flight while this page is recorded
         try {
             while (next != null) {
                 stats.phase = docType(kind) + " page " + ++pageNo;
-                FisPage page = FisLane.await(next).parse(); // here, while the lane's next call is under way
+                FisPage page = FisLane.await(next);
                 next = null;
                 event(null, "fis.transactions", "OK", docType(kind) + " documents=" + page.documents().size()
                         + " totalElements=" + page.totalElements(), page.correlationId());
@@ -243,14 +242,10 @@ public final class FisPostingPipeline {
         flushEvents();
     }
 
-    /**
-     * Queues a read of the first page (always the first: acknowledged documents leave the queue). The lane only
-     * fetches it (checked whole, retried if not); its documents are read on the run's thread, so that the lane goes
-     * on with the next call meanwhile.
-     */
-    private CompletableFuture<FisClient.FetchedPage> firstPage(FisDocumentKind kind) {
+    /** Queues a read of the first page (always the first: acknowledged documents leave the queue). */
+    private CompletableFuture<FisPage> firstPage(FisDocumentKind kind) {
         stats.concurCalls++;
-        return lane.submit(() -> fis.fetchTransactions(kind));
+        return lane.submit(() -> fis.transactions(kind));
     }
 
     /** Records a page: builds each document and inserts the new ones in one batch; returns the page's rows. */
