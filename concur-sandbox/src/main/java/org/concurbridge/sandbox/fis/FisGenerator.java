@@ -740,10 +740,12 @@ final class FisGenerator {
             return BigDecimal.valueOf(from * 100L + rnd.nextInt((to - from) * 100), 2);
         }
 
+        /** {@code length} upper-case hex digits: 16 per random long, zero-padded (as {@code %016X}). */
         private String hex(int length) {
-            StringBuilder sb = new StringBuilder(length);
+            StringBuilder sb = new StringBuilder(length + 16);
             while (sb.length() < length) {
-                sb.append(String.format(Locale.ROOT, "%016X", rnd.nextLong()));
+                String digits = Long.toHexString(rnd.nextLong()).toUpperCase(Locale.ROOT);
+                sb.append("0".repeat(16 - digits.length())).append(digits);
             }
             return sb.substring(0, length);
         }
@@ -753,9 +755,21 @@ final class FisGenerator {
             return options[rnd.nextInt(options.length)];
         }
 
+        /** {@code yyyy-MM-ddTHH:mm:ss.SSSZ} at {@code hour}, random minutes, seconds and milliseconds (none at 0 h). */
         private String instant(LocalDate day, int hour) {
-            return String.format(Locale.ROOT, "%sT%02d:%02d:%02d.%03dZ", day, hour, hour == 0 ? 0 : rnd.nextInt(60),
-                    hour == 0 ? 0 : rnd.nextInt(60), hour == 0 ? 0 : rnd.nextInt(1000));
+            int minute = hour == 0 ? 0 : rnd.nextInt(60);
+            int second = hour == 0 ? 0 : rnd.nextInt(60);
+            int milli = hour == 0 ? 0 : rnd.nextInt(1000);
+            StringBuilder sb = new StringBuilder(24).append(day).append('T');
+            padded(sb, hour, 2).append(':');
+            padded(sb, minute, 2).append(':');
+            padded(sb, second, 2).append('.');
+            return padded(sb, milli, 3).append('Z').toString();
+        }
+
+        private static StringBuilder padded(StringBuilder sb, int value, int width) {
+            String digits = Integer.toString(value);
+            return sb.append("0".repeat(Math.max(0, width - digits.length()))).append(digits);
         }
     }
 
