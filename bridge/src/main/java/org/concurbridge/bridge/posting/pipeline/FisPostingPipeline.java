@@ -248,7 +248,10 @@ public final class FisPostingPipeline {
         return lane.submit(() -> fis.transactions(kind));
     }
 
-    /** Records a page: builds each document and inserts the new ones in one batch; returns the page's rows. */
+    /**
+     * Records a page: builds each document and inserts the new ones in one batch; returns the page's rows without
+     * their documents (the page is read again, in full, once it is acknowledged).
+     */
     private List<LedgerDocument> receive(FisDocumentKind kind, List<FisReadResult> page) {
         List<PostingLedger.ReceivedBuilt> fresh = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -279,7 +282,7 @@ public final class FisPostingPipeline {
         Map<String, LedgerDocument> byKey = new java.util.HashMap<>();
         ledger.inTransaction(() -> {
             ledger.receiveAll(fresh);
-            ledger.byIdempotencyKeys(keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
+            ledger.headsByIdempotencyKeys(keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
             for (PostingLedger.ReceivedBuilt f : fresh) {
                 LedgerDocument row = byKey.get(f.received().idempotencyKey());
                 event(row.id(), "received", f.documentJson() != null ? "OK" : "PROBLEMS",
@@ -381,11 +384,13 @@ public final class FisPostingPipeline {
      * the queue for good.
      */
     private void servedAgain(FisDocumentKind kind, List<LedgerDocument> rows) {
-        List<LedgerDocument> done = rows.stream().filter(r -> r.state() == LedgerState.CONFIRMED
-                || r.state() == LedgerState.PAYMENT_CONFIRMED || r.state() == LedgerState.ERROR_CONFIRMED).toList();
-        if (done.isEmpty()) {
+        List<Long> ids = rows.stream().filter(r -> r.state() == LedgerState.CONFIRMED
+                || r.state() == LedgerState.PAYMENT_CONFIRMED || r.state() == LedgerState.ERROR_CONFIRMED)
+                .map(LedgerDocument::id).toList();
+        if (ids.isEmpty()) {
             return;
         }
+        List<LedgerDocument> done = ledger.byIds(ids); // with their documents, for the confirmations
         finishConfirmation();
         List<FisOutcome> acks = bySystemId(done, (client, group) -> client.acknowledge(kind,
                 group.stream().map(LedgerDocument::sourceDocId).toList()));
@@ -975,9 +980,9 @@ public final class FisPostingPipeline {
                 if (p.reversal()) {
                     ledger.paymentReversed(row.id()); // a PP reversed leaves the row CONFIRMED: nothing to move
                     stats.paymentReversed++;
-                    // CP, or 213: Concur already holds a final payment confirmation for the document
                 } else if ((p.complete() || o.code() == FisServiceCode.PAYMENT_ALREADY_CONFIRMED)
                         && ledger.paymentConfirmed(row.id())) {
+                    // CP, or 213: Concur already holds a final payment confirmation for the document
                     stats.paymentConfirmed++;
                 } else if (!p.complete()) {
                     stats.partPaymentConfirmed++;

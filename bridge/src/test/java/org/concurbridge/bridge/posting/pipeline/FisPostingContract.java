@@ -346,14 +346,26 @@ abstract class FisPostingContract {
         assertThat(sb().fis().state(ids.get(1)).status()).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
     }
 
-    @Test
-    void partialPaymentsAreConfirmedPpOncePerChangeOfThePaidAmountThenCp() {
-        List<String> ids = sb().fis().generate(COMPANY, 73L, 1, List.of(FisUseCase.MILEAGE));
+    /** A generated mileage report, posted and confirmed by the job: its FIS id, ledger row and ERP payable. */
+    record PostedReport(String id, LedgerDocument row, BigDecimal payable) {
+    }
+
+    PostedReport postedMileageReport(long seed) {
+        List<String> ids = sb().fis().generate(COMPANY, seed, 1, List.of(FisUseCase.MILEAGE));
         books.knowEverythingIn(jsons(ids), Set.of());
         drain();
         LedgerDocument doc = row(ids.get(0));
         String key = doc.idempotencyKey();
-        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        return new PostedReport(ids.get(0), doc, erp.paymentStatus(List.of(key)).get(key).payable());
+    }
+
+    @Test
+    void partialPaymentsAreConfirmedPpOncePerChangeOfThePaidAmountThenCp() {
+        PostedReport posted = postedMileageReport(73L);
+        List<String> ids = List.of(posted.id());
+        LedgerDocument doc = posted.row();
+        String key = doc.idempotencyKey();
+        BigDecimal payable = posted.payable();
         BigDecimal first = payable.divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
         BigDecimal second = payable.subtract(first).divide(BigDecimal.valueOf(2), 2, java.math.RoundingMode.DOWN);
         BigDecimal rest = payable.subtract(first).subtract(second);
@@ -395,11 +407,10 @@ abstract class FisPostingContract {
 
     @Test
     void aPaymentConfirmationWhoseAnswerWasLostIsSentAgainWithTheSameReferenceAndCountedOnce() {
-        List<String> ids = sb().fis().generate(COMPANY, 74L, 1, List.of(FisUseCase.MILEAGE));
-        books.knowEverythingIn(jsons(ids), Set.of());
-        drain();
-        LedgerDocument doc = row(ids.get(0));
-        BigDecimal payable = erp.paymentStatus(List.of(doc.idempotencyKey())).get(doc.idempotencyKey()).payable();
+        PostedReport posted = postedMileageReport(74L);
+        List<String> ids = List.of(posted.id());
+        LedgerDocument doc = posted.row();
+        BigDecimal payable = posted.payable();
         books.pay(doc.idempotencyKey(), BigDecimal.ONE, LocalDate.now(clock));
         // Concur records the PP but its answer never reaches the bridge
         runs().runLosingOnePaymentConfirmationAnswer();
@@ -420,12 +431,11 @@ abstract class FisPostingContract {
 
     @Test
     void aPaymentReversedInTheErpIsSentReWithTheReasonOnceEvenIfItsAnswerIsLostThenThePaymentAgainCp() {
-        List<String> ids = sb().fis().generate(COMPANY, 75L, 1, List.of(FisUseCase.MILEAGE));
-        books.knowEverythingIn(jsons(ids), Set.of());
-        drain();
-        LedgerDocument doc = row(ids.get(0));
+        PostedReport posted = postedMileageReport(75L);
+        List<String> ids = List.of(posted.id());
+        LedgerDocument doc = posted.row();
         String key = doc.idempotencyKey();
-        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        BigDecimal payable = posted.payable();
         LocalDate today = LocalDate.now(clock);
         books.pay(key, payable, today);
         job.run(COMPANY);
@@ -472,12 +482,11 @@ abstract class FisPostingContract {
 
     @Test
     void aReversalConcurRefusesWith213IsRecordedRejectedOnceAndTheDocumentStaysPaid() {
-        List<String> ids = sb().fis().generate(COMPANY, 76L, 1, List.of(FisUseCase.MILEAGE));
-        books.knowEverythingIn(jsons(ids), Set.of());
-        drain();
-        LedgerDocument doc = row(ids.get(0));
+        PostedReport posted = postedMileageReport(76L);
+        List<String> ids = List.of(posted.id());
+        LedgerDocument doc = posted.row();
         String key = doc.idempotencyKey();
-        BigDecimal payable = erp.paymentStatus(List.of(key)).get(key).payable();
+        BigDecimal payable = posted.payable();
         books.pay(key, payable, LocalDate.now(clock));
         job.run(COMPANY);
         sb().fis().setStatus(ids.get(0), FisStatus.PAYMENT_CONFIRMED_OBSOLETE); // a final state: 213 to anything
