@@ -225,8 +225,9 @@ public final class ListsClient {
     /**
      * {@code POST /list/v4/lists/{listId}/bulk}: the parts in calls of at most {@value #BULK_MAX}, in the given
      * order (put parents before children). Each call's outcome goes to {@code afterEachCall} as soon as it is known;
-     * the result merges them (and the parts not sent because they break a documented rule: blank short code or
-     * value, a hyphen in the short code). A 400 {@code ErrorMessage} or 404 (list not found) is thrown as
+     * the result merges them. Parts that break a documented rule (blank short code or value, a hyphen in the short
+     * code) are not sent: they fail with {@link PartResult#INVALID_PART}, delivered (with {@code calls} 0) before the
+     * first call. A 400 {@code ErrorMessage} or 404 (list not found) is thrown as
      * {@link ConcurException.Permanent}; outcomes of earlier calls were already delivered.
      */
     public BulkOutcome bulkCreate(String listId, List<BulkCreate> parts, Consumer<BulkOutcome> afterEachCall) {
@@ -303,6 +304,7 @@ public final class ListsClient {
         List<PartResult> all = new ArrayList<>(invalid);
         if (!invalid.isEmpty()) {
             log.info("concur.lists op={} list={} invalidParts={}", op, listId, invalid.size());
+            afterEachCall.accept(new BulkOutcome(invalid, 0));   // known before any call: delivered first
         }
         int calls = 0;
         for (int from = 0; from < sendable.size(); from += BULK_MAX) {
@@ -322,9 +324,6 @@ public final class ListsClient {
                     results.size(), outcome.succeeded(), outcome.failed());
             all.addAll(results);
             afterEachCall.accept(outcome);
-        }
-        if (!invalid.isEmpty()) {
-            afterEachCall.accept(new BulkOutcome(invalid, 0));
         }
         all.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new BulkOutcome(all, calls);

@@ -215,6 +215,10 @@ public final class VendorsClient {
                                 List<StatusMatcher.Sent> sendable, Consumer<VendorBatch> afterEachCall, Slice slice,
                                 String element, Function<JsonNode, String> keyOf) {
         List<VendorStatus> all = new ArrayList<>(invalid);
+        if (!invalid.isEmpty()) {
+            log.info("concur.vendors op={} invalidRecords={}", op, invalid.size());
+            afterEachCall.accept(new VendorBatch(invalid, 0));   // known before any call: delivered first
+        }
         int calls = 0;
         for (int from = 0; from < sendable.size(); from += batchSize) {
             int to = Math.min(sendable.size(), from + batchSize);
@@ -226,10 +230,6 @@ public final class VendorsClient {
                     batch.succeeded(), batch.failed());
             all.addAll(statuses);
             afterEachCall.accept(batch);
-        }
-        if (!invalid.isEmpty()) {
-            log.info("concur.vendors op={} invalidRecords={}", op, invalid.size());
-            afterEachCall.accept(new VendorBatch(invalid, 0));
         }
         all.sort((a, b) -> Integer.compare(a.recordNumber(), b.recordNumber()));
         return new VendorBatch(all, calls);

@@ -31,8 +31,9 @@ public final class OfficialExamples {
             }
         }
         if (dir == null || !Files.isDirectory(dir)) {
-            System.out.println("SKIPPED " + test + ": shared/concur-api/examples/" + sub + " not found above "
-                    + Path.of("").toAbsolutePath());
+            System.out.println("SKIPPED " + test + ": official examples " + sub + " not found ("
+                    + (override != null && !override.isBlank() ? "-Dconcur.api.dir=" + override
+                    : "no shared/concur-api/examples above " + Path.of("").toAbsolutePath()) + ")");
             Assumptions.abort("official examples " + sub + " absent");
         }
         System.out.println("RAN " + test + " on the official examples in " + dir);
