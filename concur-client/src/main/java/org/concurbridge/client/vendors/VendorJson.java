@@ -102,10 +102,9 @@ public final class VendorJson {
         b.id(text(n, "ID")).uri(text(n, "URI"));
         List<VendorBank> banks = new ArrayList<>();
         for (JsonNode bank : arrayOrObject(n, "VendorBankList", "VendorBank")) {
-            if (bank.isObject() && text(bank, "VendorCode") == null) {
-                ((ObjectNode) bank).put("VendorCode", code);
+            if (bank.isObject()) {
+                banks.add(bank(bank, code));
             }
-            banks.add(bank(bank));
         }
         List<String> groups = new ArrayList<>();
         JsonNode gl = n.get("VendorGroupList");
@@ -142,8 +141,10 @@ public final class VendorJson {
         return HISTORICAL.getOrDefault(upper, name);
     }
 
-    public static VendorBank bank(JsonNode n) {
-        return new VendorBank(text(n, "VendorCode") == null ? "" : text(n, "VendorCode"), text(n, "AddressCode"),
+    /** A {@code VendorBank}; {@code vendorCode} stands in when the record names none (inside a vendor's list). */
+    public static VendorBank bank(JsonNode n, String vendorCode) {
+        String own = text(n, "VendorCode");
+        return new VendorBank(own != null ? own : vendorCode == null ? "" : vendorCode, text(n, "AddressCode"),
                 text(n, "AccountNumber"), text(n, "AccountType"), text(n, "NameOnAccount"), text(n, "IsActive"),
                 text(n, "RoutingNumber"), text(n, "BankName"), text(n, "BranchLocation"), text(n, "BankCode"),
                 text(n, "BranchCode"), text(n, "CountryCode"), text(n, "CurrencyAlphaCode"), text(n, "TransType"),
