@@ -590,8 +590,7 @@ public final class Vendors implements SandboxModule {
             return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, problem);
         }
         String name = effective.get("VendorName");
-        List<Rec> sameCode = recs.values().stream()
-                .filter(r -> r != existing && r.code().equalsIgnoreCase(effective.get("VendorCode"))).toList();
+        List<Rec> sameCode = sameCode(recs, effective.get("VendorCode")).stream().filter(r -> r != existing).toList();
         if (op == Op.CREATE) {
             for (Rec other : sameCode) {
                 if (!same(other.fields.get("VendorName"), name)) {
@@ -1001,6 +1000,12 @@ public final class Vendors implements SandboxModule {
         synchronized (this) {
             return companies.computeIfAbsent(companyUuid, k -> new TreeMap<>());
         }
+    }
+
+    /** Every address record of a vendor code (the keys sort by code first). */
+    private static java.util.Collection<Rec> sameCode(TreeMap<String, Rec> recs, String code) {
+        String prefix = code.toUpperCase(Locale.ROOT);
+        return recs.subMap(prefix + '\u0000', true, prefix + '\u0001', false).values();
     }
 
     static String key(String code, String address) {
