@@ -240,7 +240,8 @@ public final class ListsClient {
             if (problem != null) {
                 invalid.add(new PartResult(i, p == null ? null : p.code(), false, PartResult.INVALID_PART, problem));
             } else {
-                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.createKey(p.shortCode(), p.parentCode())));
+                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.createKey(p.shortCode(), p.parentCode()),
+                        p.value()));
                 bodies.add(p);
             }
         }
@@ -272,7 +273,7 @@ public final class ListsClient {
             if (problem != null) {
                 invalid.add(new PartResult(i, p == null ? null : p.code(), false, PartResult.INVALID_PART, problem));
             } else {
-                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.updateKey(p.code())));
+                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.updateKey(p.code()), p.value()));
                 bodies.add(p);
             }
         }

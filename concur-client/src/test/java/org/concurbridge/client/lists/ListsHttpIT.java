@@ -88,14 +88,22 @@ class ListsHttpIT {
     }
 
     @Test
-    void duplicatesInOneCallAreMatchedToPartsInOrderAndCountsMustAgree() {
+    void duplicatesInOneCallAreMatchedToTheLaterPartsAndValuesTellPartsApart() {
         stub.on("POST " + BULK, Answer.json(206, StubConcur.resource("lists/bulk-partial-duplicates-206.json")));
         List<BulkCreate> parts = List.of(new BulkCreate("A1", "A one", "CC"), new BulkCreate("A1", "A one", "CC"),
                 new BulkCreate("B1", "B one", "NOPE"), new BulkCreate("C1", "C one", null));
         BulkOutcome out = lists.bulkCreate(LIST, parts, o -> { });
+        // the same code twice: parts run in order, so the later one is the duplicate
         assertThat(out.parts()).extracting(PartResult::errorId)
-                .containsExactly("item.duplicate.code", null, "item.parent.not.found", null);
+                .containsExactly(null, "item.duplicate.code", "item.parent.not.found", null);
         assertThat(out.succeeded()).isEqualTo(2);
+
+        stub.on("POST " + BULK, Answer.json(206, "{\"status\":\"PARTIAL_SUCCESS\",\"recordsSucceeded\":2,"
+                + "\"recordsFailed\":1,\"errors\":[{\"id\":\"item.duplicate.code\",\"message\":\"dup\","
+                + "\"listItem\":{\"shortCode\":\"A1\",\"value\":\"first\",\"parentCode\":\"CC\"}}]}"));
+        BulkOutcome byValue = lists.bulkCreate(LIST, List.of(new BulkCreate("A1", "first", "CC"),
+                new BulkCreate("A1", "second", "CC"), new BulkCreate("Z1", "z", null)), o -> { });
+        assertThat(byValue.parts()).extracting(PartResult::ok).containsExactly(false, true, true);
     }
 
     @Test
