@@ -184,6 +184,29 @@ class ListsHttpIT {
     }
 
     @Test
+    void theOfficialRateLimitAndCreateSamplesReplayedOverHttp() {
+        java.nio.file.Path dir = OfficialExamples.folder("list-items-v4-bulk", "ListsHttpIT.officialSamplesReplayed");
+        Map<String, String> headers = new LinkedHashMap<>();
+        String[] lines = new String(OfficialExamples.read(dir, "rate-limit-429-headers.http")).split("\\R");
+        int status = Integer.parseInt(lines[0].split(" ")[1].trim());
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            String name = colon < 0 ? "" : lines[i].substring(0, colon).trim().toLowerCase();
+            if (name.equals("retry-after") || name.equals("concur-correlationid")) {
+                headers.put(name, lines[i].substring(colon + 1).trim());
+            }
+        }
+        assertThat(headers).containsEntry("retry-after", "0");
+        stub.on("POST " + BULK, new Answer(status, new String(OfficialExamples.read(dir, "rate-limit-429.json")),
+                headers), Answer.json(201, new String(OfficialExamples.read(dir, "create-single-response.json"))));
+        BulkOutcome out = lists.bulkCreate(LIST, List.of(new BulkCreate("ITEM", "ITEM", null)), o -> { });
+        assertThat(out.parts()).containsExactly(new PartResult(0, "ITEM", true, null, null));
+        assertThat(stub.waits).containsExactly(Duration.ZERO);
+        assertThat(ListJson.parse(stub.seen.get(1).body().getBytes()))
+                .isEqualTo(ListJson.parse(OfficialExamples.read(dir, "create-single-request.json")));
+    }
+
+    @Test
     void partsBreakingTheHyphenRuleAreNotSentAndFailByName() {
         stub.handler(s -> Answer.json(201, success(ListJson.parse(s.body().getBytes()).get("requests").size())));
         BulkOutcome out = lists.bulkCreate(LIST, List.of(new BulkCreate("A-1", "a", null),
