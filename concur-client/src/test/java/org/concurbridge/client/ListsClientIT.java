@@ -190,4 +190,43 @@ class ListsClientIT extends SandboxTestSupport {
         assertThat(lists.v3().allItems(list.id()).map(i -> i.longCode())).containsExactlyInAnyOrder("L1", "L1-L2");
         assertThat(lists.v3().allLists().map(l -> l.name())).contains("Legacy view");
     }
+
+    @Test
+    void v3PagesByNextPageOnTheOwnGeolocation() {
+        ConcurList list = newList("Legacy paged");
+        List<BulkCreate> parts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            parts.add(new BulkCreate("V" + i, "Value " + i, null));
+        }
+        assertThat(lists.bulkCreate(list.id(), parts, o -> { }).succeeded()).isEqualTo(150);
+        sandbox.clearRequests();
+        assertThat(lists.v3().allItems(list.id()).map(i -> i.code()))
+                .containsExactlyInAnyOrderElementsOf(parts.stream().map(BulkCreate::shortCode).toList());
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().startsWith("/api/v3.0/common/listitems"))
+                .hasSize(2).allSatisfy(r -> assertThat(r.geo()).isEqualTo("us"));
+    }
+
+    @Test
+    void aSingleItemCallRefusedByConcurIsPermanentWithItsErrorId() {
+        ConcurList list = newList("Duplicates");
+        lists.createItem(NewItem.topLevel(list.id(), "D1", "One"));
+        assertThatThrownBy(() -> lists.createItem(NewItem.topLevel(list.id(), "D1", "One again")))
+                .isInstanceOfSatisfying(ConcurException.Permanent.class, e -> {
+                    assertThat(e.httpStatus()).isEqualTo(400);
+                    assertThat(e.errorCode()).isNotBlank();
+                });
+    }
+
+    @Test
+    void onStandardEditionTheCustomersListsAreFoundByNameAndMaintained() {
+        ListsClient standard = concur(managerFor(SandboxDemo.STANDARD_COMPANY)).lists();
+        List<ConcurList> existing = standard.allLists().filter(l -> !l.deleted()).toList();
+        assertThat(existing).isNotEmpty();
+        ConcurList target = existing.get(0);
+        assertThat(standard.listByName(target.name())).map(ConcurList::id).contains(target.id());
+        BulkOutcome out = standard.bulkCreate(target.id(), List.of(new BulkCreate("STDNEW1", "New on Standard",
+                null)), o -> { });
+        assertThat(out.parts()).singleElement().satisfies(p -> assertThat(p.ok()).as(p.toString()).isTrue());
+        assertThat(standard.allItems(target.id()).map(ListItem::code)).contains("STDNEW1");
+    }
 }
