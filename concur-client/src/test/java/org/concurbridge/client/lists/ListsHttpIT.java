@@ -248,6 +248,9 @@ class ListsHttpIT {
         });
         assertThat(lists.allItems(LIST).map(ListItem::code)).containsExactly("A", "A-X", "A-X-Z", "A-Y", "B");
         assertThat(stub.seen).hasSize(4);
+        stub.seen.clear();   // lazy: the first two items cost two pages
+        assertThat(lists.allItems(LIST).limit(2).map(ListItem::code)).containsExactly("A", "A-X");
+        assertThat(stub.seen).hasSize(2);
     }
 
     private static String page(int number, int total, String... items) {
