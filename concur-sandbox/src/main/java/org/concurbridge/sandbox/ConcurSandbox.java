@@ -12,6 +12,7 @@ import org.concurbridge.sandbox.appcenter.AppCenterModule;
 import org.concurbridge.sandbox.faults.Faults;
 import org.concurbridge.sandbox.extract.Extracts;
 import org.concurbridge.sandbox.fis.Fis;
+import org.concurbridge.sandbox.lists.Lists;
 import org.concurbridge.sandbox.oauth.OAuthModule;
 import org.concurbridge.sandbox.paymentbatch.PaymentBatches;
 import org.concurbridge.sandbox.profile.ProfileModule;
@@ -44,6 +45,7 @@ public final class ConcurSandbox implements AutoCloseable {
     private final Fis fis = new Fis();
     private final Extracts extracts = new Extracts(fis);
     private final PaymentBatches paymentBatches = new PaymentBatches(fis);
+    private final Lists lists = new Lists();
     private final Vendors vendors = new Vendors();
 
     private ConcurSandbox(Builder b) {
@@ -60,6 +62,7 @@ public final class ConcurSandbox implements AutoCloseable {
         modules.add(fis);
         modules.add(extracts);
         modules.add(paymentBatches);
+        modules.add(lists);
         modules.add(vendors);
         modules.addAll(b.modules);
         this.server = Javalin.create(config -> {
@@ -192,6 +195,11 @@ public final class ConcurSandbox implements AutoCloseable {
     /** Payment Batches v1.1/v1.2 (Standard): batches of the FIS documents, async/sync close, SAE files. */
     public PaymentBatches paymentBatches() {
         return paymentBatches;
+    }
+
+    /** List v4, List Item v4, List Item Bulk v4, List Item v3 and Lists v3: seed lists and items, read them back. */
+    public Lists lists() {
+        return lists;
     }
 
     /** Invoice Vendor v3.1 (+ banks, groups; v3 decommissioned): the vendor master per company, seeding, reads. */
