@@ -180,6 +180,35 @@ public final class Vendors implements SandboxModule {
         return added;
     }
 
+    /**
+     * Adds {@code count} vendors {@code <prefix>00001}, {@code <prefix>00002}, ... (address code {@code MAIN}, name
+     * "Vendor &lt;code&gt;", US, USD, approved, CLIENT): a large existing vendor master, e.g. for a first load that must
+     * adopt what exists. Codes already present are skipped. Returns how many were added.
+     */
+    public synchronized int generate(String companyUuid, String prefix, int count) {
+        SandboxCompany company = company(companyUuid);
+        if (prefix == null || prefix.isBlank() || prefix.length() > 26 || count < 0) {
+            throw new IllegalArgumentException("prefix must be 1-26 characters and count zero or more (got '" + prefix
+                    + "', " + count + ")");
+        }
+        int added = 0;
+        for (int i = 1; i <= count; i++) {
+            String code = prefix + String.format("%05d", i);
+            if (records(company.uuid()).containsKey(key(code, "MAIN"))) {
+                continue;
+            }
+            ObjectNode node = state.json().createObjectNode().put("VendorCode", code).put("AddressCode", "MAIN")
+                    .put("VendorName", "Vendor " + code).put("CountryCode", "US").put("CurrencyCode", "USD");
+            Outcome o = apply(company, Op.CREATE, node, i, false);
+            if (!o.ok()) {
+                throw new IllegalArgumentException(o.message());
+            }
+            added++;
+        }
+        log.info("vendors.generate company={} prefix={} count={} added={}", company.uuid(), prefix, count, added);
+        return added;
+    }
+
     /** Adds or updates a bank account as PUT /vendor/banks would; throws {@link IllegalArgumentException} on failure. */
     public StoredBank seedBank(String companyUuid, Map<String, String> fields) {
         ObjectNode node = state.json().createObjectNode();
