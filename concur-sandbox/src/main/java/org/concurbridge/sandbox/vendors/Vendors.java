@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -69,7 +68,6 @@ public final class Vendors implements SandboxModule {
 
     private static final Logger log = LoggerFactory.getLogger(Vendors.class);
     private static final Set<String> ENVELOPE = Set.of("Items", "NextPage", "RequestRunSummary", "TotalCount");
-    private static final Map<String, List<String>> SEARCH_FIELDS = searchFields();
     /** Regions under SAP export-control embargo where a country is only partly embargoed (Ukraine, per the docs). */
     private static final Map<String, List<String>> EMBARGOED_REGIONS = Map.of(
             "UA", List.of("crimea", "sevastopol", "donetsk", "luhansk"));
@@ -79,29 +77,6 @@ public final class Vendors implements SandboxModule {
     private record Caller(SandboxCompany company, SandboxExchange ex, boolean v3) {
     }
 
-    private static final class Rec {
-        final String id;
-        final Map<String, String> fields = new HashMap<>();
-        final Map<String, String[]> groups = new LinkedHashMap<>();
-        final List<StoredBank> banks = new ArrayList<>();
-        final Instant createdAt;
-        Instant updatedAt;
-
-        Rec(String id, Instant at) {
-            this.id = id;
-            this.createdAt = at;
-            this.updatedAt = at;
-        }
-
-        String code() {
-            return fields.get("VendorCode");
-        }
-
-        String address() {
-            return fields.get("AddressCode");
-        }
-    }
-
     /** A processed record: the response item and whether it succeeded. */
     record Outcome(ObjectNode item, boolean ok, String message) {
     }
@@ -109,7 +84,7 @@ public final class Vendors implements SandboxModule {
     private SandboxState state;
     private volatile boolean v3Available;
     /** Company UUID → key (upper-case code NUL upper-case address) → record. Guarded by {@code this}. */
-    private final Map<String, TreeMap<String, Rec>> companies = new HashMap<>();
+    private final Map<String, TreeMap<String, VendorRecord>> companies = new HashMap<>();
 
     @Override
     public void register(SandboxRoutes routes, SandboxState sandboxState) {
@@ -248,7 +223,7 @@ public final class Vendors implements SandboxModule {
 
     /** Removes every vendor of the company; returns how many. */
     public synchronized int clear(String companyUuid) {
-        TreeMap<String, Rec> recs = records(company(companyUuid).uuid());
+        TreeMap<String, VendorRecord> recs = records(company(companyUuid).uuid());
         int n = recs.size();
         recs.clear();
         return n;
@@ -309,57 +284,29 @@ public final class Vendors implements SandboxModule {
     // =================================================================== HTTP: search
 
     private void search(Caller c) {
-        Map<String, String> q = query(c.ex());
-        int limit = intQuery(q, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT,
-                "limit must be a whole number from 1 to " + MAX_LIMIT);
-        int offset = intQuery(q, "offset", 0, 0, Integer.MAX_VALUE,
-                "offset must be the starting point taken from NextPage");
-        String searchType = q.getOrDefault("searchtype", "exact").toLowerCase(Locale.ROOT);
-        if (!List.of("exact", "begins", "contains", "ends").contains(searchType)) {
-            throw badRequest("searchType must be exact, begins, contains or ends (got '" + q.get("searchtype") + "')");
+        VendorQuery query;
+        try {
+            query = VendorQuery.parse(query(c.ex()));
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
         }
-        String direction = q.getOrDefault("sortdirection", "ascending").toLowerCase(Locale.ROOT);
-        if (!direction.equals("ascending") && !direction.equals("descending")) {
-            throw badRequest("sortDirection must be ascending or descending (got '" + q.get("sortdirection") + "')");
-        }
-        String sortName = q.getOrDefault("sortby", "VendorName");
-        VendorField sortBy = VendorField.BY_LOWER_NAME.get(sortName.toLowerCase(Locale.ROOT));
-        if (sortBy == null) {
-            throw badRequest("sortBy must name a vendor field such as VendorName, VendorCode or City (got '"
-                    + sortName + "')");
-        }
-        String approved = q.get("approved");
-        if (approved != null && !approved.equalsIgnoreCase("true") && !approved.equalsIgnoreCase("false")) {
-            throw badRequest("approved must be True or False (got '" + approved + "')");
-        }
-        String method = q.get("paymentmethodtype");
-        if (method != null && !VendorField.PAYMENT_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
-            throw badRequest("paymentMethodType must be one of ACH, CARD, CHECK, CLIENT, PAYPVD, VCHER, WIRE (got '"
-                    + method + "')");
-        }
-        List<Rec> matches;
+        String base = state.geolocation(c.company().geo()).toString();
+        ArrayNode items = state.json().createArrayNode();
+        int total;
+        int from;
+        int end;
         synchronized (this) {
-            matches = new ArrayList<>();
-            for (Rec r : records(c.company().uuid()).values()) {
-                if (matches(r, q, searchType, approved, method)) {
+            List<VendorRecord> matches = new ArrayList<>();
+            for (VendorRecord r : records(c.company().uuid()).values()) {
+                if (query.matches(r)) {
                     matches.add(r);
                 }
             }
-            Comparator<Rec> order = Comparator.comparing((Rec r) -> sortValue(r, sortBy),
-                    Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
-            if (direction.equals("descending")) {
-                order = Comparator.comparing((Rec r) -> sortValue(r, sortBy),
-                        Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER.reversed()));
-            }
-            order = order.thenComparing(r -> key(r.code(), r.address()));
-            matches.sort(order);
-        }
-        int total = matches.size();
-        int end = (int) Math.min((long) offset + limit, total);
-        ArrayNode items = state.json().createArrayNode();
-        String base = state.geolocation(c.company().geo()).toString();
-        synchronized (this) {
-            for (int i = Math.min(offset, total); i < end; i++) {
+            matches.sort(query.order());
+            total = matches.size();
+            from = Math.min(query.offset(), total);
+            end = (int) Math.min((long) query.offset() + query.limit(), total);
+            for (int i = from; i < end; i++) {
                 items.add(render(matches.get(i), base, c.v3()));
             }
         }
@@ -367,62 +314,9 @@ public final class Vendors implements SandboxModule {
         body.set("Items", items);
         body.put("NextPage", end < total ? nextPage(c, end) : null);
         body.put("RequestRunSummary", "Vendors found: " + total + "; returned " + items.size() + " from offset "
-                + Math.min(offset, total) + ".");
+                + from + ".");
         body.put("TotalCount", total);
         c.ex().json(200, body);
-    }
-
-    private static String sortValue(Rec r, VendorField f) {
-        String v = r.fields.get(f.name());
-        return v == null || v.isEmpty() ? null : v;
-    }
-
-    private static boolean matches(Rec r, Map<String, String> q, String searchType, String approved, String method) {
-        for (Map.Entry<String, List<String>> e : SEARCH_FIELDS.entrySet()) {
-            String wanted = q.get(e.getKey());
-            if (wanted == null) {
-                continue;
-            }
-            boolean any = false;
-            for (String field : e.getValue()) {
-                any |= matches(r.fields.get(field), wanted, searchType);
-            }
-            if (!any) {
-                return false;
-            }
-        }
-        if (approved != null && !("Y".equals(r.fields.get("Approved")) == approved.equalsIgnoreCase("true"))) {
-            return false;
-        }
-        return method == null || method.equalsIgnoreCase(r.fields.get("PaymentMethodType"));
-    }
-
-    private static boolean matches(String value, String wanted, String searchType) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.toLowerCase(Locale.ROOT);
-        String w = wanted.toLowerCase(Locale.ROOT);
-        return switch (searchType) {
-            case "begins" -> v.startsWith(w);
-            case "contains" -> v.contains(w);
-            case "ends" -> v.endsWith(w);
-            default -> v.equals(w);
-        };
-    }
-
-    private static Map<String, List<String>> searchFields() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (String f : List.of("VendorCode", "VendorName", "TaxID", "AddressCode", "Address1", "Address2",
-                "Address3", "City", "State", "PostalCode")) {
-            m.put(f.toLowerCase(Locale.ROOT), List.of(f));
-        }
-        m.put("buyeraccountnumber", List.of("AccountNumber"));
-        m.put("country", List.of("Country", "CountryCode"));
-        for (int i = 1; i <= 20; i++) {
-            m.put("custom" + i, List.of("Custom" + i));
-        }
-        return Map.copyOf(m);
     }
 
     /** The same query with {@code offset} moved on, at the company's geolocation: a full URI. */
@@ -454,22 +348,6 @@ public final class Vendors implements SandboxModule {
             }
         });
         return q;
-    }
-
-    private static int intQuery(Map<String, String> q, String name, int fallback, int min, int max, String rule) {
-        String v = q.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw badRequest(rule + " (got '" + v + "')");
     }
 
     // =================================================================== HTTP: writes
@@ -584,9 +462,9 @@ public final class Vendors implements SandboxModule {
                 return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, "The required field " + r + " is missing.");
             }
         }
-        TreeMap<String, Rec> recs = records(company.uuid());
+        TreeMap<String, VendorRecord> recs = records(company.uuid());
         String key = key(supplied.get("VendorCode"), supplied.get("AddressCode"));
-        Rec existing = recs.get(key);
+        VendorRecord existing = recs.get(key);
         Map<String, String> effective = new HashMap<>();
         if (op == Op.CREATE) {
             if (existing != null) {
@@ -619,9 +497,9 @@ public final class Vendors implements SandboxModule {
             return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, problem);
         }
         String name = effective.get("VendorName");
-        List<Rec> sameCode = sameCode(recs, effective.get("VendorCode")).stream().filter(r -> r != existing).toList();
+        List<VendorRecord> sameCode = sameCode(recs, effective.get("VendorCode")).stream().filter(r -> r != existing).toList();
         if (op == Op.CREATE) {
-            for (Rec other : sameCode) {
+            for (VendorRecord other : sameCode) {
                 if (!same(other.fields.get("VendorName"), name)) {
                     return fail(node, recordNumber, CODE_NAME_CONFLICT, "VendorCode " + other.code() + " already has"
                             + " the name '" + other.fields.get("VendorName") + "': one Vendor Name per Vendor Code.");
@@ -629,7 +507,7 @@ public final class Vendors implements SandboxModule {
             }
         }
         String taxId = effective.get("TaxID");
-        for (Rec other : sameCode) {
+        for (VendorRecord other : sameCode) {
             String otherTax = other.fields.get("TaxID");
             if (taxId != null && otherTax != null && !taxId.equalsIgnoreCase(otherTax)) {
                 return fail(node, recordNumber, CODE_TAX_ID_CONFLICT, "TaxID must be identical for every record"
@@ -638,7 +516,7 @@ public final class Vendors implements SandboxModule {
             }
         }
         Instant now = state.clock().instant();
-        Rec rec = existing != null ? existing : new Rec(state.newUuid(), now);
+        VendorRecord rec = existing != null ? existing : new VendorRecord(state.newUuid(), now);
         rec.fields.clear();
         rec.fields.putAll(effective);
         rec.updatedAt = now;
@@ -646,7 +524,7 @@ public final class Vendors implements SandboxModule {
             recs.put(key, rec);
         } else {
             // one name per code: a new name on one address is the code's new name (docs/decisions.md)
-            for (Rec other : sameCode) {
+            for (VendorRecord other : sameCode) {
                 if (!same(other.fields.get("VendorName"), name)) {
                     if (name == null) {
                         other.fields.remove("VendorName");
@@ -708,14 +586,14 @@ public final class Vendors implements SandboxModule {
     /** Fills a success item with the record as now stored (every field, ID, URI, banks, groups), status last. */
     private void renderInto(ObjectNode item, Caller c) {
         JsonNode status = item.get("StatusList");
-        Rec rec = records(c.company().uuid()).get(key(item.get("VendorCode").asString(),
+        VendorRecord rec = records(c.company().uuid()).get(key(item.get("VendorCode").asString(),
                 item.get("AddressCode").asString()));
         item.removeAll();
         item.setAll(render(rec, state.geolocation(c.company().geo()).toString(), c.v3()));
         item.set("StatusList", status);
     }
 
-    private ObjectNode render(Rec r, String geoBase, boolean v3) {
+    private ObjectNode render(VendorRecord r, String geoBase, boolean v3) {
         ObjectNode o = state.json().createObjectNode();
         for (VendorField f : VendorField.ALL) {
             o.put(f.name(), r.fields.get(f.name()));
@@ -734,7 +612,7 @@ public final class Vendors implements SandboxModule {
         return o;
     }
 
-    private static String uri(String geoBase, boolean v3, Rec r) {
+    private static String uri(String geoBase, boolean v3, VendorRecord r) {
         return geoBase + (v3 ? V30 : V31) + "/vendors?vendorCode=" + enc(r.code()) + "&addressCode="
                 + enc(r.address());
     }
@@ -761,7 +639,7 @@ public final class Vendors implements SandboxModule {
         ArrayNode items = state.json().createArrayNode();
         boolean ok;
         synchronized (this) {
-            Rec r = records(c.company().uuid()).remove(key(code, address));
+            VendorRecord r = records(c.company().uuid()).remove(key(code, address));
             ok = r != null;
             if (ok) {
                 ObjectNode item = render(r, state.geolocation(c.company().geo()).toString(), c.v3());
@@ -893,7 +771,7 @@ public final class Vendors implements SandboxModule {
             }
             v.put("TransType", trans);
         }
-        Rec rec = records(company.uuid()).get(key(v.get("VendorCode"), v.get("AddressCode")));
+        VendorRecord rec = records(company.uuid()).get(key(v.get("VendorCode"), v.get("AddressCode")));
         if (rec == null) {
             return fail(node, recordNumber, CODE_NOT_FOUND, "No vendor with VendorCode " + v.get("VendorCode")
                     + " and AddressCode " + v.get("AddressCode") + " exists.");
@@ -963,7 +841,7 @@ public final class Vendors implements SandboxModule {
 
     private ObjectNode withUri(ObjectNode item, Caller c, String[] target) {
         synchronized (this) {
-            Rec r = records(c.company().uuid()).get(key(target[0], target[1]));
+            VendorRecord r = records(c.company().uuid()).get(key(target[0], target[1]));
             item.put("URI", r == null ? null : uri(state.geolocation(c.company().geo()).toString(), c.v3(), r));
         }
         return item;
@@ -993,7 +871,7 @@ public final class Vendors implements SandboxModule {
         if (name.isEmpty()) {
             return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, "The required field Name is missing.");
         }
-        Rec rec = code == null || address == null ? null : records(company.uuid()).get(key(code, address));
+        VendorRecord rec = code == null || address == null ? null : records(company.uuid()).get(key(code, address));
         if (rec == null) {
             return fail(node, recordNumber, CODE_NOT_FOUND, "No vendor with VendorCode " + code + " and AddressCode "
                     + address + " exists.");
@@ -1025,14 +903,14 @@ public final class Vendors implements SandboxModule {
 
     // =================================================================== state
 
-    private TreeMap<String, Rec> records(String companyUuid) {
+    private TreeMap<String, VendorRecord> records(String companyUuid) {
         synchronized (this) {
             return companies.computeIfAbsent(companyUuid, k -> new TreeMap<>());
         }
     }
 
     /** Every address record of a vendor code (the keys sort by code first). */
-    private static java.util.Collection<Rec> sameCode(TreeMap<String, Rec> recs, String code) {
+    private static java.util.Collection<VendorRecord> sameCode(TreeMap<String, VendorRecord> recs, String code) {
         String prefix = code.toUpperCase(Locale.ROOT);
         return recs.subMap(prefix + '\u0000', true, prefix + '\u0001', false).values();
     }
@@ -1041,7 +919,7 @@ public final class Vendors implements SandboxModule {
         return code.toUpperCase(Locale.ROOT) + '\u0000' + address.toUpperCase(Locale.ROOT);
     }
 
-    private static StoredVendor view(Rec r) {
+    private static StoredVendor view(VendorRecord r) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (VendorField f : VendorField.ALL) {
             String v = r.fields.get(f.name());
