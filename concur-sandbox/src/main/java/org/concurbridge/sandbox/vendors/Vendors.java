@@ -41,8 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  * per-vendor {@code StatusList} in a 200), {@code DELETE vendors?vendorCode=&addressCode=}, {@code PUT vendor/banks},
  * {@code PUT}/{@code DELETE vendor/groups}. The Vendor v3 paths ({@code /api/v3.0/invoice/...}) answer 404 as a
  * decommissioned API unless {@link #v3Available(boolean)} brings them back. Callers need a company token with
- * {@code INVVEN} for a company that has bought Concur Invoice (403 otherwise). JSON only. Java API {@code sb.vendors()},
- * admin API under {@code /admin/vendors} (docs/sandbox.md).
+ * {@code INVVEN} for a company that has bought Concur Invoice (403 otherwise). JSON only. Java API
+ * {@code sb.vendors()}, admin API under {@code /admin/vendors} (docs/sandbox.md).
  */
 public final class Vendors implements SandboxModule {
 
@@ -58,7 +58,7 @@ public final class Vendors implements SandboxModule {
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILURE = "FAILURE";
     public static final int CODE_OK = 0;
-    /** A required field is missing or a value exceeds its limit (the 2015 sample's 6000 "required field missing|Limit"). */
+    /** A required field is missing or a value exceeds its limit (2015 sample: 6000 "required field missing|Limit"). */
     public static final int CODE_MISSING_OR_LIMIT = 6000;
     public static final int CODE_INVALID_VALUE = 6001;
     public static final int CODE_DUPLICATE = 6002;
@@ -157,8 +157,8 @@ public final class Vendors implements SandboxModule {
 
     /**
      * Adds {@code count} vendors {@code <prefix>00001}, {@code <prefix>00002}, ... (address code {@code MAIN}, name
-     * "Vendor &lt;code&gt;", US, USD, approved, CLIENT): a large existing vendor master, e.g. for a first load that must
-     * adopt what exists. Codes already present are skipped. Returns how many were added.
+     * "Vendor &lt;code&gt;", US, USD, approved, CLIENT): a large existing vendor master, e.g. for a first load that
+     * must adopt what exists. Codes already present are skipped. Returns how many were added.
      */
     public synchronized int generate(String companyUuid, String prefix, int count) {
         SandboxCompany company = company(companyUuid);
@@ -184,7 +184,7 @@ public final class Vendors implements SandboxModule {
         return added;
     }
 
-    /** Adds or updates a bank account as PUT /vendor/banks would; throws {@link IllegalArgumentException} on failure. */
+    /** Adds or updates a bank account as PUT /vendor/banks would; {@link IllegalArgumentException} on failure. */
     public StoredBank seedBank(String companyUuid, Map<String, String> fields) {
         ObjectNode node = state.json().createObjectNode();
         fields.forEach(node::put);
@@ -195,7 +195,7 @@ public final class Vendors implements SandboxModule {
         return new StoredBank(o.item().path("ID").asString(), bankFields(o.item()));
     }
 
-    /** Adds a vendor group to a vendor as PUT /vendor/groups would; throws {@link IllegalArgumentException} on failure. */
+    /** Adds a vendor group to a vendor as PUT /vendor/groups would; {@link IllegalArgumentException} on failure. */
     public void addGroup(String companyUuid, String vendorCode, String addressCode, String groupName) {
         ObjectNode node = state.json().createObjectNode().put("Name", groupName);
         Outcome o = applyGroup(company(companyUuid), vendorCode, addressCode, node, 1, true);
@@ -450,8 +450,8 @@ public final class Vendors implements SandboxModule {
             }
             String problem = f.check(value);
             if (problem != null) {
-                return fail(node, recordNumber, f.rule() == VendorField.Rule.TEXT || problem.contains("exceeds")
-                        ? CODE_MISSING_OR_LIMIT : CODE_INVALID_VALUE, problem);
+                return fail(node, recordNumber, problem.contains("exceeds") ? CODE_MISSING_OR_LIMIT
+                        : CODE_INVALID_VALUE, problem);
             }
             supplied.put(name, f.normalize(value));
         }
@@ -497,7 +497,8 @@ public final class Vendors implements SandboxModule {
             return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, problem);
         }
         String name = effective.get("VendorName");
-        List<VendorRecord> sameCode = sameCode(recs, effective.get("VendorCode")).stream().filter(r -> r != existing).toList();
+        List<VendorRecord> sameCode = sameCode(recs, effective.get("VendorCode")).stream()
+                .filter(r -> r != existing).toList();
         if (op == Op.CREATE) {
             for (VendorRecord other : sameCode) {
                 if (!same(other.fields.get("VendorName"), name)) {
