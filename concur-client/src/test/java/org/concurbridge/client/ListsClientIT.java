@@ -229,4 +229,25 @@ class ListsClientIT extends SandboxTestSupport {
         assertThat(out.parts()).singleElement().satisfies(p -> assertThat(p.ok()).as(p.toString()).isTrue());
         assertThat(standard.allItems(target.id()).map(ListItem::code)).contains("STDNEW1");
     }
+
+    @Test
+    void aConnectionResetMidRunIsRetriedAndEarlierCallsStayDelivered() {
+        ConcurList list = newList("Reset");
+        List<BulkCreate> parts = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            parts.add(new BulkCreate("R" + i, "Reset " + i, null));
+        }
+        sandbox.faults().add(FaultRule.on("POST", "/list/v4/lists/*/bulk").reset().times(1));
+        List<BulkOutcome> delivered = new ArrayList<>();
+        BulkOutcome out = lists.bulkCreate(list.id(), parts, delivered::add);
+        assertThat(out.succeeded()).isEqualTo(300);
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(delivered).extracting(o -> o.parts().size()).containsExactly(250, 50);
+
+        sandbox.faults().add(FaultRule.on("PATCH", "/list/v4/lists/*/bulk").status(503));
+        List<BulkOutcome> updates = new ArrayList<>();
+        assertThatThrownBy(() -> lists.bulkUpdate(list.id(), List.of(BulkUpdate.rename("R1", "one")), updates::add))
+                .isInstanceOf(ConcurException.Retriable.class);
+        assertThat(updates).isEmpty();
+    }
 }
