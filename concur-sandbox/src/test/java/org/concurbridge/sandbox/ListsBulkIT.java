@@ -233,6 +233,39 @@ class ListsBulkIT {
     }
 
     @Test
+    void concurrentBulkCallsOnOneListNeitherLoseNorDuplicateItems() throws Exception {
+        int threads = 6;
+        List<String> shared = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            shared.add(create("S" + i, "Shared " + i, null));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<String> parts = new ArrayList<>(shared);
+                for (int i = 0; i < 100; i++) {
+                    parts.add(create("T" + t + "X" + i, "Thread " + t + " item " + i, null));
+                }
+                futures.add(pool.submit(() -> json(pro.post(bulk(), requests(parts.toArray(String[]::new))))));
+            }
+            int succeeded = 0;
+            int duplicates = 0;
+            for (var f : futures) {
+                JsonNode body = f.get();
+                succeeded += body.get("recordsSucceeded").asInt();
+                duplicates += body.get("errors").findValuesAsString("id").stream()
+                        .filter("item.duplicate.code"::equals).toList().size();
+            }
+            assertThat(succeeded).isEqualTo(50 + threads * 100);
+            assertThat(duplicates).isEqualTo((threads - 1) * 50);
+            assertThat(codes()).hasSize(50 + threads * 100).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void theAdminApiSeedsAndReadsListsAndItems() {
         Http http = ListsHttp.HTTP;
         String base = sb.baseUri() + "/admin/lists";
