@@ -1,11 +1,14 @@
 package org.concurbridge.sandbox;
 
+import java.util.EnumSet;
 import org.concurbridge.sandbox.lists.Lists;
 import org.concurbridge.sandbox.lists.SeedList;
+import org.concurbridge.sandbox.vendors.VendorDemo;
 
 /**
  * The seeded demo data registered when {@code demoData(true)} (the default): one partner app and three companies,
- * one per edition case the bridge must handle. The values are fixed so that scripts and tests can rely on them.
+ * one per edition case the bridge must handle; the Professional and Standard companies have Expense and Invoice and an
+ * existing vendor master ({@link VendorDemo}). The values are fixed so that scripts and tests can rely on them.
  */
 public final class SandboxDemo {
 
@@ -21,7 +24,10 @@ public final class SandboxDemo {
     public static final String STANDARD_COMPANY = "8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c54";
     public static final String STANDARD_NAME = "Globex Standard GmbH";
 
-    /** An edition the bridge must flag as unknown ({@code marketingName} {@code Travel Only}), geolocation {@code us}. */
+    /**
+     * An edition the bridge must flag as unknown ({@code marketingName} {@code Travel Only}), geolocation {@code us};
+     * it has bought neither Expense nor Invoice (Vendor v3.1 answers it 403).
+     */
     public static final String UNKNOWN_EDITION_COMPANY = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f";
     public static final String UNKNOWN_EDITION_NAME = "Initech Travel";
 
@@ -39,7 +45,10 @@ public final class SandboxDemo {
         sandbox.registerApp(CLIENT_ID, CLIENT_SECRET, connectUri);
         sandbox.addCompany(PROFESSIONAL_COMPANY, PROFESSIONAL_NAME, "CTE", "us");
         sandbox.addCompany(STANDARD_COMPANY, STANDARD_NAME, "Standard Edition", "eu");
-        sandbox.addCompany(UNKNOWN_EDITION_COMPANY, UNKNOWN_EDITION_NAME, "Travel Only", "us");
+        sandbox.addCompany(UNKNOWN_EDITION_COMPANY, UNKNOWN_EDITION_NAME, "Travel Only", "us",
+                EnumSet.noneOf(SandboxProduct.class));
+        VendorDemo.professional(sandbox.vendors(), PROFESSIONAL_COMPANY);
+        VendorDemo.standard(sandbox.vendors(), STANDARD_COMPANY);
         seedLists(sandbox.lists());
     }
 

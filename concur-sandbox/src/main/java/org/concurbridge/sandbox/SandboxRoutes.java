@@ -83,8 +83,9 @@ public final class SandboxRoutes {
         if (fault != null) {
             pause(fault.delay());
             if (fault.connectionReset()) {
-                resetConnection(ctx);
+                // recorded before the reset: the client may send its next request as soon as the connection drops
                 finish.accept(fault);
+                resetConnection(ctx);
                 return;
             }
             if (fault.rule().status() != null) {
