@@ -137,7 +137,8 @@ class ListsBulkIT {
 
         ok(pro.patch(bulk(), requests("{\"code\":\"ITEM\",\"deleted\":true}")), 200);
         JsonNode partial = ok(pro.patch(bulk(), requests("{\"code\":\"ITEM\",\"value\":\"ITEM\"}",
-                "{\"code\":\"ITEM_TWO\",\"deleted\":true}", "{\"code\":\"ITEM_THREE\",\"value\":\"ITEM_THREE UPDATED\"}",
+                "{\"code\":\"ITEM_TWO\",\"deleted\":true}",
+                "{\"code\":\"ITEM_THREE\",\"value\":\"ITEM_THREE UPDATED\"}",
                 "{\"code\":\"NO_SUCH\",\"value\":\"x\"}")), 206);
         assertThat(partial.get("recordsSucceeded").asInt()).isEqualTo(2);
         assertThat(partial.get("errors").findValuesAsString("id")).containsExactly("item.deleted", "item.not.found");

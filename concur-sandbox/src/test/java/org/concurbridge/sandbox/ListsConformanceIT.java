@@ -190,11 +190,13 @@ class ListsConformanceIT {
         ACTUAL.put("list-items-v4-bulk/update-single-response.json", pro.patch(path,
                 example("list-items-v4-bulk/update-single-request.json")));
         sb.lists().seedItem(single, "ITEM", "CHILD_ITEM", "CHILD_ITEM");
-        HttpResponse<String> childFailure = pro.post(path, example("list-items-v4-bulk/create-child-failure-request.json"));
+        HttpResponse<String> childFailure = pro.post(path,
+                example("list-items-v4-bulk/create-child-failure-request.json"));
         ACTUAL.put("list-items-v4-bulk/create-child-failure-response.json", childFailure);
         ACTUAL.put("list-items-v4-bulk/create-child-failure-response-headers.http", childFailure);
         sb.lists().seedItem(single, "ITEM", "CHILD_ITEM_ONE", "CHILD_ITEM_ONE");
-        HttpResponse<String> partial = pro.post(path, example("list-items-v4-bulk/create-partial-success-request.json"));
+        HttpResponse<String> partial = pro.post(path,
+                example("list-items-v4-bulk/create-partial-success-request.json"));
         ACTUAL.put("list-items-v4-bulk/create-partial-success-response.json", partial);
         ACTUAL.put("list-items-v4-bulk/create-partial-success-response-headers.http", partial);
         ACTUAL.put("list-items-v4-bulk/delete-single-response.json", pro.patch(path,
@@ -240,7 +242,8 @@ class ListsConformanceIT {
         ACTUAL.put("lists-v3/get-list-by-id-response.json", pro.get("/api/v3.0/common/lists/"
                 + json(created).get("ID").asString()));
         List<String> names = new ArrayList<>();
-        json(pro.get("/api/v3.0/common/lists?limit=100")).get("Items").forEach(i -> names.add(i.get("Name").asString()));
+        json(pro.get("/api/v3.0/common/lists?limit=100")).get("Items")
+                .forEach(i -> names.add(i.get("Name").asString()));
         int offset = names.indexOf("Connector list");
         ACTUAL.put("lists-v3/get-lists-response.json", pro.get("/api/v3.0/common/lists?limit=1&offset=" + offset));
     }
@@ -357,7 +360,8 @@ class ListsConformanceIT {
                     continue;
                 }
                 String name = line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT);
-                if (file.endsWith("rate-limit-429-headers.http") && Set.of("location", "cache-control").contains(name)) {
+                if (file.endsWith("rate-limit-429-headers.http")
+                        && Set.of("location", "cache-control").contains(name)) {
                     continue; // the injected 429 is answered before the endpoint: no Location / Cache-Control
                 }
                 assertThat(r.headers().firstValue(name)).as(file + " header " + name).isPresent();

@@ -730,7 +730,8 @@ final class ListsV4 {
             } else {
                 String code = text(part, "code");
                 if (code == null || code.isBlank()) {
-                    problems.add(new Violation(prefix + "code", code == null ? "must not be null" : "must not be blank"));
+                    problems.add(new Violation(prefix + "code",
+                            code == null ? "must not be null" : "must not be blank"));
                 }
                 codeProblems(prefix + "value", text(part, "value"), Presence.OPTIONAL, ListStore.MAX_VALUE,
                         problems);
