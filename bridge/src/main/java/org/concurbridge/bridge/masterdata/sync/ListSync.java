@@ -60,6 +60,7 @@ public final class ListSync {
     private int erpRead;
     private int written;
     private Instant start;
+    private boolean dryRun;
 
     /** The run's view of one list. */
     private static final class Target {
@@ -103,6 +104,7 @@ public final class ListSync {
      */
     public SyncReport run(boolean dryRun, boolean fullCompare) {
         start = clock.instant();
+        this.dryRun = dryRun;
         for (MasterDataMapping.ListSpec spec : mapping.lists()) {
             targets.put(spec.target(), new Target(spec));
             store.target(company, spec.target());
@@ -710,6 +712,11 @@ public final class ListSync {
 
     private void report(String phase) {
         int failed = targets.values().stream().mapToInt(t -> t.counts.failed).sum();
+        if (!dryRun) {
+            for (Target t : targets.values()) {
+                store.runProgress(company, t.spec.target(), phase, t.counts.snapshot());
+            }
+        }
         progress.progress(new RunProgress(phase, erpRead, null, written, null, failed));
     }
 }
