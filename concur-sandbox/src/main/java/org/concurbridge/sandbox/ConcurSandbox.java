@@ -6,14 +6,17 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.concurbridge.sandbox.admin.AdminModule;
 import org.concurbridge.sandbox.appcenter.AppCenterModule;
 import org.concurbridge.sandbox.faults.Faults;
 import org.concurbridge.sandbox.extract.Extracts;
 import org.concurbridge.sandbox.fis.Fis;
+import org.concurbridge.sandbox.lists.Lists;
 import org.concurbridge.sandbox.oauth.OAuthModule;
 import org.concurbridge.sandbox.paymentbatch.PaymentBatches;
 import org.concurbridge.sandbox.profile.ProfileModule;
+import org.concurbridge.sandbox.vendors.Vendors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DeserializationFeature;
@@ -42,6 +45,8 @@ public final class ConcurSandbox implements AutoCloseable {
     private final Fis fis = new Fis();
     private final Extracts extracts = new Extracts(fis);
     private final PaymentBatches paymentBatches = new PaymentBatches(fis);
+    private final Lists lists = new Lists();
+    private final Vendors vendors = new Vendors();
 
     private ConcurSandbox(Builder b) {
         this.host = b.host;
@@ -57,6 +62,8 @@ public final class ConcurSandbox implements AutoCloseable {
         modules.add(fis);
         modules.add(extracts);
         modules.add(paymentBatches);
+        modules.add(lists);
+        modules.add(vendors);
         modules.addAll(b.modules);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -133,6 +140,22 @@ public final class ConcurSandbox implements AutoCloseable {
         return state.addCompany(uuid, name, marketingName, geo);
     }
 
+    /** Adds a company that has bought exactly {@code products}, e.g. {@code EnumSet.of(EXPENSE)}: no Invoice. */
+    public SandboxCompany addCompany(String uuid, String name, String marketingName, String geo,
+                                     Set<SandboxProduct> products) {
+        return state.addCompany(uuid, name, marketingName, geo, products);
+    }
+
+    /** The products the company has bought (Expense, Invoice). */
+    public Set<SandboxProduct> products(String companyUuid) {
+        return state.products(requireCompany(companyUuid).uuid());
+    }
+
+    /** Replaces the products of a company (e.g. remove Invoice: Vendor v3.1 then answers 403). */
+    public void products(String companyUuid, Set<SandboxProduct> products) {
+        state.products(companyUuid, products);
+    }
+
     public List<SandboxCompany> companies() {
         return state.companies();
     }
@@ -172,6 +195,16 @@ public final class ConcurSandbox implements AutoCloseable {
     /** Payment Batches v1.1/v1.2 (Standard): batches of the FIS documents, async/sync close, SAE files. */
     public PaymentBatches paymentBatches() {
         return paymentBatches;
+    }
+
+    /** List v4, List Item v4, List Item Bulk v4, List Item v3 and Lists v3: seed lists and items, read them back. */
+    public Lists lists() {
+        return lists;
+    }
+
+    /** Invoice Vendor v3.1 (+ banks, groups; v3 decommissioned): the vendor master per company, seeding, reads. */
+    public Vendors vendors() {
+        return vendors;
     }
 
     public Faults faults() {

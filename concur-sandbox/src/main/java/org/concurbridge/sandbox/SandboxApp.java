@@ -10,7 +10,8 @@ public record SandboxApp(String clientId, String clientSecret, String connectUri
      * (auth-and-quick-connect.md section 6).
      */
     public static final String DEFAULT_SCOPE = "openid company.read FISVC EXTRCT PAYBAT LIST spend.list.read "
-            + "spend.list.write spend.listitem.read spend.listitem.write spend.listitem.delete INVVEN INVPO IMAGE";
+            + "spend.list.write spend.list.delete spend.listitem.read spend.listitem.write spend.listitem.delete "
+            + "INVVEN INVPO IMAGE";
 
     public SandboxApp {
         Objects.requireNonNull(clientId, "clientId");

@@ -2,10 +2,12 @@ package org.concurbridge.sandbox;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,8 @@ public final class SandboxState {
     private final RequestLog requests;
     private final Map<String, SandboxCompany> companies = new LinkedHashMap<>();
     private final Map<String, SandboxApp> apps = new LinkedHashMap<>();
+    /** Products per company UUID; guarded by {@code companies}. */
+    private final Map<String, Set<SandboxProduct>> products = new LinkedHashMap<>();
     private final Set<String> geos = ConcurrentHashMap.newKeySet();
     private volatile URI baseUri;
 
@@ -95,7 +99,15 @@ public final class SandboxState {
         this.baseUri = uri;
     }
 
+    /** Adds a company with the {@link SandboxProduct#defaults() default products} (Expense and Invoice). */
     public SandboxCompany addCompany(String uuid, String name, String marketingName, String geo) {
+        return addCompany(uuid, name, marketingName, geo, SandboxProduct.defaults());
+    }
+
+    /** Adds a company that has bought exactly {@code products} (e.g. Expense without Invoice). */
+    public SandboxCompany addCompany(String uuid, String name, String marketingName, String geo,
+                                     Set<SandboxProduct> products) {
+        Objects.requireNonNull(products, "products");
         requireText(uuid, "uuid");
         requireText(name, "name");
         requireText(marketingName, "marketingName");
@@ -114,6 +126,7 @@ public final class SandboxState {
                 throw new IllegalArgumentException("company " + company.uuid() + " already exists");
             }
             companies.put(company.uuid(), company);
+            this.products.put(company.uuid(), copy(products));
         }
         geos.add(g);
         return company;
@@ -133,6 +146,32 @@ public final class SandboxState {
         synchronized (companies) {
             return new ArrayList<>(companies.values());
         }
+    }
+
+    /** The products the company has bought (a copy); empty for an unknown company. */
+    public Set<SandboxProduct> products(String companyUuid) {
+        synchronized (companies) {
+            Set<SandboxProduct> p = companyUuid == null ? null : products.get(companyUuid.toLowerCase(Locale.ROOT));
+            return p == null ? EnumSet.noneOf(SandboxProduct.class) : copy(p);
+        }
+    }
+
+    public boolean hasProduct(String companyUuid, SandboxProduct product) {
+        return products(companyUuid).contains(product);
+    }
+
+    /** Replaces the products of an existing company (the customer bought or cancelled a product). */
+    public void products(String companyUuid, Set<SandboxProduct> newProducts) {
+        Objects.requireNonNull(newProducts, "products");
+        SandboxCompany company = company(companyUuid)
+                .orElseThrow(() -> new IllegalArgumentException("no company " + companyUuid));
+        synchronized (companies) {
+            products.put(company.uuid(), copy(newProducts));
+        }
+    }
+
+    private static Set<SandboxProduct> copy(Set<SandboxProduct> p) {
+        return p.isEmpty() ? EnumSet.noneOf(SandboxProduct.class) : EnumSet.copyOf(p);
     }
 
     /** Registers or replaces an app (replacing = the partner changed its secret or connect URI). */

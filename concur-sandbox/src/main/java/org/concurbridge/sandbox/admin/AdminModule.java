@@ -3,17 +3,22 @@ package org.concurbridge.sandbox.admin;
 import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
+import static io.javalin.http.HandlerType.PUT;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.concurbridge.sandbox.HttpFailure;
 import org.concurbridge.sandbox.SandboxApp;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
+import org.concurbridge.sandbox.SandboxProduct;
 import org.concurbridge.sandbox.SandboxRoutes;
 import org.concurbridge.sandbox.SandboxState;
 import org.concurbridge.sandbox.TokenRegistry.RequestToken;
@@ -27,15 +32,19 @@ import tools.jackson.core.JacksonException;
  */
 public final class AdminModule implements SandboxModule {
 
-    /** Body of {@code POST /admin/companies}; {@code uuid} is generated when absent. */
-    record NewCompany(String uuid, String name, String marketingName, String geo) {
+    /**
+     * Body of {@code POST /admin/companies}; {@code uuid} is generated when absent, {@code products} (e.g.
+     * {@code ["EXPENSE"]}: no Invoice) defaults to Expense and Invoice.
+     */
+    record NewCompany(String uuid, String name, String marketingName, String geo, List<String> products) {
     }
 
     /** Body of {@code POST /admin/apps}; {@code scope} defaults to {@link SandboxApp#DEFAULT_SCOPE}. */
     record NewApp(String clientId, String clientSecret, String connectUri, String scope) {
     }
 
-    record CompanyView(String uuid, String name, String marketingName, String geo, String geolocation) {
+    record CompanyView(String uuid, String name, String marketingName, String geo, String geolocation,
+                       List<SandboxProduct> products) {
     }
 
     record AppView(String clientId, String connectUri, String scope) {
@@ -49,6 +58,11 @@ public final class AdminModule implements SandboxModule {
         routes.admin(GET, "/admin/companies", ex -> ex.json(200, state.companies().stream().map(this::view).toList()));
         routes.admin(POST, "/admin/companies", this::addCompany);
         routes.admin(POST, "/admin/companies/{uuid}/request-token", this::requestToken);
+        routes.admin(PUT, "/admin/companies/{uuid}/products", ex -> {
+            SandboxCompany company = company(ex);
+            state.products(company.uuid(), products(read(ex, String[].class)));
+            ex.json(200, view(company));
+        });
         routes.admin(POST, "/admin/companies/{uuid}/revoke", ex -> {
             SandboxCompany company = company(ex);
             ex.json(200, Map.of("revoked", state.tokens().revoke(company.uuid(), null)));
@@ -106,7 +120,9 @@ public final class AdminModule implements SandboxModule {
         NewCompany body = read(ex, NewCompany.class);
         String uuid = body.uuid() == null ? state.newUuid() : body.uuid();
         try {
-            ex.json(201, view(state.addCompany(uuid, body.name(), body.marketingName(), body.geo())));
+            Set<SandboxProduct> products = body.products() == null ? SandboxProduct.defaults()
+                    : products(body.products().toArray(String[]::new));
+            ex.json(201, view(state.addCompany(uuid, body.name(), body.marketingName(), body.geo(), products)));
         } catch (IllegalArgumentException e) {
             throw badRequest(e.getMessage());
         }
@@ -149,7 +165,21 @@ public final class AdminModule implements SandboxModule {
     }
 
     private CompanyView view(SandboxCompany c) {
-        return new CompanyView(c.uuid(), c.name(), c.marketingName(), c.geo(), state.geolocation(c.geo()).toString());
+        return new CompanyView(c.uuid(), c.name(), c.marketingName(), c.geo(), state.geolocation(c.geo()).toString(),
+                List.copyOf(state.products(c.uuid())));
+    }
+
+    /** {@code ["EXPENSE","INVOICE"]} (any case) as products; an unknown name is a 400. */
+    private static Set<SandboxProduct> products(String[] names) {
+        Set<SandboxProduct> out = EnumSet.noneOf(SandboxProduct.class);
+        try {
+            for (String n : names) {
+                out.add(SandboxProduct.parse(n));
+            }
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
+        }
+        return out;
     }
 
     private <T> T read(SandboxExchange ex, Class<T> type) {
