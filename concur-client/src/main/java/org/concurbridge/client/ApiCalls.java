@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -72,6 +73,130 @@ public final class ApiCalls {
     public <T> T post(String operation, String path, String json, Function<Result, T> reader) {
         return client.call(operation, token -> client.postJson(HttpCaller.append(token.geolocation(), path), token,
                 json), false, read(operation, reader));
+    }
+
+    /** {@code PUT {geolocation}{pathAndQuery}} with a JSON body (or none when {@code json} is null). */
+    public <T> T put(String operation, String pathAndQuery, String json, Function<Result, T> reader) {
+        return send(operation, "PUT", pathAndQuery, json, reader);
+    }
+
+    /** {@code PATCH {geolocation}{pathAndQuery}} with a JSON body. */
+    public <T> T patch(String operation, String pathAndQuery, String json, Function<Result, T> reader) {
+        return send(operation, "PATCH", pathAndQuery, json, reader);
+    }
+
+    /** {@code DELETE {geolocation}{pathAndQuery}}; the reader gets the (possibly empty, e.g. 204) body. */
+    public <T> T delete(String operation, String pathAndQuery, Function<Result, T> reader) {
+        return send(operation, "DELETE", pathAndQuery, null, reader);
+    }
+
+    private <T> T send(String operation, String method, String pathAndQuery, String json, Function<Result, T> reader) {
+        return client.call(operation, token -> client.request(method, HttpCaller.append(token.geolocation(),
+                        pathAndQuery), token, "application/json", "application/json", bytes(json)), false,
+                read(operation, reader));
+    }
+
+    private static byte[] bytes(String json) {
+        return json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A JSON answer whose status the caller reads itself (see {@link #json}): the status, the raw body, the
+     * {@code Location} header and correlation id; {@link #failure()} is what the one classifier makes of it, for the
+     * caller to throw when the body is not the business answer it expected (a List v4 {@code ErrorMessage} where a
+     * bulk result was expected).
+     */
+    public static final class Answer {
+        private final ConcurResponse response;
+        private final ErrorClassifier classifier;
+        private final String operation;
+        private JsonNode json;
+
+        Answer(String operation, ConcurResponse response, ErrorClassifier classifier) {
+            this.operation = operation;
+            this.response = response;
+            this.classifier = classifier;
+        }
+
+        public int status() {
+            return response.status();
+        }
+
+        public boolean isSuccess() {
+            return response.isSuccess();
+        }
+
+        public byte[] body() {
+            return response.body();
+        }
+
+        /** The body as JSON; {@link MalformedResponseException} when it is not. */
+        public JsonNode json() {
+            if (json == null) {
+                json = Json.parse(response.body());
+            }
+            return json;
+        }
+
+        public String location() {
+            return response.header("Location");
+        }
+
+        public String correlationId() {
+            return response.correlationId();
+        }
+
+        /** The classified failure of this answer (never thrown here). */
+        public ConcurException failure() {
+            return classifier.failure(operation, ErrorClassifier.Endpoint.API, response, List.of());
+        }
+    }
+
+    /**
+     * A JSON call ({@code Accept: application/json}) to {@code pathAndQuery} under the company's geolocation, with a
+     * JSON body when {@code json} is not null (sent with a Content-Length). Statuses in {@code answered} reach the
+     * reader with the success statuses instead of being classified; any other status is classified and thrown (429 and
+     * 5xx retried first). A {@link MalformedResponseException} from the reader is a retriable unusable body.
+     */
+    public <T> T json(String operation, String method, String pathAndQuery, String json, Set<Integer> answered,
+                      Function<Answer, T> reader) {
+        return client.call(operation, token -> client.request(method, HttpCaller.append(token.geolocation(),
+                        pathAndQuery), token, "application/json", "application/json", bytes(json)), false, answered,
+                HttpResponse.BodyHandlers.ofByteArray(), response -> {
+                    try {
+                        return reader.apply(new Answer(operation, response, client.caller().classifier()));
+                    } catch (MalformedResponseException e) {
+                        throw client.caller().classifier().malformed(operation, response, e);
+                    }
+                });
+    }
+
+    /**
+     * The path and query of a paging link Concur returned (List v4 {@code links}, v3 {@code NextPage}), to be sent
+     * to the company's own geolocation: the link's host is never contacted (the bearer token stays with the
+     * geolocation). The path starts at {@code apiRoot} (e.g. {@code /list/v4/}, {@code /api/}) when the link's path
+     * contains it, so that a geolocation with a path prefix (the sandbox's {@code /us}) is not doubled. Null when the
+     * link is blank or not a URI.
+     */
+    public static String pathAndQuery(String link, String apiRoot) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = URI.create(link.trim().replaceAll("\\s+", ""));
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+        String path = uri.getRawPath();
+        if (path == null || path.isEmpty()) {
+            return null;
+        }
+        int at = path.indexOf(apiRoot);
+        if (at > 0) {
+            path = path.substring(at);
+        }
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     private <T> Function<ConcurResponse, T> read(String operation, Function<Result, T> reader) {

@@ -14,7 +14,9 @@ import java.util.function.Function;
 
 import org.concurbridge.client.extracts.ExtractsClient;
 import org.concurbridge.client.fis.FisClient;
+import org.concurbridge.client.lists.ListsClient;
 import org.concurbridge.client.paymentbatch.PaymentBatchClient;
+import org.concurbridge.client.vendors.VendorsClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +77,19 @@ public final class ConcurClient {
      */
     public PaymentBatchClient paymentBatches() {
         return PaymentBatchClient.over(new ApiCalls(this));
+    }
+
+    /**
+     * List v4, List Item v4, List Item Bulk v4 and (through {@code v3()}) the deprecated List Item v3 / Lists v3 for
+     * this company. See {@link ListsClient}.
+     */
+    public ListsClient lists() {
+        return ListsClient.over(new ApiCalls(this));
+    }
+
+    /** Invoice Vendor v3.1 (vendors, banks, groups) for this company. See {@link VendorsClient}. */
+    public VendorsClient vendors() {
+        return VendorsClient.over(new ApiCalls(this));
     }
 
     private <T> T get(String op, String path, Function<JsonNode, T> parser) {

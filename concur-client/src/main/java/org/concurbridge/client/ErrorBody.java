@@ -6,12 +6,22 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What an error response says about itself, read tolerantly: the OAuth2 body {@code {code, error, error_description,
- * geolocation}}, or a {@code message}/{@code Message} of the other API families. Every member may be null; a body that
- * is not JSON yields {@link #NONE}.
+ * geolocation}}, the List v4 {@code ErrorMessage} {@code {timestamp, httpStatus, error: {id, message}, path}} (its
+ * {@code error.id} in {@link #errorId()}), or a {@code message}/{@code Message} of the other API families. Every member
+ * may be null; a body that is not JSON yields {@link #NONE}.
  */
-record ErrorBody(Integer code, String error, String description, URI geolocation) {
+record ErrorBody(Integer code, String error, String description, URI geolocation, String errorId) {
 
-    static final ErrorBody NONE = new ErrorBody(null, null, null, null);
+    static final ErrorBody NONE = new ErrorBody(null, null, null, null, null);
+
+    ErrorBody(Integer code, String error, String description, URI geolocation) {
+        this(code, error, description, geolocation, null);
+    }
+
+    /** Concur's code for {@link ConcurException#errorCode()}: the numeric OAuth2 {@code code}, else {@code error.id}. */
+    String errorCode() {
+        return code != null ? code.toString() : errorId;
+    }
 
     static ErrorBody parse(byte[] body) {
         JsonNode root;
@@ -23,7 +33,10 @@ record ErrorBody(Integer code, String error, String description, URI geolocation
         if (!root.isObject()) {
             return NONE;
         }
-        return new ErrorBody(code(root), stringOrNull(root, "error"), description(root), geolocation(root));
+        JsonNode error = root.get("error");
+        String errorId = error != null && error.isObject() ? stringOrNull(error, "id") : null;
+        return new ErrorBody(code(root), stringOrNull(root, "error"), withValidationErrors(description(root), root),
+                geolocation(root), errorId);
     }
 
     /** The numeric {@code code}, sent as a number or a numeric string; null when absent or a placeholder. */
@@ -45,6 +58,23 @@ record ErrorBody(Integer code, String error, String description, URI geolocation
         }
         JsonNode error = root.get("error");
         return error != null && error.isObject() ? stringOrNull(error, "message") : null;
+    }
+
+    /** List v4 {@code validationErrors} [{source, message}] appended to the description: the useful part of a 400. */
+    private static String withValidationErrors(String description, JsonNode root) {
+        JsonNode errors = root.get("validationErrors");
+        if (errors == null || !errors.isArray() || errors.isEmpty()) {
+            return description;
+        }
+        StringBuilder b = new StringBuilder(description == null ? "validation failed" : description).append(" (");
+        for (int i = 0; i < errors.size(); i++) {
+            JsonNode e = errors.get(i);
+            b.append(i == 0 ? "" : "; ");
+            String source = e.isObject() ? stringOrNull(e, "source") : null;
+            String message = e.isObject() ? stringOrNull(e, "message") : null;
+            b.append(source == null ? "" : source + ": ").append(message == null ? "?" : message);
+        }
+        return b.append(')').toString();
     }
 
     private static URI geolocation(JsonNode root) {

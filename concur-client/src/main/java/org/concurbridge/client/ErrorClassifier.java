@@ -121,7 +121,7 @@ final class ErrorClassifier {
                             Collection<Secret> sentSecrets) {
         ErrorBody body = ErrorBody.parse(response.body());
         Kind kind = kind(endpoint, response.status(), body.code(), body.error());
-        String code = body.code() == null ? null : body.code().toString();
+        String code = body.errorCode();
         String message = redact(describe(operation, response, body), sentSecrets);
         return switch (kind) {
             case RETRIABLE -> new ConcurException.Retriable(message, response.status(), code,
@@ -141,6 +141,9 @@ final class ErrorClassifier {
         }
         if (body.error() != null) {
             m.append(" (").append(body.error()).append(')');
+        }
+        if (body.errorId() != null) {
+            m.append(", error ").append(body.errorId());
         }
         if (body.description() != null) {
             m.append(": ").append(oneLine(body.description()));

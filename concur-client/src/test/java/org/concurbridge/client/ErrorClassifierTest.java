@@ -146,6 +146,40 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void listV4ErrorMessageGivesItsErrorIdAsTheCodeAndItsValidationErrorsInTheMessage() {
+        ConcurException managed = classifier.failure("listUpdate", Endpoint.API, response(400, """
+                {"timestamp": "2023-05-02T16:18:47.340+00:00", "httpStatus": "400 - Bad Request",
+                 "error": {"id": "list.is.managed", "message": "Modify operation not permitted on this managed list"},
+                 "path": "/list/v4/lists/9705ce8e-7957-3f4e-a6cf-19ef2b437099"}""", Map.of()), List.of());
+        assertThat(managed).isInstanceOf(ConcurException.Permanent.class);
+        assertThat(managed.errorCode()).isEqualTo("list.is.managed");
+        assertThat(managed.getMessage()).contains("HTTP 400, error list.is.managed: Modify operation not permitted");
+
+        ConcurException invalid = classifier.failure("listBulkCreate", Endpoint.API, response(400, """
+                {"timestamp":"2022-12-13T20:30:06.230+00:00","httpStatus":"400 - Bad Request",
+                 "error":{"id":"request.validation.error","message":"Please check your request parameter"},
+                 "validationErrors":[{"source":"requests","message":"size must be between 1 and 250"}],
+                 "path":"/list/v4/lists/ab2bdee3-71d9-c549-977f-6172a4502f34/bulk"}""", Map.of()), List.of());
+        assertThat(invalid.errorCode()).isEqualTo("request.validation.error");
+        assertThat(invalid.getMessage()).contains("(requests: size must be between 1 and 250)");
+
+        ConcurException notFound = classifier.failure("listGet", Endpoint.API, response(404,
+                "{\"error\":{\"id\":\"list.not.found\",\"message\":\"not found\"}}", Map.of()), List.of());
+        assertThat(notFound).isInstanceOf(ConcurException.Permanent.class);
+        assertThat(notFound.errorCode()).isEqualTo("list.not.found");
+    }
+
+    @Test
+    void lowerCaseRetryAfterOfZeroFromTheBulkRateLimitIsRead() {
+        ConcurException e = classifier.failure("listBulkCreate", Endpoint.API, response(429,
+                "{\"httpStatus\":\"429 - Too Many Requests\",\"error\":{\"id\":\"security.rate.limit.reached\","
+                        + "\"message\":\"Too many requests\"}}", Map.of("retry-after", "0")), List.of());
+        assertThat(e).isInstanceOfSatisfying(ConcurException.Retriable.class,
+                r -> assertThat(r.retryAfter()).contains(Duration.ZERO));
+        assertThat(e.errorCode()).isEqualTo("security.rate.limit.reached");
+    }
+
+    @Test
     void http503CarriesRetryAfterDate() {
         ConcurException e = classifier.failure("refresh", Endpoint.OAUTH,
                 response(503, "down for maintenance", Map.of("Retry-After", "Mon, 30 Nov 2026 10:05:00 GMT")),
