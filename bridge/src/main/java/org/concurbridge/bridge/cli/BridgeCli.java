@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
                 RunJobCommand.class,
                 PreviewCommand.class,
                 MappingCommand.class,
+                MasterDataMappingCommand.class,
+                SyncCommand.class,
                 BenchCommand.class,
                 RotateKeyCommand.class,
                 ResetPasswordCommand.class,

@@ -36,7 +36,7 @@ final class CliErrors {
     static int exitCode(Throwable ex) {
         Throwable t = ex;
         while (t != null) {
-            if (t instanceof ConcurException.Retriable) {
+            if (t instanceof ConcurException.Retriable || t instanceof org.concurbridge.bridge.erp.ErpException.Retriable) {
                 return RETRY_LATER;
             }
             if (t instanceof IllegalArgumentException

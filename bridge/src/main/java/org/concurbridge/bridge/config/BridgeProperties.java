@@ -42,7 +42,8 @@ public record BridgeProperties(
         @DefaultValue @Valid Jobs jobs,
         @DefaultValue @Valid Web web,
         @DefaultValue @Valid Posting posting,
-        @DefaultValue @Valid Extracts extracts) {
+        @DefaultValue @Valid Extracts extracts,
+        @DefaultValue @Valid MasterData masterdata) {
 
     /**
      * The partner application (App Center listing) that the bridge acts as.
@@ -202,5 +203,23 @@ public record BridgeProperties(
             @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
             @DefaultValue("false") boolean holdFileOnRowProblem,
             @DefaultValue("./data/extracts") @NotNull Path workDir) {
+    }
+
+    /**
+     * Master data ERP → Concur: the {@code list-sync} and {@code vendor-sync} jobs (docs/masterdata.md).
+     *
+     * @param erpPageSize         ERP records per change-stream read (10-10000)
+     * @param fullCompareInterval how often a run reads the ERP in full (reads only) to find records deleted in the ERP,
+     *                            which the change stream cannot show
+     * @param retryBackoff        first wait before an item Concur refused is tried again; doubles per attempt
+     * @param maxBackoff          the longest wait between two attempts of one item
+     * @param unavailableRecheck  how often vendors are re-checked for a company whose Concur has no Invoice (403)
+     */
+    public record MasterData(
+            @DefaultValue("500") @Min(10) @Max(10000) int erpPageSize,
+            @DefaultValue("1d") @NotNull @DurationMin(minutes = 1) Duration fullCompareInterval,
+            @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration retryBackoff,
+            @DefaultValue("1d") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
+            @DefaultValue("1d") @NotNull @DurationMin(minutes = 1) Duration unavailableRecheck) {
     }
 }
