@@ -67,14 +67,18 @@ public record BridgeProperties(
      *
      * @param url         JDBC URL: {@code jdbc:h2:...} (run in PostgreSQL mode) or {@code jdbc:postgresql://...}
      * @param username    database user
-     * @param password    database password (may be empty for the embedded H2 file)
+     * @param password    database password; not set with an embedded H2 file whose URL has {@code AUTO_SERVER=TRUE}:
+     *                    a generated password kept in {@code passwordFile}
+     * @param passwordFile where the generated password of the embedded H2 store is kept (owner-only, created on first
+     *                    start; back it up with the database)
      */
     public record Store(
             @DefaultValue("jdbc:h2:file:./data/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE")
             @NotBlank @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
             String url,
             @DefaultValue("sa") @NotBlank String username,
-            Secret password) {
+            Secret password,
+            @DefaultValue("./data/store.password") @NotNull Path passwordFile) {
     }
 
     /**
