@@ -53,12 +53,32 @@ public record BridgeProperties(
      * @param tokenBaseUri         base URI of the first token request (later calls go to each company's geolocation)
      * @param connectUriPublicBase the bridge's public base URL as the customer's browser reaches it; the Quick
      *                             Connect landing page is this plus {@code /concur/connect}
+     * @param sandboxUri           sandbox mode: the origin of a concur-sandbox (or test server) that is allowed as a
+     *                             geolocation besides SAP Concur's documented hosts; empty (production): only those
      */
     public record Concur(
             @DefaultValue("") @Size(max = 200) String clientId,
             Secret clientSecret,
             @DefaultValue("https://us.api.concursolutions.com") @NotNull @HttpUri URI tokenBaseUri,
-            @DefaultValue("http://localhost:8080") @NotNull @HttpUri URI connectUriPublicBase) {
+            @DefaultValue("http://localhost:8080") @NotNull @HttpUri URI connectUriPublicBase,
+            @HttpUri URI sandboxUri) {
+
+        /** The geolocations credentials may go to: Concur's documented hosts, and the sandbox in sandbox mode. */
+        public org.concurbridge.client.Geolocations geolocations() {
+            org.concurbridge.client.Geolocations g = org.concurbridge.client.Geolocations.concur();
+            return sandboxUri == null ? g : g.withSandbox(sandboxUri);
+        }
+
+        /** {@code token-base-uri} must be an allowed geolocation (validated with the other settings). */
+        @jakarta.validation.constraints.AssertTrue(message = "bridge.concur.token-base-uri must be one of SAP Concur's"
+                + " documented hosts over https (e.g. https://us.api.concursolutions.com), or the sandbox's origin"
+                + " when bridge.concur.sandbox-uri is set")
+        public boolean isTokenBaseUriAllowed() {
+            boolean http = tokenBaseUri != null && tokenBaseUri.getHost() != null
+                    && ("https".equalsIgnoreCase(tokenBaseUri.getScheme())
+                    || "http".equalsIgnoreCase(tokenBaseUri.getScheme()));
+            return !http || geolocations().allows(tokenBaseUri); // not http(s): @HttpUri reports it
+        }
     }
 
     /**
