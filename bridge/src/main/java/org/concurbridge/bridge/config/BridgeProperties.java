@@ -187,6 +187,9 @@ public record BridgeProperties(
      * @param maxBackoff    the longest wait between two attempts of one document
      * @param maxDocumentsPerRun documents read from Concur per run and document type (the rest wait for the next
      *                      run), so one run stays short
+     * @param requireCompanyMapping true (an ERP shared by several Concur companies): a connection posts only into
+     *                      the ERP companies its mapping's {@code companies} section names; without that section
+     *                      nothing posts. False: without the section, Concur's own ledger code names the ERP company
      */
     public record Posting(
             Path mappingDir,
@@ -194,7 +197,8 @@ public record BridgeProperties(
             @DefaultValue("100") @Min(1) @Max(100) int pageSize,
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
-            @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun) {
+            @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun,
+            @DefaultValue("false") boolean requireCompanyMapping) {
     }
 
     /**
