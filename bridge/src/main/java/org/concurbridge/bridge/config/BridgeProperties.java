@@ -190,6 +190,8 @@ public record BridgeProperties(
      * @param requireCompanyMapping true (an ERP shared by several Concur companies): a connection posts only into
      *                      the ERP companies its mapping's {@code companies} section names; without that section
      *                      nothing posts. False: without the section, Concur's own ledger code names the ERP company
+     * @param holdUntilMapped true: a connection posts nothing (its posting jobs skip) until a mapping is saved for it,
+     *                      so a company connected through Quick Connect cannot post before an operator mapped it
      */
     public record Posting(
             Path mappingDir,
@@ -198,7 +200,8 @@ public record BridgeProperties(
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
             @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun,
-            @DefaultValue("false") boolean requireCompanyMapping) {
+            @DefaultValue("false") boolean requireCompanyMapping,
+            @DefaultValue("false") boolean holdUntilMapped) {
     }
 
     /**
