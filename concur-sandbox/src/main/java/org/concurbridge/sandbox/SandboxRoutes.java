@@ -107,6 +107,18 @@ public final class SandboxRoutes {
                 ctx.result(result.substring(0, result.length() / 2));
             }
         }
+        if (fault != null) {
+            pause(fault.answerDelay());
+            if (fault.answerLost()) {
+                // processed, then the connection drops before the answer: recorded with the status it would have had
+                int status = ctx.statusCode();
+                resetConnection(ctx);
+                state.requests().record(at, ctx.method().name(), path, geo, ctx.headerMap(), body, status);
+                log.info("sandbox request method={} path={} geo={} status={} answer=lost correlationId={} fault={}",
+                        ctx.method(), path, geo, status, ctx.attribute(CORRELATION_ATTRIBUTE), fault.ruleId());
+                return;
+            }
+        }
         finish.accept(fault);
     }
 

@@ -55,7 +55,8 @@ public final class Faults {
         Objects.requireNonNull(rule, "rule");
         if (!rule.hasEffect()) {
             throw new IllegalArgumentException(
-                    "fault rule needs an effect: 'status', 'delayMillis', 'connectionReset' or 'truncateBody'");
+                    "fault rule needs an effect: 'status', 'delayMillis', 'connectionReset', 'truncateBody',"
+                            + " 'answerLost' or 'answerDelayMillis'");
         }
         Active active = new Active("f" + nextId++, rule);
         rules.add(active);
