@@ -235,6 +235,8 @@ class KillTestIT {
         List<Landing> landings = new ArrayList<>();
         Map<String, Integer> ackAgain = new java.util.HashMap<>();
         Map<String, Integer> confirmAgain = new java.util.HashMap<>();
+        Map<String, Integer> payAgain = new java.util.HashMap<>();
+        java.util.Set<String> paid = new java.util.HashSet<>();
         while (landings.size() < kills) {
             int kill = landings.size();
             Window aim = aims.get(kill % aims.size());
@@ -257,6 +259,11 @@ class KillTestIT {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
                     .until(() -> sb.requestsInProgress() == 0);
             Landing landing = landing(kill, aim, sb, ids, jdbc, erp, ackAgain, confirmAgain);
+            payAgain(jdbc, sb, payAgain);
+            if (kill == kills / 2 && trytonErp == null && !nonDedupingErp) {
+                // half-way, the ERP pays every expense report confirmed so far in full: each is sent CP once
+                paid.addAll(payConfirmedReports(jdbc));
+            }
             System.out.println("kill-test seed=" + seed + " " + landing);
             assertThat(confirmed(sb, ids)).as("kill " + kill + " landed while documents were still to post")
                     .isLessThan(documents);
@@ -287,8 +294,12 @@ class KillTestIT {
         bridge = start(db, port, kills);
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
                 .until(() -> confirmed(sb, ids) == documents
-                        && jdbc.sql("select count(*) from posting_documents where state <> 'CONFIRMED'")
-                        .query(Long.class).single() == 0);
+                        && jdbc.sql("select count(*) from posting_documents where state <> 'CONFIRMED'"
+                        + " and state <> 'PAYMENT_CONFIRMED'").query(Long.class).single() == 0
+                        && jdbc.sql("select count(*) from posting_payments where state <> 'ACCEPTED'")
+                        .query(Long.class).single() == 0
+                        && paid.stream().allMatch(id -> sb.fis().state(id).status()
+                        == FisStatus.PAYMENT_CONFIRMED_SUCCESS));
         bridge.destroyForcibly().waitFor();
         await().atMost(Duration.ofSeconds(30)).until(() -> sb.requestsInProgress() == 0);
 
@@ -301,13 +312,14 @@ class KillTestIT {
         List<Map.Entry<String, BigDecimal>> expectedLines = new ArrayList<>();
         for (String id : ids) {
             FisDocumentState state = sb.fis().state(id);
-            assertThat(state.status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(state.status()).as(id).isEqualTo(paid.contains(id) ? FisStatus.PAYMENT_CONFIRMED_SUCCESS
+                    : FisStatus.POSTING_CONFIRMED_SUCCESS);
             assertThat(state.postingConfirmations()).as("accepted confirmations of " + id).hasSize(1);
             var rows = jdbc.sql("select idempotency_key, state, erp_document_number from posting_documents"
                     + " where source_doc_id = ?").param(id).query().listOfRows();
             assertThat(rows).as("ledger rows of " + id).hasSize(1);
             String key = (String) rows.get(0).get("idempotency_key");
-            assertThat(rows.get(0).get("state")).isEqualTo("CONFIRMED");
+            assertThat(rows.get(0).get("state")).isEqualTo(paid.contains(id) ? "PAYMENT_CONFIRMED" : "CONFIRMED");
             assertThat(perKey.get(key)).as("ERP documents of " + id).isEqualTo(1L);
             String number = (String) rows.get(0).get("erp_document_number");
             assertThat(number).as("ERP number of " + id).isNotBlank();
@@ -329,6 +341,15 @@ class KillTestIT {
                     .isEqualTo(1 + ackAgain.getOrDefault(id, 0));
             assertThat(processed(requests, "postingconfirmations", id)).as("posting confirmations sent for " + id)
                     .isEqualTo(1 + confirmAgain.getOrDefault(id, 0));
+            assertThat(processed(requests, "paymentconfirmations", id)).as("payment confirmations sent for " + id)
+                    .isEqualTo(paid.contains(id) ? 1 + payAgain.getOrDefault(id, 0) : 0);
+            assertThat(state.paymentConfirmations()).as("payment confirmations Concur kept for " + id)
+                    .hasSize(paid.contains(id) ? 1 : 0);
+        }
+        if (trytonErp == null && !nonDedupingErp) {
+            System.out.printf("kill-test seed=%d payments: %d reports paid in the ERP half-way, each sent CP once%s%n",
+                    seed, paid.size(), payAgain.isEmpty() ? "" : " (plus " + payAgain.size() + " answers lost)");
+            assertThat(paid).as("reports paid half-way").isNotEmpty();
         }
         assertThat(erp.allNets()).as("every account's net in the ERP")
                 .isEqualTo(JournalNets.of(expectedLines.stream()));
@@ -340,6 +361,35 @@ class KillTestIT {
                         + " join erp.journal_entry e on e.id = l.entry_id"
                         + " where split_part(e.idempotency_key, '#', 1) = ?")
                 .param(key).query((rs, i) -> Map.entry(rs.getString("a"), rs.getBigDecimal("n"))).list().stream());
+    }
+
+    /**
+     * The ERP pays, in full, the employee payable of every expense report CONFIRMED in the ledger and owing something;
+     * returns their FIS document ids.
+     */
+    private static List<String> payConfirmedReports(JdbcClient jdbc) {
+        List<String> ids = jdbc.sql("select p.source_doc_id from posting_documents p join erp.journal_entry e"
+                + " on e.idempotency_key = p.idempotency_key where p.state = 'CONFIRMED' and p.doc_type = 'expense'"
+                + " and (select coalesce(sum(l.credit), 0) from erp.journal_line l where l.entry_id = e.id"
+                + " and l.partner_code is not null) > 0").query(String.class).list();
+        jdbc.sql("insert into erp.payment (idempotency_key, paid_on, amount, reference)"
+                + " select e.idempotency_key, current_date, (select sum(l.credit) from erp.journal_line l"
+                + " where l.entry_id = e.id and l.partner_code is not null), 'PAY-' || e.id from erp.journal_entry e"
+                + " join posting_documents p on e.idempotency_key = p.idempotency_key where p.source_doc_id in (:ids)")
+                .param("ids", ids.isEmpty() ? List.of("-") : ids).update();
+        return ids;
+    }
+
+    /** Payment confirmations Concur holds whose ledger row the kill left PENDING: the bridge sends them again. */
+    private static void payAgain(JdbcClient jdbc, org.concurbridge.sandbox.ConcurSandbox sb,
+                                 Map<String, Integer> payAgain) {
+        jdbc.sql("select p.source_doc_id, pp.payment_ref from posting_payments pp join posting_documents p"
+                        + " on p.id = pp.document_id where pp.state = 'PENDING'")
+                .query((rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).list().forEach(e -> {
+                    if (sb.fis().state(e.getKey()).paymentConfirmations().toString().contains(e.getValue())) {
+                        payAgain.merge(e.getKey(), 1, Integer::sum);
+                    }
+                });
     }
 
     /** Requests to the FIS route naming the document that Concur processed (status 200; injected faults are not). */
@@ -356,7 +406,7 @@ class KillTestIT {
         for (String id : ids) {
             FisStatus status = sb.fis().state(id).status();
             acknowledged += status == FisStatus.ACKNOWLEDGED ? 1 : 0;
-            confirmed += status == FisStatus.POSTING_CONFIRMED_SUCCESS ? 1 : 0;
+            confirmed += confirmedIn(status) ? 1 : 0;
         }
         long inErp = erp.documentKeys().stream().distinct().count();
         long postedNotConfirmed = inErp - confirmed;
@@ -387,7 +437,7 @@ class KillTestIT {
             FisStatus status = sb.fis().state(id).status();
             boolean posted = inErp.contains(id);
             String row = ledger.getOrDefault(id, "NONE");
-            if (posted && status != FisStatus.POSTING_CONFIRMED_SUCCESS) {
+            if (posted && !confirmedIn(status)) {
                 postedNotConfirmed++;
             }
             if (!posted && status == FisStatus.ACKNOWLEDGED) {
@@ -400,7 +450,7 @@ class KillTestIT {
                 acksLost++;
                 ackAgain.merge(id, 1, Integer::sum);
             }
-            if (status == FisStatus.POSTING_CONFIRMED_SUCCESS && List.of("POSTED", "FAILED:POSTED").contains(row)) {
+            if (confirmedIn(status) && List.of("POSTED", "FAILED:POSTED").contains(row)) {
                 confirmationsLost++;
                 confirmAgain.merge(id, 1, Integer::sum);
             }
@@ -411,7 +461,12 @@ class KillTestIT {
 
     /** This run's documents the sandbox holds as successfully confirmed (earlier tests' documents left out). */
     private static long confirmed(org.concurbridge.sandbox.ConcurSandbox sb, List<String> ids) {
-        return ids.stream().filter(id -> sb.fis().state(id).status() == FisStatus.POSTING_CONFIRMED_SUCCESS).count();
+        return ids.stream().filter(id -> confirmedIn(sb.fis().state(id).status())).count();
+    }
+
+    /** Confirmed as posted in Concur (and possibly paid since). */
+    private static boolean confirmedIn(FisStatus status) {
+        return status == FisStatus.POSTING_CONFIRMED_SUCCESS || status == FisStatus.PAYMENT_CONFIRMED_SUCCESS;
     }
 
     private List<String> common(TestPostgres.Database db) {
