@@ -36,9 +36,13 @@ final class CliRunner {
     }
 
     Result run(String... args) {
+        return run(new ByteArrayOutputStream(), args);
+    }
+
+    /** {@link #run(String...)} writing standard output into {@code out} as it comes (a test can watch it live). */
+    Result run(ByteArrayOutputStream out, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(settings());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -73,6 +73,8 @@ public class ExtractPoster {
     private final boolean holdFileOnRowProblem;
     private final Duration retryBackoff;
     private final int chunkSize;
+    /** Keys this poster recorded in the ledger itself (the others may have reached the ERP in an earlier run). */
+    private final java.util.Set<String> receivedNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ExtractPoster(String companyUuid, ErpAdapter erp, PostingLedger ledger, PostingMapping mapping, Clock clock,
                          boolean holdFileOnRowProblem, Duration retryBackoff) {
@@ -270,6 +272,7 @@ public class ExtractPoster {
                 }
             }
             ledger.receiveAll(fresh);
+            fresh.forEach(f -> receivedNow.add(f.received().idempotencyKey()));
             ledger.bySourceDocIds(companyUuid, format.name(), keys).forEach(r -> rows.put(r.sourceDocId(), r));
             ledger.eventsAll(fileOf.entrySet().stream().map(e -> ledger.newEvent(rows.get(e.getKey()).id(),
                     companyUuid, "extract", "RECEIVED", "from " + e.getValue(), null)).toList());
@@ -324,6 +327,40 @@ public class ExtractPoster {
         if (toPost.isEmpty()) {
             return 0;
         }
+        // the bridge's own guard against a second ERP document: a row recorded by an earlier run may be in the ERP
+        // already (a crash after the ERP committed, before POSTED was recorded); it is looked up by key first
+        Map<Long, String> found = new LinkedHashMap<>();
+        List<PostingLedger.Event> foundEvents = new ArrayList<>();
+        try {
+            for (int i = toPost.size() - 1; i >= 0; i--) {
+                LedgerDocument row = toPost.get(i);
+                if (receivedNow.contains(row.idempotencyKey())) {
+                    continue; // recorded by this run just now: never handed to the ERP before
+                }
+                var ref = erp.lookup(row.idempotencyKey());
+                if (ref.isPresent()) {
+                    found.put(row.id(), ref.get().documentNumber());
+                    foundEvents.add(ledger.newEvent(row.id(), companyUuid, "erp.post", "ALREADY_POSTED", "document "
+                            + ref.get().documentNumber() + " (found by key before posting again)", null));
+                    toPost.remove(i);
+                    entries.remove(i);
+                }
+            }
+        } catch (ErpException.Retriable e) {
+            toPost.forEach(row -> fail(row, "ERP unavailable: " + e.getMessage()));
+            return 0;
+        }
+        int[] recognised = {0};
+        if (!found.isEmpty()) {
+            ledger.inTransaction(() -> {
+                recognised[0] = ledger.postedAll(found);
+                ledger.eventsAll(foundEvents);
+            });
+            log.info("event=extract_found_in_erp company={} documents={}", companyUuid, found.size());
+        }
+        if (toPost.isEmpty()) {
+            return recognised[0];
+        }
         List<ErpPosting.BatchResult> results;
         try {
             results = erp.postAll(entries);
@@ -362,7 +399,7 @@ public class ExtractPoster {
         if (stop != null) {
             throw stop;
         }
-        return done[0];
+        return done[0] + recognised[0];
     }
 
     private void quarantine(ExtractJournalBuilder.Format format, BuildResult r) {
