@@ -128,9 +128,10 @@ public final class SandboxRoutes {
             pause(fault.answerDelay());
             if (fault.answerLost()) {
                 // processed, then the connection drops before the answer: recorded with the status it would have had
+                // recorded before the drop: the client's retry may arrive as soon as the connection is gone
                 int status = ctx.statusCode();
-                resetConnection(ctx);
                 state.requests().record(at, ctx.method().name(), path, geo, ctx.headerMap(), body, status);
+                resetConnection(ctx);
                 log.info("sandbox request method={} path={} geo={} status={} answer=lost correlationId={} fault={}",
                         ctx.method(), path, geo, status, ctx.attribute(CORRELATION_ATTRIBUTE), fault.ruleId());
                 return;
