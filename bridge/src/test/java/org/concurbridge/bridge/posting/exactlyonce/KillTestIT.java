@@ -180,10 +180,10 @@ class KillTestIT {
     enum Window { POSTED_NOT_CONFIRMED, ACKNOWLEDGED_NOT_POSTED, POSTED_NOT_IN_LEDGER }
 
     /**
-     * What one kill left, read once the process was dead and every request it had sent was handled: documents posted in
-     * the ERP but not confirmed in Concur, acknowledged in Concur but not in the ERP, in the ERP but not recorded POSTED
-     * in the ledger, and the acknowledgements and confirmations Concur processed whose answer the ledger never recorded
-     * (the bridge must send exactly those again).
+     * What one kill left, read once the process was dead and every request it had sent was handled: documents posted
+     * in the ERP but not confirmed in Concur, acknowledged in Concur but not in the ERP, in the ERP but not recorded
+     * POSTED in the ledger, and the acknowledgements and confirmations Concur processed whose answer the ledger never
+     * recorded (the bridge must send exactly those again).
      */
     record Landing(int kill, Window aimed, int postedNotConfirmed, int acknowledgedNotPosted, int postedNotInLedger,
                    int acknowledgementAnswersLost, int confirmationAnswersLost) {
@@ -246,7 +246,8 @@ class KillTestIT {
             bridge = start(db, port, kill);
             awaitUp(port, kill);
             try {
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                // Tryton is read over JSON-RPC: polled less often
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(trytonErp != null ? 50 : 5))
                         .until(() -> !bridge.isAlive() || sb.requests().size() >= target
                                 && open(aim, sb, ids, jdbc, erp));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
