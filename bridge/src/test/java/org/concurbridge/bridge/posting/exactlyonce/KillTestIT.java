@@ -525,7 +525,7 @@ class KillTestIT {
 
     private void awaitUp(int port, int n) throws IOException {
         HttpClient http = HttpClient.newHttpClient();
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> !bridge.isAlive() || http.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/login")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
