@@ -27,7 +27,8 @@ class FaultsIT {
     private static final String PRO = SandboxDemo.PROFESSIONAL_COMPANY;
     private static final String STD = SandboxDemo.STANDARD_COMPANY;
 
-    private static final java.util.concurrent.atomic.AtomicInteger COUNTED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private static volatile java.util.concurrent.CountDownLatch processed;
 
@@ -192,6 +193,34 @@ class FaultsIT {
         assertThat(processed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("processed").isTrue();
         assertThat(answer).as("processed, answer still held back").isNotDone();
         assertThat(answer.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aGateHoldsRequestsUntilReleasedOneByOneThenOpen() throws Exception {
+        org.concurbridge.sandbox.faults.Gate gate = sb.faults().hold("GET", "/test/v1/ok");
+        var client = java.net.http.HttpClient.newHttpClient();
+        HttpRequest get = HttpRequest.newBuilder(at(sb.geolocation("us"), "/test/v1/ok"))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+
+        var first = client.sendAsync(get, HttpResponse.BodyHandlers.ofString());
+        var second = client.sendAsync(get, HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (gate.waiting() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(gate.waiting()).as("both requests held").isEqualTo(2);
+        assertThat(first).isNotDone();
+        assertThat(sb.requestsInProgress()).isEqualTo(2);
+        gate.release();
+        var one = java.util.concurrent.CompletableFuture.anyOf(first, second)
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(((HttpResponse<?>) one).statusCode()).isEqualTo(200);
+        assertThat(gate.waiting()).isEqualTo(1);
+        gate.open();
+        assertThat(first.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(second.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(ok().statusCode()).as("an open gate holds nothing").isEqualTo(200);
+        assertThat(sb.requestsInProgress()).isZero();
     }
 
     @Test

@@ -9,7 +9,6 @@ import org.concurbridge.bridge.erp.PostingResult;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -30,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * that kills land between the ERP's commit and the ledger's POSTED. Only the bridge can keep each document posted
  * once here.
  */
-@Configuration(proxyBeanMethods = false)
+// Deliberately not a @Configuration: component scanning of the other Spring tests must never pick it up; it is only
+// loaded where asked for, as an extra source (its @Bean method is processed as a "lite" configuration).
 public class NonDedupingErpConfiguration {
 
     /** Documents posted under the key, as this ERP stores them. */

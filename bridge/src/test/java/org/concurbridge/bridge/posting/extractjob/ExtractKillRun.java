@@ -35,8 +35,8 @@ public final class ExtractKillRun {
         Clock clock = Clock.systemUTC();
         try (ErpAdapter sql = ErpAdapters.create(ErpConfig.parse(Map.of()), ds, HttpClient.newHttpClient(), clock)) {
             ErpAdapter erp = NonDedupingErpConfiguration.wrap(sql, JdbcClient.create(ds), 0.0, 300);
-            ExtractPoster poster = new ExtractPoster(SandboxDemo.PROFESSIONAL_COMPANY, erp, new PostingLedger(ds, clock),
-                    PostingMapping.none(), clock, false, Duration.ofMillis(100), 50);
+            ExtractPoster poster = new ExtractPoster(SandboxDemo.PROFESSIONAL_COMPANY, erp,
+                    new PostingLedger(ds, clock), PostingMapping.none(), clock, false, Duration.ofMillis(100), 50);
             ExtractPoster.Outcome outcome = poster.post(ExtractJournalBuilder.Format.SAE, Path.of(args[3]), false);
             System.out.println("done held=" + outcome.held() + " counts=" + outcome.counts());
         }
