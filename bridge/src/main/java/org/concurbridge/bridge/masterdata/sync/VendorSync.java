@@ -54,8 +54,11 @@ public final class VendorSync {
     private final ProgressListener progress;
     private final SyncSupport.Counts counts = new SyncSupport.Counts();
     private int erpRead;
+    private int seen;
+    private String note;
     private int written;
     private Instant start;
+    private boolean dryRun;
 
     public VendorSync(String company, MasterDataMapping mapping, ErpMasterData erp, VendorTarget concur,
                       MasterDataStore store, Clock clock, SyncSettings settings, ProgressListener progress) {
@@ -72,6 +75,7 @@ public final class VendorSync {
     /** As {@link ListSync#run(boolean, boolean)}. */
     public SyncReport run(boolean dryRun, boolean fullCompare) {
         start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored (seen_at)
+        this.dryRun = dryRun;
         TargetRow row = store.target(company, TARGET);
         if (!mapping.vendors().enabled()) {
             return finish(dryRun, "vendors are off in the master-data mapping (vendors.enabled: false)", false, "SKIPPED");
@@ -117,7 +121,7 @@ public final class VendorSync {
             }
             throw e;
         }
-        return finish(dryRun, null, false, "OK");
+        return finish(dryRun, note, false, "OK");
     }
 
     private String notAvailable(Instant recheck) {
@@ -218,6 +222,12 @@ public final class VendorSync {
             }
         }
         if (full) {
+            if (seen == 0 && store.erpItems(company, TARGET) > 0) {
+                note = "the ERP returned no supplier in a full read; nothing was deleted. Check the ERP, then run"
+                        + " erp-bridge sync vendors --full";
+                log.warn("event=vendor_full_compare_empty company={}", company);
+                return after;
+            }
             int gone = store.removeUnseen(company, TARGET, start);
             if (gone > 0) {
                 log.info("event=vendors_removed_in_erp company={} vendors={}", company, gone);
@@ -305,6 +315,7 @@ public final class VendorSync {
                 save.put(key, row);
             }
             solved.add(s.code());
+            seen++;
         }
         store.save(company, TARGET, save.values(), now);
         store.deleteProblems(company, TARGET, solved);
@@ -447,7 +458,9 @@ public final class VendorSync {
     }
 
     private void report(String phase) {
-        store.runProgress(company, TARGET, phase, counts.snapshot());
+        if (!dryRun) {
+            store.runProgress(company, TARGET, phase, counts.snapshot());
+        }
         progress.progress(new RunProgress(phase, erpRead, null, written, null, counts.failed));
     }
 }
