@@ -126,6 +126,10 @@ final class DemoCommand implements Runnable {
             System.out.println("  extract posting: " + batch.outcome() + " " + batch.message());
             System.out.println("  documents:       " + bridgeBase + "/connections/" + SandboxDemo.STANDARD_COMPANY
                     + "/documents");
+            System.out.println("Master data from the embedded ERP to Concur (cost-object lists on both editions, Invoice"
+                    + " vendors where the company has Invoice) ...");
+            MasterDataDemo.run(ctx.getBean(org.concurbridge.bridge.masterdata.sync.MasterDataSync.class),
+                    List.of(SandboxDemo.PROFESSIONAL_COMPANY, SandboxDemo.STANDARD_COMPANY), System.out);
             System.out.println("  dashboard:       " + bridgeBase + "/   (sign in as admin / " + adminPassword + ")");
             if (once) {
                 System.out.println("Demo cycle complete.");

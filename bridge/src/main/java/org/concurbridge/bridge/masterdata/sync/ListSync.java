@@ -103,7 +103,7 @@ public final class ListSync {
      * @throws ConcurException.Retriable, ConcurException.Authentication, ErpException: the run ends; nothing is lost
      */
     public SyncReport run(boolean dryRun, boolean fullCompare) {
-        start = clock.instant();
+        start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored (seen_at)
         this.dryRun = dryRun;
         for (MasterDataMapping.ListSpec spec : mapping.lists()) {
             targets.put(spec.target(), new Target(spec));

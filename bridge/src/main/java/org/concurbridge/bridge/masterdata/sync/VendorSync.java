@@ -71,7 +71,7 @@ public final class VendorSync {
 
     /** As {@link ListSync#run(boolean, boolean)}. */
     public SyncReport run(boolean dryRun, boolean fullCompare) {
-        start = clock.instant();
+        start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored (seen_at)
         TargetRow row = store.target(company, TARGET);
         if (!mapping.vendors().enabled()) {
             return finish(dryRun, "vendors are off in the master-data mapping (vendors.enabled: false)", false, "SKIPPED");
