@@ -78,9 +78,9 @@ class MasterDataBrowserIT {
     @SuppressWarnings("unchecked")
     private static Map<String, String> row(WebDriver web, String target) {
         return (Map<String, String>) ((JavascriptExecutor) web).executeScript(
-                "var r = null;"
+                "var r = null, target = arguments[0];"
                 + "document.querySelectorAll('#targets tbody tr').forEach(function (x) {"
-                + "  if (x.getAttribute('data-target') === arguments[0]) { r = x; } });"
+                + "  if (x.getAttribute('data-target') === target) { r = x; } });"
                 + "if (!r) { return {}; }"
                 + "var o = {state: r.getAttribute('data-state'), availability: r.getAttribute('data-availability'),"
                 + "  badge: r.querySelector('.state span').className};"
