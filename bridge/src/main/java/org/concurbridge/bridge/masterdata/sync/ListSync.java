@@ -467,6 +467,7 @@ public final class ListSync {
                     row.state = ItemState.SYNCED; // Concur holds it already (adopted)
                     row.errorId = null;
                     row.errorMessage = null;
+                    t.counts.unchanged++; // Concur holds it already (adopted): nothing to write
                 } else {
                     row.pending();
                 }

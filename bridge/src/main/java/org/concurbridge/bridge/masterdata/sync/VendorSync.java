@@ -297,6 +297,7 @@ public final class VendorSync {
                     row.state = ItemState.SYNCED;
                     row.errorId = null;
                     row.errorMessage = null;
+                    counts.unchanged++; // Concur holds it already (adopted): nothing to write
                 } else {
                     row.pending();
                 }
