@@ -175,6 +175,11 @@ class MasterDataPagesIT {
                 .isEqualTo(404);
         assertThat(admin.submit(page(company), path, Map.of("target", "vendors", "itemKey", "GOOD/1")).body())
                 .contains("Item GOOD/1 of Vendors has not failed (any more): nothing to retry.");
+        String fromItems = admin.submit(page(company), path, Map.of("target", "vendors", "itemKey", "GOOD/1",
+                "back", "items")).body();
+        assertThat(fromItems).as("back on the failed items' own page").contains("<h3>Failed items</h3>")
+                .contains("id=\"masterdata-link\"").contains("has not failed (any more)")
+                .doesNotContain("id=\"targets\"");
 
         // the customer removes the stale record in Concur; the retry pushes ACME's address now, not in an hour
         concur.sandbox().vendors().clear(company);
