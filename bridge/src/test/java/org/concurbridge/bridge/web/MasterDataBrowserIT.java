@@ -221,6 +221,8 @@ class MasterDataBrowserIT {
         assertThat(web.findElement(By.id("text")).getAttribute("value")).as("the submitted text is kept to fix")
                 .isEqualTo(invalid);
         assertThat(web.findElement(By.id("mapping-version")).getText()).isEqualTo(defaultVersion);
+        assertThat(errors.getRect().getY()).as("on a narrow window the errors stand right above the text")
+                .isLessThan(web.findElement(By.id("text")).getRect().getY());
         browser.screenshot("masterdata-mapping-errors");
 
         String fixed = invalid.replace("BOGUS", "WIRE").replace("euro", "EUR");
