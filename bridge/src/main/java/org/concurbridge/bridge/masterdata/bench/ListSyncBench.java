@@ -244,6 +244,10 @@ public final class ListSyncBench {
         print(name + ".process-cpu-seconds", cpu / 1e9);
         print(name + ".store-statements", timed.statements());
         print(name + ".store-statement-seconds", timed.seconds());
+        List<String> top = timed.top(4);
+        for (int i = 0; i < top.size(); i++) {
+            print(name + ".store-top-" + (i + 1), top.get(i));
+        }
         print(name + ".erp-reads", erp.calls());
         print(name + ".erp-read-seconds", erp.seconds());
         print(name + ".concur-call-seconds-with-latency", calls.size() * o.latency().toMillis() / 1000.0);

@@ -21,6 +21,7 @@ final class Timed implements DataSource {
     private final DataSource target;
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong statements = new AtomicLong();
+    private final java.util.Map<String, long[]> bySql = new java.util.concurrent.ConcurrentHashMap<>();
 
     Timed(DataSource target) {
         this.target = target;
@@ -29,6 +30,7 @@ final class Timed implements DataSource {
     void reset() {
         nanos.set(0);
         statements.set(0);
+        bySql.clear();
     }
 
     double seconds() {
@@ -37,6 +39,13 @@ final class Timed implements DataSource {
 
     long statements() {
         return statements.get();
+    }
+
+    /** The statements that took longest in all, as {@code "seconds count sql-start"}, longest first. */
+    java.util.List<String> top(int n) {
+        return bySql.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(n)
+                .map(e -> String.format(java.util.Locale.ROOT, "%.2fs/%d %s", e.getValue()[0] / 1e9,
+                        e.getValue()[1], e.getKey())).toList();
     }
 
     @Override
@@ -53,17 +62,17 @@ final class Timed implements DataSource {
         InvocationHandler h = (proxy, method, args) -> {
             Object r = invoke(c, method, args);
             if (r instanceof PreparedStatement ps) {
-                return statement(ps, PreparedStatement.class);
+                return statement(ps, PreparedStatement.class, String.valueOf(args[0]));
             }
             if (r instanceof Statement s) {
-                return statement(s, Statement.class);
+                return statement(s, Statement.class, null);
             }
             return r;
         };
         return (Connection) Proxy.newProxyInstance(Timed.class.getClassLoader(), new Class<?>[] {Connection.class}, h);
     }
 
-    private <T extends Statement> T statement(T s, Class<T> type) {
+    private <T extends Statement> T statement(T s, Class<T> type, String prepared) {
         InvocationHandler h = (proxy, method, args) -> {
             if (!method.getName().startsWith("execute")) {
                 return invoke(s, method, args);
@@ -72,8 +81,17 @@ final class Timed implements DataSource {
             try {
                 return invoke(s, method, args);
             } finally {
-                nanos.addAndGet(System.nanoTime() - t0);
+                long took = System.nanoTime() - t0;
+                nanos.addAndGet(took);
                 statements.incrementAndGet();
+                String sql = prepared != null ? prepared : args != null && args.length > 0 ? String.valueOf(args[0])
+                        : "?";
+                sql = sql.replaceAll("\\s+", " ");
+                long[] agg = bySql.computeIfAbsent(sql.substring(0, Math.min(60, sql.length())), k -> new long[2]);
+                synchronized (agg) {
+                    agg[0] += took;
+                    agg[1]++;
+                }
             }
         };
         return type.cast(Proxy.newProxyInstance(Timed.class.getClassLoader(), new Class<?>[] {type}, h));
