@@ -61,9 +61,9 @@ public final class StubConcur implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Queues answers for {@code METHOD /us/path} (the last one is repeated). */
+    /** Sets the answers for {@code METHOD /us/path}, in order (the last one is repeated); replaces earlier ones. */
     public StubConcur on(String methodAndPath, Answer... queued) {
-        answers.computeIfAbsent(methodAndPath, k -> new ArrayDeque<>()).addAll(List.of(queued));
+        answers.put(methodAndPath, new ArrayDeque<>(List.of(queued)));
         return this;
     }
 

@@ -215,6 +215,11 @@ public final class ConcurSandbox implements AutoCloseable {
         return state.requests().list();
     }
 
+    /** Requests being handled right now (see {@link RequestLog#inProgress()}). */
+    public int requestsInProgress() {
+        return state.requests().inProgress();
+    }
+
     public void clearRequests() {
         state.requests().clear();
     }

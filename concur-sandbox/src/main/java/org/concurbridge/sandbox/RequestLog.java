@@ -26,6 +26,24 @@ public final class RequestLog {
     private static final Set<String> SECRET_FIELDS = Set.of("client_secret", "password", "refresh_token");
 
     private final Deque<RecordedRequest> entries = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger inProgress = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** A request reached the sandbox (observed routes); {@link #ended()} when its handling is over, answered or not. */
+    void started() {
+        inProgress.incrementAndGet();
+    }
+
+    void ended() {
+        inProgress.decrementAndGet();
+    }
+
+    /**
+     * Requests being handled now (a delayed answer, an endpoint still running): zero means every request that reached
+     * the sandbox has taken its effect and is in the log, e.g. after the caller was killed.
+     */
+    public int inProgress() {
+        return inProgress.get();
+    }
 
     void record(Instant at, String method, String path, String geo, Map<String, String> headers, String body,
                 int status) {

@@ -107,6 +107,8 @@ public final class SandboxMain {
         out.println("  extracts:          " + sandbox.geolocation("us") + "/api/expense/extract/v1.0/ (Professional),"
                 + " payment batches: " + sandbox.geolocation("eu") + "/api/expense/paymentbatch/v1.1/batchlist/OPEN ("
                 + sandbox.fis().documents(SandboxDemo.STANDARD_COMPANY).size() + " documents for the Standard company)");
+        out.println("  lists:             " + sandbox.geolocation("us") + "/list/v4/lists (held now: "
+                + sandbox.baseUri() + "/admin/lists/companies/" + SandboxDemo.PROFESSIONAL_COMPANY + "/lists)");
         out.println("  demo client id:    " + SandboxDemo.CLIENT_ID);
         out.println("  demo client secret:" + " " + SandboxDemo.CLIENT_SECRET);
         for (SandboxCompany c : sandbox.companies()) {

@@ -65,6 +65,19 @@ public final class SandboxRoutes {
     }
 
     private void handle(Context ctx, Kind kind, SandboxHandler handler) {
+        if (kind == Kind.ADMIN) {
+            serve(ctx, kind, handler);
+            return;
+        }
+        state.requests().started();
+        try {
+            serve(ctx, kind, handler);
+        } finally {
+            state.requests().ended();
+        }
+    }
+
+    private void serve(Context ctx, Kind kind, SandboxHandler handler) {
         String geo = kind == Kind.GEO ? ctx.pathParam("geo") : null;
         String path = geo == null ? ctx.path() : ctx.path().substring(geo.length() + 1);
         boolean observed = kind != Kind.ADMIN;
@@ -77,14 +90,18 @@ public final class SandboxRoutes {
             finish.accept(null);
             return;
         }
+        if (observed) {
+            state.faults().pass(ctx.method().name(), path);
+        }
         FaultDecision fault = observed
                 ? state.faults().decide(ctx.method().name(), path, geo, companyOf(ctx)).orElse(null)
                 : null;
         if (fault != null) {
             pause(fault.delay());
             if (fault.connectionReset()) {
-                resetConnection(ctx);
+                // recorded before the reset: the client may send its next request as soon as the connection drops
                 finish.accept(fault);
+                resetConnection(ctx);
                 return;
             }
             if (fault.rule().status() != null) {
@@ -105,6 +122,19 @@ public final class SandboxRoutes {
             String result = ctx.result();
             if (result != null) {
                 ctx.result(result.substring(0, result.length() / 2));
+            }
+        }
+        if (fault != null) {
+            pause(fault.answerDelay());
+            if (fault.answerLost()) {
+                // processed, then the connection drops before the answer: recorded with the status it would have had
+                // recorded before the drop: the client's retry may arrive as soon as the connection is gone
+                int status = ctx.statusCode();
+                state.requests().record(at, ctx.method().name(), path, geo, ctx.headerMap(), body, status);
+                resetConnection(ctx);
+                log.info("sandbox request method={} path={} geo={} status={} answer=lost correlationId={} fault={}",
+                        ctx.method(), path, geo, status, ctx.attribute(CORRELATION_ATTRIBUTE), fault.ruleId());
+                return;
             }
         }
         finish.accept(fault);

@@ -27,11 +27,17 @@ class FaultsIT {
     private static final String PRO = SandboxDemo.PROFESSIONAL_COMPANY;
     private static final String STD = SandboxDemo.STANDARD_COMPANY;
 
+    private static final java.util.concurrent.atomic.AtomicInteger COUNTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static volatile java.util.concurrent.CountDownLatch processed;
+
     private final Http http = new Http();
     private ConcurSandbox sb;
 
     @BeforeEach
     void start() {
+        COUNTED.set(0);
+        processed = new java.util.concurrent.CountDownLatch(1);
         sb = ConcurSandbox.builder().seed(11L).module(failingModule()).build().start();
     }
 
@@ -44,6 +50,12 @@ class FaultsIT {
     private static SandboxModule failingModule() {
         return (routes, state) -> {
             routes.geo(GET, "/test/v1/ok", ex -> ex.json(200, Map.of("ok", true)));
+            routes.geo(io.javalin.http.HandlerType.POST, "/test/v1/count",
+                    ex -> {
+                        int n = COUNTED.incrementAndGet();
+                        processed.countDown();
+                        ex.json(200, Map.of("count", n));
+                    });
             routes.geo(GET, "/test/v1/broken", ex -> {
                 throw new IllegalStateException("bug in a handler");
             });
@@ -152,6 +164,40 @@ class FaultsIT {
             assertThat(r.status()).isZero();
             assertThat(r.body()).contains("client_id=" + SandboxDemo.CLIENT_ID).contains("password=[REDACTED]");
         });
+    }
+
+    private HttpRequest count() {
+        return HttpRequest.newBuilder(at(sb.geolocation("us"), "/test/v1/count")).timeout(Duration.ofSeconds(5))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+    }
+
+    @Test
+    void answerLostProcessesTheRequestThenDropsTheConnection() throws Exception {
+        sb.faults().add(FaultRule.on("POST", "/test/v1/count").loseAnswer().times(1));
+
+        assertThatThrownBy(() -> http.sendRaw(count())).isInstanceOf(IOException.class)
+                .isNotInstanceOf(HttpTimeoutException.class);
+        assertThat(COUNTED.get()).as("the endpoint ran although no answer came back").isEqualTo(1);
+        assertThat(sb.requests()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
+        HttpResponse<String> again = http.sendRaw(count());
+        assertThat(json(again).get("count").asInt()).isEqualTo(2);
+        assertThat(sb.faults().list()).singleElement().satisfies(f -> assertThat(f.fired()).isEqualTo(1));
+    }
+
+    @Test
+    void answerDelayShowsTheEffectBeforeTheAnswer() throws Exception {
+        sb.faults().add(FaultRule.on("POST", "/test/v1/count").answerDelay(Duration.ofSeconds(2)).times(1));
+
+        var answer = java.net.http.HttpClient.newHttpClient().sendAsync(count(), HttpResponse.BodyHandlers.ofString());
+        assertThat(processed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("processed").isTrue();
+        assertThat(answer).as("processed, answer still held back").isNotDone();
+        assertThat(answer.get().statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answerLostCannotCombineWithAStatus() {
+        assertThatThrownBy(() -> FaultRule.on("GET", "/x").status(503).loseAnswer())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("answerLost");
     }
 
     @Test

@@ -137,7 +137,8 @@ class ListsBulkIT {
 
         ok(pro.patch(bulk(), requests("{\"code\":\"ITEM\",\"deleted\":true}")), 200);
         JsonNode partial = ok(pro.patch(bulk(), requests("{\"code\":\"ITEM\",\"value\":\"ITEM\"}",
-                "{\"code\":\"ITEM_TWO\",\"deleted\":true}", "{\"code\":\"ITEM_THREE\",\"value\":\"ITEM_THREE UPDATED\"}",
+                "{\"code\":\"ITEM_TWO\",\"deleted\":true}",
+                "{\"code\":\"ITEM_THREE\",\"value\":\"ITEM_THREE UPDATED\"}",
                 "{\"code\":\"NO_SUCH\",\"value\":\"x\"}")), 206);
         assertThat(partial.get("recordsSucceeded").asInt()).isEqualTo(2);
         assertThat(partial.get("errors").findValuesAsString("id")).containsExactly("item.deleted", "item.not.found");
@@ -230,6 +231,39 @@ class ListsBulkIT {
         assertThat(codes()).containsExactly("A");
         assertThat(ok(pro.patch(bulk(), requests("{\"code\":\"A\",\"deleted\":true}")), 200).get("status").asString())
                 .isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void concurrentBulkCallsOnOneListNeitherLoseNorDuplicateItems() throws Exception {
+        int threads = 6;
+        List<String> shared = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            shared.add(create("S" + i, "Shared " + i, null));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<String> parts = new ArrayList<>(shared);
+                for (int i = 0; i < 100; i++) {
+                    parts.add(create("T" + t + "X" + i, "Thread " + t + " item " + i, null));
+                }
+                futures.add(pool.submit(() -> json(pro.post(bulk(), requests(parts.toArray(String[]::new))))));
+            }
+            int succeeded = 0;
+            int duplicates = 0;
+            for (var f : futures) {
+                JsonNode body = f.get();
+                succeeded += body.get("recordsSucceeded").asInt();
+                duplicates += body.get("errors").findValuesAsString("id").stream()
+                        .filter("item.duplicate.code"::equals).toList().size();
+            }
+            assertThat(succeeded).isEqualTo(50 + threads * 100);
+            assertThat(duplicates).isEqualTo((threads - 1) * 50);
+            assertThat(codes()).hasSize(50 + threads * 100).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

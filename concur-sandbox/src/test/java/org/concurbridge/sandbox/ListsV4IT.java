@@ -357,7 +357,8 @@ class ListsV4IT {
         assertThat(refused.get("error").get("message").asString())
                 .isEqualTo("Modify operation not permitted on this managed list");
         assertThat(refused.get("path").asString()).isEqualTo("/list/v4/lists/" + id);
-        assertThat(refused.get("timestamp").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
+        assertThat(refused.get("timestamp").asString())
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\+00:00");
         assertThat(ok(other.put("/list/v4/lists/" + id, "{\"value\":\"Managed\",\"isManaged\":true}"), 400)
                 .get("error").get("id").asString()).isEqualTo("list.is.managed");
         assertThat(ok(other.post("/list/v4/items", "{\"listId\":\"" + id + "\",\"shortCode\":\"X\",\"value\":"

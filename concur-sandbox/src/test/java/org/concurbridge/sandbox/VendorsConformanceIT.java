@@ -134,7 +134,8 @@ class VendorsConformanceIT {
         Map<String, Integer> expected = new LinkedHashMap<>();
         for (String line : lines) {
             String uri = line.trim().split("\\s+")[1].replace("<", "").replace(">", "");
-            String pathAndQuery = uri.substring(uri.indexOf("/api/v3.0/invoice/vendors") + "/api/v3.0/invoice".length());
+            String pathAndQuery = uri.substring(uri.indexOf("/api/v3.0/invoice/vendors")
+                    + "/api/v3.0/invoice".length());
             JsonNode page = json(HTTP.get(api(pathAndQuery), token));
             expected.put(pathAndQuery, page.get("TotalCount").asInt());
         }

@@ -635,6 +635,27 @@ class VendorsIT {
     }
 
     @Test
+    void aLargeExistingVendorMasterIsGeneratedAndPagedInThousands() {
+        assertThat(sb.vendors().generate(PRO, "GEN", 2500)).isEqualTo(2500);
+        assertThat(sb.vendors().generate(PRO, "GEN", 2501)).isEqualTo(1);
+        HttpResponse<String> viaAdmin = send("POST", at(sb.baseUri(), "/admin/vendors/companies/" + PRO
+                + "/generate?prefix=ADM&count=3"), "", null);
+        assertThat(json(viaAdmin).get("added").asInt()).isEqualTo(3);
+        JsonNode page = ok(get("/vendors?vendorCode=GEN&searchType=begins&limit=1000&sortBy=VendorCode"));
+        assertThat(page.get("TotalCount").asInt()).isEqualTo(2501);
+        assertThat(page.get("Items").get(0).get("VendorCode").asString()).isEqualTo("GEN00001");
+        int seen = page.get("Items").size();
+        String next = page.get("NextPage").asString();
+        while (next != null) {
+            JsonNode p = ok(HTTP.get(URI.create(next), token));
+            seen += p.get("Items").size();
+            next = p.get("NextPage").isNull() ? null : p.get("NextPage").asString();
+        }
+        assertThat(seen).isEqualTo(2501);
+        assertThatThrownBy(() -> sb.vendors().generate(PRO, "", 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theJavaApiRejectsWhatThePostWouldReject() {
         assertThatThrownBy(() -> sb.vendors().seed(PRO, Map.of("VendorCode", "J1", "AddressCode", "A")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("CountryCode");

@@ -31,13 +31,18 @@ final class CliRunner {
                 "--logging.level.root=INFO", // logging levels outlive a context in this JVM: keep the other tests'
                 "--bridge.concur.client-id=" + concur.clientId(),
                 "--bridge.concur.client-secret=" + concur.clientSecret(),
-                "--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"));
+                "--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"),
+                "--bridge.concur.sandbox-uri=" + concur.sandbox().geolocation("glz"));
     }
 
     Result run(String... args) {
+        return run(new ByteArrayOutputStream(), args);
+    }
+
+    /** {@link #run(String...)} writing standard output into {@code out} as it comes (a test can watch it live). */
+    Result run(ByteArrayOutputStream out, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(settings());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));

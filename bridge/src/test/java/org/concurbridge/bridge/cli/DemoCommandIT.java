@@ -41,6 +41,13 @@ class DemoCommandIT {
                 .contains("state=CONNECTED")
                 .containsPattern("FIS posting: +OK .*posted 25")
                 .containsPattern("extract posting: +OK .*posted=" + DemoCommand.DEMO_BATCH_REPORTS + " ")
+                .containsPattern("3f2b8c1a list \"Cost Centers\": +created 2, updated 0, deleted 0, unchanged 3, failed 0;"
+                        + " only in Concur 1")
+                .containsPattern("3f2b8c1a list \"Projects\": +created 3, .*list created")
+                .containsPattern("3f2b8c1a vendors: +created 3, updated 2, deleted 0, .*failed 0")
+                .containsPattern("8a7b6c5d list \"Cost Centers\": +created 3, updated 0, deleted 0")
+                .containsPattern("8a7b6c5d list \"Projects\": +FAILED .*managed by another application")
+                .containsPattern("8a7b6c5d vendors: +created 4, updated 1, .*failed 0")
                 .contains("dashboard:")
                 .contains("Demo cycle complete.");
     }

@@ -156,6 +156,19 @@ class ListSyncTest {
     }
 
     @Test
+    void aFullReadThatFindsNoneOfTheListsRecordsDeletesNothingAndSaysSo() {
+        erp.put("COST_CENTER", "CC1000", "Company", null);
+        erp.put("COST_CENTER", "CC1100", "Sales", "CC1000");
+        run(TREE);
+        erp.remove("COST_CENTER", "CC1000");
+        erp.remove("COST_CENTER", "CC1100");
+        clock.advance(Duration.ofDays(1));
+        SyncReport r = run(TREE);
+        assertThat(concur.itemsOf("Cost Centers")).containsOnlyKeys("CC1000", "CC1000-CC1100");
+        assertThat(target(r).note()).contains("nothing was deleted");
+    }
+
+    @Test
     void aResetAfterConcurAppliedABulkCallLosesNothingAndTheNextRunAdoptsInsteadOfDuplicating() {
         settings = new SyncSettings(500, Duration.ofDays(1), Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(1));
         for (int i = 0; i < 600; i++) {

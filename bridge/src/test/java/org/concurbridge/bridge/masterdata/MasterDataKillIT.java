@@ -10,6 +10,7 @@ import org.concurbridge.sandbox.vendors.StoredVendor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
@@ -65,19 +66,22 @@ class MasterDataKillIT {
         JdbcClient jdbc = JdbcClient.create(db.dataSource());
         connect(db); // also creates the ERP interface tables in the same database
         Instant t = Instant.now().minus(Duration.ofHours(1));
+        List<Object[]> nodes = new ArrayList<>();
         for (int i = 0; i < ITEMS; i++) {
             // 30 level-1 items, the rest under them
-            String parent = i < 30 ? null : "K" + (i % 30);
-            jdbc.sql("insert into erp.cost_object (dimension, code, name, parent_code, active, updated_at)"
-                    + " values ('COST_CENTER', ?, ?, ?, true, ?)").params("K" + i, "Kill item " + i, parent,
-                    OffsetDateTime.ofInstant(t.plusMillis(i), ZoneOffset.UTC)).update();
+            nodes.add(new Object[] {"K" + i, "Kill item " + i, i < 30 ? null : "K" + (i % 30),
+                    OffsetDateTime.ofInstant(t.plusMillis(i), ZoneOffset.UTC)});
         }
+        List<Object[]> suppliers = new ArrayList<>();
         for (int i = 0; i < VENDORS; i++) {
-            jdbc.sql("insert into erp.supplier (code, name, currency, street, city, postal_code, country, active,"
-                    + " updated_at) values (?, ?, 'EUR', 'Weg 1', 'Berlin', ?, 'DE', true, ?)")
-                    .params("KV" + i, "Kill vendor " + i, "1" + (10000 + i), OffsetDateTime.ofInstant(t.plusMillis(i),
-                            ZoneOffset.UTC)).update();
+            suppliers.add(new Object[] {"KV" + i, "Kill vendor " + i, "1" + (10000 + i),
+                    OffsetDateTime.ofInstant(t.plusMillis(i), ZoneOffset.UTC)});
         }
+        JdbcTemplate batch = new JdbcTemplate(db.dataSource());
+        batch.batchUpdate("insert into erp.cost_object (dimension, code, name, parent_code, active, updated_at)"
+                + " values ('COST_CENTER', ?, ?, ?, true, ?)", nodes);
+        batch.batchUpdate("insert into erp.supplier (code, name, currency, street, city, postal_code, country, active,"
+                + " updated_at) values (?, ?, 'EUR', 'Weg 1', 'Berlin', ?, 'DE', true, ?)", suppliers);
         jdbc.sql("insert into md_mappings (company_uuid, yaml_text, version, updated_at, updated_by) values (?, ?, 'v',"
                 + " current_timestamp, 'test')").params(COMPANY, "lists:\n  - name: Kill List\n    dimension:"
                 + " COST_CENTER\n    create: true\n").update();

@@ -9,6 +9,7 @@ import org.concurbridge.bridge.testsupport.Browser;
 import org.concurbridge.bridge.testsupport.ErpBooks;
 import org.concurbridge.bridge.testsupport.SandboxForTests;
 import org.concurbridge.sandbox.SandboxDemo;
+import org.concurbridge.sandbox.faults.Gate;
 import org.concurbridge.sandbox.fis.FisUseCase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,8 @@ class RunProgressBrowserIT {
                 .single() == 1;
     }
 
+    static final String EXPENSE_READS = "/financialintegration/fi/v4/companies/transactiontypes/expense/transactions";
+
     /** The newest fis-posting run (rows are newest first). */
     private static Map<String, String> fisRun(WebDriver web) {
         return cells(web, "#runs tbody tr[data-job='fis-posting']");
@@ -121,7 +124,9 @@ class RunProgressBrowserIT {
         List<String> ids = sb.fis().generate(COMPANY, 21L, 8, List.of(FisUseCase.MILEAGE));
         new ErpBooks(jdbc).knowEverythingIn(ids.stream().map(id -> sb.fis().document(id).toString()).toList(),
                 Set.of());
-        sb.fis().latency(Duration.ofMillis(250)); // every FIS call is slow: 4 pages of 2 take seconds
+        // the run stops at the read of its second page until the test has seen it running (no timing involved)
+        Gate reads = sb.faults().hold("GET", EXPENSE_READS);
+        reads.release(); // the first page's read goes through
 
         WebDriver web = browser.open(port, PAGE);
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("run-fis-posting"))).click();
@@ -142,6 +147,7 @@ class RunProgressBrowserIT {
         browser.screenshot("run-progress-running");
         assertThat(midway.get().get("phase")).matches("expense page [1-4]");
         assertThat(Integer.parseInt(midway.get().get("confirmed"))).isLessThan(8);
+        reads.open();
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .untilAsserted(() -> assertThat(fisRun(web).get("status")).isEqualTo("OK"));
@@ -152,7 +158,7 @@ class RunProgressBrowserIT {
         assertThat(((JavascriptExecutor) web).executeScript("return window.notReloaded === true;"))
                 .as("the figures changed in place: the page was never reloaded").isEqualTo(true);
         browser.screenshot("run-progress-done");
-        sb.fis().latency(Duration.ZERO);
+        sb.faults().clear();
     }
 
     /** The Jobs table's row of {@code job} as the page shows it now, read in one script call; empty when none. */
@@ -191,7 +197,8 @@ class RunProgressBrowserIT {
         List<String> ids = sb.fis().generate(COMPANY, 22L, 6, List.of(FisUseCase.MILEAGE));
         new ErpBooks(jdbc).knowEverythingIn(ids.stream().map(id -> sb.fis().document(id).toString()).toList(),
                 Set.of());
-        sb.fis().latency(Duration.ofMillis(250));
+        Gate reads = sb.faults().hold("GET", EXPENSE_READS);
+        reads.release(); // the first page's read goes through, the second waits until the test saw the run
         AtomicReference<Map<String, String>> running = new AtomicReference<>();
         try {
             jobs.runNow("fis-posting", COMPANY);
@@ -206,10 +213,11 @@ class RunProgressBrowserIT {
             assertThat(running.get().get("last-started")).isNotEqualTo(previous.get("last-started"));
             ((JavascriptExecutor) web).executeScript("document.getElementById('jobs').scrollIntoView();");
             browser.screenshot("jobs-table-running");
+            reads.open();
 
             browser.waiting().until(d -> "OK".equals(jobRow(d, "fis-posting").get("state")));
         } finally {
-            sb.fis().latency(Duration.ZERO);
+            sb.faults().clear();
         }
         Map<String, String> done = jobRow(web, "fis-posting");
         assertThat(done.get("outcome")).startsWith("received 6, acknowledged 6, posted 6, confirmed 6,");

@@ -20,8 +20,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class BulkAnswer {
 
-    /** A part as sent: its index in the caller's list, its long code and the key its error echo would carry. */
-    record Sent(int index, String code, String key) {
+    /**
+     * A part as sent: its index in the caller's list, its long code, the key its error echo would carry
+     * ({@code shortCode} + {@code parentCode}, or {@code code}) and its value (to tell apart parts with one key).
+     */
+    record Sent(int index, String code, String key, String value) {
+        Sent(int index, String code, String key) {
+            this(index, code, key, null);
+        }
     }
 
     private BulkAnswer() {
@@ -65,28 +71,65 @@ public final class BulkAnswer {
         return code == null ? null : updateKey(code);
     }
 
+    /**
+     * Assigns the errors not yet used to the parts not yet matched with the same echo key (and, when
+     * {@code withValue}, the same value). Among k errors and n &gt;= k parts sharing a key, the errors go to the last k
+     * parts in order: parts run in order, so of two parts with one code the later is the duplicate.
+     */
+    private static void assign(List<Sent> sent, List<JsonNode> errors, boolean create, boolean withValue,
+                               Map<Integer, JsonNode> matched, boolean[] used) {
+        Map<String, List<Integer>> errorsByKey = new java.util.LinkedHashMap<>();
+        for (int e = 0; e < errors.size(); e++) {
+            if (used[e] || !errors.get(e).isObject()) {
+                continue;
+            }
+            JsonNode echo = errors.get(e).get("listItem");
+            String key = echoKey(echo, create);
+            if (key == null) {
+                continue;
+            }
+            if (withValue) {
+                String value = echo.isObject() ? ListJson.text(echo, "value") : null;
+                if (value == null) {
+                    continue;
+                }
+                key = key + "|v|" + value;
+            }
+            errorsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+        }
+        errorsByKey.forEach((key, errs) -> {
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < sent.size(); i++) {
+                Sent s = sent.get(i);
+                String partKey = withValue ? (s.value() == null ? null : s.key() + "|v|" + s.value()) : s.key();
+                if (!matched.containsKey(i) && key.equals(partKey)) {
+                    candidates.add(i);
+                }
+            }
+            int k = Math.min(errs.size(), candidates.size());
+            for (int j = 0; j < k; j++) {
+                int part = candidates.get(candidates.size() - k + j);
+                int err = errs.get(errs.size() - k + j);
+                matched.put(part, errors.get(err));
+                used[err] = true;
+            }
+        });
+    }
+
     /** One result per sent part, in order. */
     static List<PartResult> classify(List<Sent> sent, JsonNode root, boolean create, int httpStatus) {
         if (!isBulkResponse(root)) {
             throw new MalformedResponseException("HTTP " + httpStatus + " body is not a BulkListItemResponse");
         }
+        List<JsonNode> errors = ListJson.arrayOrObject(root, "errors");
         Map<Integer, JsonNode> matched = new TreeMap<>();
+        boolean[] used = new boolean[errors.size()];
+        assign(sent, errors, create, true, matched, used);     // key and value
+        assign(sent, errors, create, false, matched, used);    // key only
         List<String> unmatchedErrors = new ArrayList<>();
-        for (JsonNode error : ListJson.arrayOrObject(root, "errors")) {
-            String key = echoKey(error.get("listItem"), create);
-            Integer at = null;
-            if (key != null) {
-                for (int i = 0; i < sent.size(); i++) {
-                    if (!matched.containsKey(i) && key.equals(sent.get(i).key())) {
-                        at = i;
-                        break;
-                    }
-                }
-            }
-            if (at == null) {
-                unmatchedErrors.add(Objects.requireNonNullElse(ListJson.text(error, "id"), "?"));
-            } else {
-                matched.put(at, error);
+        for (int e = 0; e < errors.size(); e++) {
+            if (!used[e]) {
+                unmatchedErrors.add(Objects.requireNonNullElse(ListJson.text(errors.get(e), "id"), "?"));
             }
         }
         Integer succeeded = ListJson.integer(root, "recordsSucceeded");

@@ -86,14 +86,18 @@ public final class ListJson {
         return content;
     }
 
+    /** The {@code page} member of a paged answer. */
+    record PageInfo(int number, int totalPages, long totalElements) {
+    }
+
     /** {@code page.number}, {@code page.totalPages}, {@code page.totalElements} (defaults when absent). */
-    static long[] page(JsonNode root, int requested, int size) {
+    static PageInfo page(JsonNode root, int requested, int size) {
         JsonNode page = root.get("page");
         if (page == null || !page.isObject()) {
-            return new long[] {requested, requested, size};
+            return new PageInfo(requested, requested, size);
         }
-        return new long[] {intOr(page, "number", requested), intOr(page, "totalPages", requested),
-                longOr(page, "totalElements", size)};
+        return new PageInfo(intOr(page, "number", requested), intOr(page, "totalPages", requested),
+                longOr(page, "totalElements", size));
     }
 
     /** The href of {@code links[rel=next]}, or null. */

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -240,7 +242,8 @@ public final class ListsClient {
             if (problem != null) {
                 invalid.add(new PartResult(i, p == null ? null : p.code(), false, PartResult.INVALID_PART, problem));
             } else {
-                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.createKey(p.shortCode(), p.parentCode())));
+                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.createKey(p.shortCode(), p.parentCode()),
+                        p.value()));
                 bodies.add(p);
             }
         }
@@ -272,7 +275,7 @@ public final class ListsClient {
             if (problem != null) {
                 invalid.add(new PartResult(i, p == null ? null : p.code(), false, PartResult.INVALID_PART, problem));
             } else {
-                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.updateKey(p.code())));
+                sendable.add(new BulkAnswer.Sent(i, p.code(), BulkAnswer.updateKey(p.code()), p.value()));
                 bodies.add(p);
             }
         }
@@ -391,8 +394,8 @@ public final class ListsClient {
             for (JsonNode n : ListJson.content(root)) {
                 content.add(ListJson.list(n));
             }
-            long[] page = ListJson.page(root, requested, content.size());
-            ListPage lp = new ListPage(content, (int) page[0], (int) page[1], page[2]);
+            ListJson.PageInfo page = ListJson.page(root, requested, content.size());
+            ListPage lp = new ListPage(content, page.number(), page.totalPages(), page.totalElements());
             return new ListPaged(lp, next(root, pathAndQuery, lp.number(), lp.totalPages(), content.isEmpty()));
         });
         log.info("concur.lists op={} page={} lists={} totalPages={} totalElements={}", op, p.page().number(),
@@ -407,8 +410,8 @@ public final class ListsClient {
             for (JsonNode n : ListJson.content(root)) {
                 content.add(ListJson.item(n));
             }
-            long[] page = ListJson.page(root, requested, content.size());
-            ItemPage ip = new ItemPage(content, (int) page[0], (int) page[1], page[2]);
+            ListJson.PageInfo page = ListJson.page(root, requested, content.size());
+            ItemPage ip = new ItemPage(content, page.number(), page.totalPages(), page.totalElements());
             return new ItemPaged(ip, next(root, pathAndQuery, ip.number(), ip.totalPages(), content.isEmpty()));
         });
         log.debug("concur.lists op={} page={} items={} totalPages={}", op, p.page().number(),
@@ -486,12 +489,12 @@ public final class ListsClient {
 
     /** Pages of one sequence, fetched one at a time as the previous one is consumed. */
     static final class PagingIterator<T> implements Iterator<T> {
-        private final java.util.function.BiFunction<String, Integer, Paged<T>> fetch;
+        private final BiFunction<String, Integer, Paged<T>> fetch;
         private String next;
         private int expected = 1;
-        private Iterator<T> current = java.util.Collections.emptyIterator();
+        private Iterator<T> current = Collections.emptyIterator();
 
-        PagingIterator(String first, java.util.function.BiFunction<String, Integer, Paged<T>> fetch) {
+        PagingIterator(String first, BiFunction<String, Integer, Paged<T>> fetch) {
             this.next = first;
             this.fetch = fetch;
         }

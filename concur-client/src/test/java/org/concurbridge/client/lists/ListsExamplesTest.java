@@ -64,8 +64,7 @@ class ListsExamplesTest {
         assertThat(lists.get(0).managed()).isFalse();
         assertThat(lists.get(1).managedBy()).isEqualTo("appId:030bb845-765a-4e96-b223-735d72a4526b");
         assertThat(lists.get(1).managed()).isTrue();
-        long[] page = ListJson.page(root, 1, 3);
-        assertThat(page).containsExactly(1, 1, 3);
+        assertThat(ListJson.page(root, 1, 3)).isEqualTo(new ListJson.PageInfo(1, 1, 3));
         assertThat(ListsClient.next(root, "/list/v4/lists?page=1", 1, 1, false)).isNull();
         ConcurList service = ListJson.list(json(dir, "create-managed-list-response-service.json"));
         assertThat(service.managedBy()).startsWith("service:");
@@ -79,7 +78,6 @@ class ListsExamplesTest {
             if (name.endsWith("-request.json")) {
                 assertThat(ListJson.text(root, "shortCode")).as(name).isNotBlank();
             } else if (root.has("content")) {
-                ItemPage page = null;
                 List<ListItem> items = new ArrayList<>();
                 ListJson.content(root).forEach(n -> items.add(ListJson.item(n)));
                 assertThat(items).as(name).isNotEmpty().allSatisfy(i -> {

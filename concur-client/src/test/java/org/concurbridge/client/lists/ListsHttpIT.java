@@ -88,14 +88,22 @@ class ListsHttpIT {
     }
 
     @Test
-    void duplicatesInOneCallAreMatchedToPartsInOrderAndCountsMustAgree() {
+    void duplicatesInOneCallAreMatchedToTheLaterPartsAndValuesTellPartsApart() {
         stub.on("POST " + BULK, Answer.json(206, StubConcur.resource("lists/bulk-partial-duplicates-206.json")));
         List<BulkCreate> parts = List.of(new BulkCreate("A1", "A one", "CC"), new BulkCreate("A1", "A one", "CC"),
                 new BulkCreate("B1", "B one", "NOPE"), new BulkCreate("C1", "C one", null));
         BulkOutcome out = lists.bulkCreate(LIST, parts, o -> { });
+        // the same code twice: parts run in order, so the later one is the duplicate
         assertThat(out.parts()).extracting(PartResult::errorId)
-                .containsExactly("item.duplicate.code", null, "item.parent.not.found", null);
+                .containsExactly(null, "item.duplicate.code", "item.parent.not.found", null);
         assertThat(out.succeeded()).isEqualTo(2);
+
+        stub.on("POST " + BULK, Answer.json(206, "{\"status\":\"PARTIAL_SUCCESS\",\"recordsSucceeded\":2,"
+                + "\"recordsFailed\":1,\"errors\":[{\"id\":\"item.duplicate.code\",\"message\":\"dup\","
+                + "\"listItem\":{\"shortCode\":\"A1\",\"value\":\"first\",\"parentCode\":\"CC\"}}]}"));
+        BulkOutcome byValue = lists.bulkCreate(LIST, List.of(new BulkCreate("A1", "first", "CC"),
+                new BulkCreate("A1", "second", "CC"), new BulkCreate("Z1", "z", null)), o -> { });
+        assertThat(byValue.parts()).extracting(PartResult::ok).containsExactly(false, true, true);
     }
 
     @Test
@@ -176,6 +184,29 @@ class ListsHttpIT {
     }
 
     @Test
+    void theOfficialRateLimitAndCreateSamplesReplayedOverHttp() {
+        java.nio.file.Path dir = OfficialExamples.folder("list-items-v4-bulk", "ListsHttpIT.officialSamplesReplayed");
+        Map<String, String> headers = new LinkedHashMap<>();
+        String[] lines = new String(OfficialExamples.read(dir, "rate-limit-429-headers.http")).split("\\R");
+        int status = Integer.parseInt(lines[0].split(" ")[1].trim());
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            String name = colon < 0 ? "" : lines[i].substring(0, colon).trim().toLowerCase();
+            if (name.equals("retry-after") || name.equals("concur-correlationid")) {
+                headers.put(name, lines[i].substring(colon + 1).trim());
+            }
+        }
+        assertThat(headers).containsEntry("retry-after", "0");
+        stub.on("POST " + BULK, new Answer(status, new String(OfficialExamples.read(dir, "rate-limit-429.json")),
+                headers), Answer.json(201, new String(OfficialExamples.read(dir, "create-single-response.json"))));
+        BulkOutcome out = lists.bulkCreate(LIST, List.of(new BulkCreate("ITEM", "ITEM", null)), o -> { });
+        assertThat(out.parts()).containsExactly(new PartResult(0, "ITEM", true, null, null));
+        assertThat(stub.waits).containsExactly(Duration.ZERO);
+        assertThat(ListJson.parse(stub.seen.get(1).body().getBytes()))
+                .isEqualTo(ListJson.parse(OfficialExamples.read(dir, "create-single-request.json")));
+    }
+
+    @Test
     void partsBreakingTheHyphenRuleAreNotSentAndFailByName() {
         stub.handler(s -> Answer.json(201, success(ListJson.parse(s.body().getBytes()).get("requests").size())));
         BulkOutcome out = lists.bulkCreate(LIST, List.of(new BulkCreate("A-1", "a", null),
@@ -217,6 +248,9 @@ class ListsHttpIT {
         });
         assertThat(lists.allItems(LIST).map(ListItem::code)).containsExactly("A", "A-X", "A-X-Z", "A-Y", "B");
         assertThat(stub.seen).hasSize(4);
+        stub.seen.clear();   // lazy: the first two items cost two pages
+        assertThat(lists.allItems(LIST).limit(2).map(ListItem::code)).containsExactly("A", "A-X");
+        assertThat(stub.seen).hasSize(2);
     }
 
     private static String page(int number, int total, String... items) {

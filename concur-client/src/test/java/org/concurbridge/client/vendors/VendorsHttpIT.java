@@ -108,6 +108,11 @@ class VendorsHttpIT {
         assertThat(stub.seen).extracting(StubConcur.Seen::rawQuery)
                 .containsExactly("limit=1000&vendorName=Acme+%26+Sons", "offset=V1%7CMAIN&limit=1");
         assertThat(stub.seen).allSatisfy(s -> assertThat(s.path()).isEqualTo(VENDORS));
+
+        stub.seen.clear();   // lazy: the first vendor costs one page
+        stub.on("GET " + VENDORS, Answer.json(200, StubConcur.resource("vendors/search-page-1.json")));
+        assertThat(vendors.all(VendorQuery.all()).findFirst()).map(Vendor::vendorCode).contains("V1");
+        assertThat(stub.seen).hasSize(1);
     }
 
     @Test

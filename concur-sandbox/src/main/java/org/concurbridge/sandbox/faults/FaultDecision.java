@@ -12,4 +12,12 @@ public record FaultDecision(String ruleId, FaultRule rule, Duration delay) {
     public boolean truncateBody() {
         return Boolean.TRUE.equals(rule.truncateBody());
     }
+
+    public boolean answerLost() {
+        return Boolean.TRUE.equals(rule.answerLost());
+    }
+
+    public Duration answerDelay() {
+        return rule.answerDelayMillis() == null ? Duration.ZERO : Duration.ofMillis(rule.answerDelayMillis());
+    }
 }

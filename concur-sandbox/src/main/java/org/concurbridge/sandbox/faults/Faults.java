@@ -44,6 +44,7 @@ public final class Faults {
 
     private final Random random;
     private final List<Active> rules = new ArrayList<>();
+    private final List<Gate> gates = new java.util.concurrent.CopyOnWriteArrayList<>();
     private int nextId = 1;
 
     public Faults(long seed) {
@@ -55,7 +56,8 @@ public final class Faults {
         Objects.requireNonNull(rule, "rule");
         if (!rule.hasEffect()) {
             throw new IllegalArgumentException(
-                    "fault rule needs an effect: 'status', 'delayMillis', 'connectionReset' or 'truncateBody'");
+                    "fault rule needs an effect: 'status', 'delayMillis', 'connectionReset', 'truncateBody',"
+                            + " 'answerLost' or 'answerDelayMillis'");
         }
         Active active = new Active("f" + nextId++, rule);
         rules.add(active);
@@ -68,6 +70,24 @@ public final class Faults {
 
     public synchronized void clear() {
         rules.clear();
+        gates.forEach(Gate::open);
+        gates.clear();
+    }
+
+    /** Holds every request matching {@code method} and {@code path} (as in a rule) until the gate lets it through. */
+    public Gate hold(String method, String path) {
+        Gate gate = new Gate(method, path);
+        gates.add(gate);
+        return gate;
+    }
+
+    /** Called for every observed request before its endpoint: waits at each matching gate. */
+    public void pass(String method, String path) {
+        for (Gate g : gates) {
+            if (g.matches(method, path)) {
+                g.pass();
+            }
+        }
     }
 
     public synchronized List<ActiveFault> list() {

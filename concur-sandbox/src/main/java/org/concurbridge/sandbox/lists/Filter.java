@@ -30,8 +30,8 @@ record Filter(String field, String op, String value) {
         String op = m.matches() ? m.group(1) : "eq";
         String value = m.matches() ? m.group(2) : raw;
         if (!allowed.contains(op)) {
-            throw ListError.validation(List.of(new Violation(field, "operator '" + op + "' is not supported; use one of "
-                    + String.join(", ", allowed.stream().sorted().toList()))));
+            throw ListError.validation(List.of(new Violation(field, "operator '" + op
+                    + "' is not supported; use one of " + String.join(", ", allowed.stream().sorted().toList()))));
         }
         return new Filter(field, op, value);
     }

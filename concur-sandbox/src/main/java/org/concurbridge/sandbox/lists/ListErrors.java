@@ -31,7 +31,8 @@ final class ListErrors {
     static final String MSG_ITEM_NOT_FOUND = "listItem not found.";
     static final String MSG_ITEM_DELETED = "The list item has been deleted";
     static final String MSG_DUPLICATE_CODE = "This item code is already used by another item in the same list";
-    static final String MSG_DUPLICATE_CODE_DELETED = "This item code is already used by other item that's been deleted.";
+    static final String MSG_DUPLICATE_CODE_DELETED =
+            "This item code is already used by other item that's been deleted.";
     static final String MSG_PARENT_NOT_FOUND = "Parent listItem not found.";
     static final String MSG_PARENT_DELETED = "Parent listItem has been deleted.";
     static final String MSG_PARENT_OTHER_LIST = "List ID does not match that of parent listItem.";

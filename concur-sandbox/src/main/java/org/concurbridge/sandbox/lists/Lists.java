@@ -58,7 +58,8 @@ public final class Lists implements SandboxModule {
             if (spec.categoryId() != null) {
                 category = s.category(spec.categoryId());
                 if (category == null) {
-                    throw new IllegalArgumentException("no category " + spec.categoryId() + " in company " + s.companyUuid);
+                    throw new IllegalArgumentException("no category " + spec.categoryId() + " in company "
+                            + s.companyUuid);
                 }
             } else {
                 category = s.newCategory(spec.categoryType());

@@ -204,16 +204,17 @@ final class ListsV4 {
     /** shortCode and value of an item: required, at most 32 / 64 characters, no hyphen (the level separator). */
     static List<Violation> itemFieldProblems(String prefix, String shortCode, String value) {
         List<Violation> out = new ArrayList<>();
-        codeProblems(prefix + "shortCode", shortCode, MAX_OR_REQUIRED.REQUIRED, ListStore.MAX_CODE, out);
-        codeProblems(prefix + "value", value, MAX_OR_REQUIRED.REQUIRED, ListStore.MAX_VALUE, out);
+        codeProblems(prefix + "shortCode", shortCode, Presence.REQUIRED, ListStore.MAX_CODE, out);
+        codeProblems(prefix + "value", value, Presence.REQUIRED, ListStore.MAX_VALUE, out);
         return out;
     }
 
-    enum MAX_OR_REQUIRED { REQUIRED, OPTIONAL }
+    /** Whether a field must be present. */
+    enum Presence { REQUIRED, OPTIONAL }
 
-    static void codeProblems(String source, String v, MAX_OR_REQUIRED rule, int max, List<Violation> out) {
+    static void codeProblems(String source, String v, Presence rule, int max, List<Violation> out) {
         if (v == null) {
-            if (rule == MAX_OR_REQUIRED.REQUIRED) {
+            if (rule == Presence.REQUIRED) {
                 out.add(new Violation(source, "must not be null"));
             }
             return;
@@ -278,7 +279,7 @@ final class ListsV4 {
         String displayFormat = text(in, "displayFormat");
         String categoryId = text(in, "categoryId");
         Boolean managed = bool(in, "isManaged");
-        List<Violation> problems = listFieldProblems(value, searchCriteria, displayFormat, true);
+        List<Violation> problems = listFieldProblems(value, searchCriteria, displayFormat);
         if (!problems.isEmpty()) {
             throw ListError.validation(problems);
         }
@@ -310,8 +311,7 @@ final class ListsV4 {
         send(ex, 201, body);
     }
 
-    private static List<Violation> listFieldProblems(String value, String searchCriteria, String displayFormat,
-                                                     boolean create) {
+    private static List<Violation> listFieldProblems(String value, String searchCriteria, String displayFormat) {
         List<Violation> out = new ArrayList<>();
         if (value == null || value.isBlank()) {
             out.add(new Violation("value", value == null ? "must not be null" : "must not be blank"));
@@ -336,7 +336,7 @@ final class ListsV4 {
         synchronized (c.store()) {
             ListRec l = c.store().requireList(ex.ctx().pathParam("listId"));
             c.mayModify(l);
-            List<Violation> problems = listFieldProblems(value, searchCriteria, displayFormat, false);
+            List<Violation> problems = listFieldProblems(value, searchCriteria, displayFormat);
             if (!problems.isEmpty()) {
                 throw ListError.validation(problems);
             }
@@ -730,9 +730,10 @@ final class ListsV4 {
             } else {
                 String code = text(part, "code");
                 if (code == null || code.isBlank()) {
-                    problems.add(new Violation(prefix + "code", code == null ? "must not be null" : "must not be blank"));
+                    problems.add(new Violation(prefix + "code",
+                            code == null ? "must not be null" : "must not be blank"));
                 }
-                codeProblems(prefix + "value", text(part, "value"), MAX_OR_REQUIRED.OPTIONAL, ListStore.MAX_VALUE,
+                codeProblems(prefix + "value", text(part, "value"), Presence.OPTIONAL, ListStore.MAX_VALUE,
                         problems);
                 JsonNode deleted = part.get("deleted");
                 if (deleted != null && !deleted.isNull() && !deleted.isBoolean()) {

@@ -1,5 +1,7 @@
 package org.concurbridge.sandbox.vendors;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Map;
 public record StoredBank(String id, Map<String, String> fields) {
 
     public StoredBank {
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     public String field(String name) {

@@ -1,6 +1,8 @@
 package org.concurbridge.sandbox.vendors;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ public record StoredVendor(String id, Map<String, String> fields, List<String> g
                            Instant createdAt, Instant updatedAt) {
 
     public StoredVendor {
-        fields = Map.copyOf(fields);
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         groups = List.copyOf(groups);
         banks = List.copyOf(banks);
     }

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +41,8 @@ import tools.jackson.databind.node.ObjectNode;
  * per-vendor {@code StatusList} in a 200), {@code DELETE vendors?vendorCode=&addressCode=}, {@code PUT vendor/banks},
  * {@code PUT}/{@code DELETE vendor/groups}. The Vendor v3 paths ({@code /api/v3.0/invoice/...}) answer 404 as a
  * decommissioned API unless {@link #v3Available(boolean)} brings them back. Callers need a company token with
- * {@code INVVEN} for a company that has bought Concur Invoice (403 otherwise). JSON only. Java API {@code sb.vendors()},
- * admin API under {@code /admin/vendors} (docs/sandbox.md).
+ * {@code INVVEN} for a company that has bought Concur Invoice (403 otherwise). JSON only. Java API
+ * {@code sb.vendors()}, admin API under {@code /admin/vendors} (docs/sandbox.md).
  */
 public final class Vendors implements SandboxModule {
 
@@ -59,7 +58,7 @@ public final class Vendors implements SandboxModule {
     public static final String SUCCESS = "SUCCESS";
     public static final String FAILURE = "FAILURE";
     public static final int CODE_OK = 0;
-    /** A required field is missing or a value exceeds its limit (the 2015 sample's 6000 "required field missing|Limit"). */
+    /** A required field is missing or a value exceeds its limit (2015 sample: 6000 "required field missing|Limit"). */
     public static final int CODE_MISSING_OR_LIMIT = 6000;
     public static final int CODE_INVALID_VALUE = 6001;
     public static final int CODE_DUPLICATE = 6002;
@@ -69,7 +68,6 @@ public final class Vendors implements SandboxModule {
 
     private static final Logger log = LoggerFactory.getLogger(Vendors.class);
     private static final Set<String> ENVELOPE = Set.of("Items", "NextPage", "RequestRunSummary", "TotalCount");
-    private static final Map<String, List<String>> SEARCH_FIELDS = searchFields();
     /** Regions under SAP export-control embargo where a country is only partly embargoed (Ukraine, per the docs). */
     private static final Map<String, List<String>> EMBARGOED_REGIONS = Map.of(
             "UA", List.of("crimea", "sevastopol", "donetsk", "luhansk"));
@@ -79,29 +77,6 @@ public final class Vendors implements SandboxModule {
     private record Caller(SandboxCompany company, SandboxExchange ex, boolean v3) {
     }
 
-    private static final class Rec {
-        final String id;
-        final Map<String, String> fields = new HashMap<>();
-        final Map<String, String[]> groups = new LinkedHashMap<>();
-        final List<StoredBank> banks = new ArrayList<>();
-        final Instant createdAt;
-        Instant updatedAt;
-
-        Rec(String id, Instant at) {
-            this.id = id;
-            this.createdAt = at;
-            this.updatedAt = at;
-        }
-
-        String code() {
-            return fields.get("VendorCode");
-        }
-
-        String address() {
-            return fields.get("AddressCode");
-        }
-    }
-
     /** A processed record: the response item and whether it succeeded. */
     record Outcome(ObjectNode item, boolean ok, String message) {
     }
@@ -109,7 +84,7 @@ public final class Vendors implements SandboxModule {
     private SandboxState state;
     private volatile boolean v3Available;
     /** Company UUID → key (upper-case code NUL upper-case address) → record. Guarded by {@code this}. */
-    private final Map<String, TreeMap<String, Rec>> companies = new HashMap<>();
+    private final Map<String, TreeMap<String, VendorRecord>> companies = new HashMap<>();
 
     @Override
     public void register(SandboxRoutes routes, SandboxState sandboxState) {
@@ -180,7 +155,36 @@ public final class Vendors implements SandboxModule {
         return added;
     }
 
-    /** Adds or updates a bank account as PUT /vendor/banks would; throws {@link IllegalArgumentException} on failure. */
+    /**
+     * Adds {@code count} vendors {@code <prefix>00001}, {@code <prefix>00002}, ... (address code {@code MAIN}, name
+     * "Vendor &lt;code&gt;", US, USD, approved, CLIENT): a large existing vendor master, e.g. for a first load that
+     * must adopt what exists. Codes already present are skipped. Returns how many were added.
+     */
+    public synchronized int generate(String companyUuid, String prefix, int count) {
+        SandboxCompany company = company(companyUuid);
+        if (prefix == null || prefix.isBlank() || prefix.length() > 26 || count < 0) {
+            throw new IllegalArgumentException("prefix must be 1-26 characters and count zero or more (got '" + prefix
+                    + "', " + count + ")");
+        }
+        int added = 0;
+        for (int i = 1; i <= count; i++) {
+            String code = prefix + String.format("%05d", i);
+            if (records(company.uuid()).containsKey(key(code, "MAIN"))) {
+                continue;
+            }
+            ObjectNode node = state.json().createObjectNode().put("VendorCode", code).put("AddressCode", "MAIN")
+                    .put("VendorName", "Vendor " + code).put("CountryCode", "US").put("CurrencyCode", "USD");
+            Outcome o = apply(company, Op.CREATE, node, i, false);
+            if (!o.ok()) {
+                throw new IllegalArgumentException(o.message());
+            }
+            added++;
+        }
+        log.info("vendors.generate company={} prefix={} count={} added={}", company.uuid(), prefix, count, added);
+        return added;
+    }
+
+    /** Adds or updates a bank account as PUT /vendor/banks would; {@link IllegalArgumentException} on failure. */
     public StoredBank seedBank(String companyUuid, Map<String, String> fields) {
         ObjectNode node = state.json().createObjectNode();
         fields.forEach(node::put);
@@ -191,7 +195,7 @@ public final class Vendors implements SandboxModule {
         return new StoredBank(o.item().path("ID").asString(), bankFields(o.item()));
     }
 
-    /** Adds a vendor group to a vendor as PUT /vendor/groups would; throws {@link IllegalArgumentException} on failure. */
+    /** Adds a vendor group to a vendor as PUT /vendor/groups would; {@link IllegalArgumentException} on failure. */
     public void addGroup(String companyUuid, String vendorCode, String addressCode, String groupName) {
         ObjectNode node = state.json().createObjectNode().put("Name", groupName);
         Outcome o = applyGroup(company(companyUuid), vendorCode, addressCode, node, 1, true);
@@ -219,7 +223,7 @@ public final class Vendors implements SandboxModule {
 
     /** Removes every vendor of the company; returns how many. */
     public synchronized int clear(String companyUuid) {
-        TreeMap<String, Rec> recs = records(company(companyUuid).uuid());
+        TreeMap<String, VendorRecord> recs = records(company(companyUuid).uuid());
         int n = recs.size();
         recs.clear();
         return n;
@@ -280,57 +284,29 @@ public final class Vendors implements SandboxModule {
     // =================================================================== HTTP: search
 
     private void search(Caller c) {
-        Map<String, String> q = query(c.ex());
-        int limit = intQuery(q, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT,
-                "limit must be a whole number from 1 to " + MAX_LIMIT);
-        int offset = intQuery(q, "offset", 0, 0, Integer.MAX_VALUE,
-                "offset must be the starting point taken from NextPage");
-        String searchType = q.getOrDefault("searchtype", "exact").toLowerCase(Locale.ROOT);
-        if (!List.of("exact", "begins", "contains", "ends").contains(searchType)) {
-            throw badRequest("searchType must be exact, begins, contains or ends (got '" + q.get("searchtype") + "')");
+        VendorQuery query;
+        try {
+            query = VendorQuery.parse(query(c.ex()));
+        } catch (IllegalArgumentException e) {
+            throw badRequest(e.getMessage());
         }
-        String direction = q.getOrDefault("sortdirection", "ascending").toLowerCase(Locale.ROOT);
-        if (!direction.equals("ascending") && !direction.equals("descending")) {
-            throw badRequest("sortDirection must be ascending or descending (got '" + q.get("sortdirection") + "')");
-        }
-        String sortName = q.getOrDefault("sortby", "VendorName");
-        VendorField sortBy = VendorField.BY_LOWER_NAME.get(sortName.toLowerCase(Locale.ROOT));
-        if (sortBy == null) {
-            throw badRequest("sortBy must name a vendor field such as VendorName, VendorCode or City (got '"
-                    + sortName + "')");
-        }
-        String approved = q.get("approved");
-        if (approved != null && !approved.equalsIgnoreCase("true") && !approved.equalsIgnoreCase("false")) {
-            throw badRequest("approved must be True or False (got '" + approved + "')");
-        }
-        String method = q.get("paymentmethodtype");
-        if (method != null && !VendorField.PAYMENT_METHODS.contains(method.toUpperCase(Locale.ROOT))) {
-            throw badRequest("paymentMethodType must be one of ACH, CARD, CHECK, CLIENT, PAYPVD, VCHER, WIRE (got '"
-                    + method + "')");
-        }
-        List<Rec> matches;
+        String base = state.geolocation(c.company().geo()).toString();
+        ArrayNode items = state.json().createArrayNode();
+        int total;
+        int from;
+        int end;
         synchronized (this) {
-            matches = new ArrayList<>();
-            for (Rec r : records(c.company().uuid()).values()) {
-                if (matches(r, q, searchType, approved, method)) {
+            List<VendorRecord> matches = new ArrayList<>();
+            for (VendorRecord r : records(c.company().uuid()).values()) {
+                if (query.matches(r)) {
                     matches.add(r);
                 }
             }
-            Comparator<Rec> order = Comparator.comparing((Rec r) -> sortValue(r, sortBy),
-                    Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER));
-            if (direction.equals("descending")) {
-                order = Comparator.comparing((Rec r) -> sortValue(r, sortBy),
-                        Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER.reversed()));
-            }
-            order = order.thenComparing(r -> key(r.code(), r.address()));
-            matches.sort(order);
-        }
-        int total = matches.size();
-        int end = (int) Math.min((long) offset + limit, total);
-        ArrayNode items = state.json().createArrayNode();
-        String base = state.geolocation(c.company().geo()).toString();
-        synchronized (this) {
-            for (int i = Math.min(offset, total); i < end; i++) {
+            matches.sort(query.order());
+            total = matches.size();
+            from = Math.min(query.offset(), total);
+            end = (int) Math.min((long) query.offset() + query.limit(), total);
+            for (int i = from; i < end; i++) {
                 items.add(render(matches.get(i), base, c.v3()));
             }
         }
@@ -338,62 +314,9 @@ public final class Vendors implements SandboxModule {
         body.set("Items", items);
         body.put("NextPage", end < total ? nextPage(c, end) : null);
         body.put("RequestRunSummary", "Vendors found: " + total + "; returned " + items.size() + " from offset "
-                + Math.min(offset, total) + ".");
+                + from + ".");
         body.put("TotalCount", total);
         c.ex().json(200, body);
-    }
-
-    private static String sortValue(Rec r, VendorField f) {
-        String v = r.fields.get(f.name());
-        return v == null || v.isEmpty() ? null : v;
-    }
-
-    private static boolean matches(Rec r, Map<String, String> q, String searchType, String approved, String method) {
-        for (Map.Entry<String, List<String>> e : SEARCH_FIELDS.entrySet()) {
-            String wanted = q.get(e.getKey());
-            if (wanted == null) {
-                continue;
-            }
-            boolean any = false;
-            for (String field : e.getValue()) {
-                any |= matches(r.fields.get(field), wanted, searchType);
-            }
-            if (!any) {
-                return false;
-            }
-        }
-        if (approved != null && !("Y".equals(r.fields.get("Approved")) == approved.equalsIgnoreCase("true"))) {
-            return false;
-        }
-        return method == null || method.equalsIgnoreCase(r.fields.get("PaymentMethodType"));
-    }
-
-    private static boolean matches(String value, String wanted, String searchType) {
-        if (value == null) {
-            return false;
-        }
-        String v = value.toLowerCase(Locale.ROOT);
-        String w = wanted.toLowerCase(Locale.ROOT);
-        return switch (searchType) {
-            case "begins" -> v.startsWith(w);
-            case "contains" -> v.contains(w);
-            case "ends" -> v.endsWith(w);
-            default -> v.equals(w);
-        };
-    }
-
-    private static Map<String, List<String>> searchFields() {
-        Map<String, List<String>> m = new LinkedHashMap<>();
-        for (String f : List.of("VendorCode", "VendorName", "TaxID", "AddressCode", "Address1", "Address2",
-                "Address3", "City", "State", "PostalCode")) {
-            m.put(f.toLowerCase(Locale.ROOT), List.of(f));
-        }
-        m.put("buyeraccountnumber", List.of("AccountNumber"));
-        m.put("country", List.of("Country", "CountryCode"));
-        for (int i = 1; i <= 20; i++) {
-            m.put("custom" + i, List.of("Custom" + i));
-        }
-        return Map.copyOf(m);
     }
 
     /** The same query with {@code offset} moved on, at the company's geolocation: a full URI. */
@@ -425,22 +348,6 @@ public final class Vendors implements SandboxModule {
             }
         });
         return q;
-    }
-
-    private static int intQuery(Map<String, String> q, String name, int fallback, int min, int max, String rule) {
-        String v = q.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw badRequest(rule + " (got '" + v + "')");
     }
 
     // =================================================================== HTTP: writes
@@ -543,8 +450,8 @@ public final class Vendors implements SandboxModule {
             }
             String problem = f.check(value);
             if (problem != null) {
-                return fail(node, recordNumber, f.rule() == VendorField.Rule.TEXT || problem.contains("exceeds")
-                        ? CODE_MISSING_OR_LIMIT : CODE_INVALID_VALUE, problem);
+                return fail(node, recordNumber, problem.contains("exceeds") ? CODE_MISSING_OR_LIMIT
+                        : CODE_INVALID_VALUE, problem);
             }
             supplied.put(name, f.normalize(value));
         }
@@ -555,9 +462,9 @@ public final class Vendors implements SandboxModule {
                 return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, "The required field " + r + " is missing.");
             }
         }
-        TreeMap<String, Rec> recs = records(company.uuid());
+        TreeMap<String, VendorRecord> recs = records(company.uuid());
         String key = key(supplied.get("VendorCode"), supplied.get("AddressCode"));
-        Rec existing = recs.get(key);
+        VendorRecord existing = recs.get(key);
         Map<String, String> effective = new HashMap<>();
         if (op == Op.CREATE) {
             if (existing != null) {
@@ -590,9 +497,10 @@ public final class Vendors implements SandboxModule {
             return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, problem);
         }
         String name = effective.get("VendorName");
-        List<Rec> sameCode = sameCode(recs, effective.get("VendorCode")).stream().filter(r -> r != existing).toList();
+        List<VendorRecord> sameCode = sameCode(recs, effective.get("VendorCode")).stream()
+                .filter(r -> r != existing).toList();
         if (op == Op.CREATE) {
-            for (Rec other : sameCode) {
+            for (VendorRecord other : sameCode) {
                 if (!same(other.fields.get("VendorName"), name)) {
                     return fail(node, recordNumber, CODE_NAME_CONFLICT, "VendorCode " + other.code() + " already has"
                             + " the name '" + other.fields.get("VendorName") + "': one Vendor Name per Vendor Code.");
@@ -600,7 +508,7 @@ public final class Vendors implements SandboxModule {
             }
         }
         String taxId = effective.get("TaxID");
-        for (Rec other : sameCode) {
+        for (VendorRecord other : sameCode) {
             String otherTax = other.fields.get("TaxID");
             if (taxId != null && otherTax != null && !taxId.equalsIgnoreCase(otherTax)) {
                 return fail(node, recordNumber, CODE_TAX_ID_CONFLICT, "TaxID must be identical for every record"
@@ -609,7 +517,7 @@ public final class Vendors implements SandboxModule {
             }
         }
         Instant now = state.clock().instant();
-        Rec rec = existing != null ? existing : new Rec(state.newUuid(), now);
+        VendorRecord rec = existing != null ? existing : new VendorRecord(state.newUuid(), now);
         rec.fields.clear();
         rec.fields.putAll(effective);
         rec.updatedAt = now;
@@ -617,7 +525,7 @@ public final class Vendors implements SandboxModule {
             recs.put(key, rec);
         } else {
             // one name per code: a new name on one address is the code's new name (docs/decisions.md)
-            for (Rec other : sameCode) {
+            for (VendorRecord other : sameCode) {
                 if (!same(other.fields.get("VendorName"), name)) {
                     if (name == null) {
                         other.fields.remove("VendorName");
@@ -679,14 +587,14 @@ public final class Vendors implements SandboxModule {
     /** Fills a success item with the record as now stored (every field, ID, URI, banks, groups), status last. */
     private void renderInto(ObjectNode item, Caller c) {
         JsonNode status = item.get("StatusList");
-        Rec rec = records(c.company().uuid()).get(key(item.get("VendorCode").asString(),
+        VendorRecord rec = records(c.company().uuid()).get(key(item.get("VendorCode").asString(),
                 item.get("AddressCode").asString()));
         item.removeAll();
         item.setAll(render(rec, state.geolocation(c.company().geo()).toString(), c.v3()));
         item.set("StatusList", status);
     }
 
-    private ObjectNode render(Rec r, String geoBase, boolean v3) {
+    private ObjectNode render(VendorRecord r, String geoBase, boolean v3) {
         ObjectNode o = state.json().createObjectNode();
         for (VendorField f : VendorField.ALL) {
             o.put(f.name(), r.fields.get(f.name()));
@@ -705,7 +613,7 @@ public final class Vendors implements SandboxModule {
         return o;
     }
 
-    private static String uri(String geoBase, boolean v3, Rec r) {
+    private static String uri(String geoBase, boolean v3, VendorRecord r) {
         return geoBase + (v3 ? V30 : V31) + "/vendors?vendorCode=" + enc(r.code()) + "&addressCode="
                 + enc(r.address());
     }
@@ -732,7 +640,7 @@ public final class Vendors implements SandboxModule {
         ArrayNode items = state.json().createArrayNode();
         boolean ok;
         synchronized (this) {
-            Rec r = records(c.company().uuid()).remove(key(code, address));
+            VendorRecord r = records(c.company().uuid()).remove(key(code, address));
             ok = r != null;
             if (ok) {
                 ObjectNode item = render(r, state.geolocation(c.company().geo()).toString(), c.v3());
@@ -864,7 +772,7 @@ public final class Vendors implements SandboxModule {
             }
             v.put("TransType", trans);
         }
-        Rec rec = records(company.uuid()).get(key(v.get("VendorCode"), v.get("AddressCode")));
+        VendorRecord rec = records(company.uuid()).get(key(v.get("VendorCode"), v.get("AddressCode")));
         if (rec == null) {
             return fail(node, recordNumber, CODE_NOT_FOUND, "No vendor with VendorCode " + v.get("VendorCode")
                     + " and AddressCode " + v.get("AddressCode") + " exists.");
@@ -934,7 +842,7 @@ public final class Vendors implements SandboxModule {
 
     private ObjectNode withUri(ObjectNode item, Caller c, String[] target) {
         synchronized (this) {
-            Rec r = records(c.company().uuid()).get(key(target[0], target[1]));
+            VendorRecord r = records(c.company().uuid()).get(key(target[0], target[1]));
             item.put("URI", r == null ? null : uri(state.geolocation(c.company().geo()).toString(), c.v3(), r));
         }
         return item;
@@ -964,7 +872,7 @@ public final class Vendors implements SandboxModule {
         if (name.isEmpty()) {
             return fail(node, recordNumber, CODE_MISSING_OR_LIMIT, "The required field Name is missing.");
         }
-        Rec rec = code == null || address == null ? null : records(company.uuid()).get(key(code, address));
+        VendorRecord rec = code == null || address == null ? null : records(company.uuid()).get(key(code, address));
         if (rec == null) {
             return fail(node, recordNumber, CODE_NOT_FOUND, "No vendor with VendorCode " + code + " and AddressCode "
                     + address + " exists.");
@@ -996,14 +904,14 @@ public final class Vendors implements SandboxModule {
 
     // =================================================================== state
 
-    private TreeMap<String, Rec> records(String companyUuid) {
+    private TreeMap<String, VendorRecord> records(String companyUuid) {
         synchronized (this) {
             return companies.computeIfAbsent(companyUuid, k -> new TreeMap<>());
         }
     }
 
     /** Every address record of a vendor code (the keys sort by code first). */
-    private static java.util.Collection<Rec> sameCode(TreeMap<String, Rec> recs, String code) {
+    private static java.util.Collection<VendorRecord> sameCode(TreeMap<String, VendorRecord> recs, String code) {
         String prefix = code.toUpperCase(Locale.ROOT);
         return recs.subMap(prefix + '\u0000', true, prefix + '\u0001', false).values();
     }
@@ -1012,7 +920,7 @@ public final class Vendors implements SandboxModule {
         return code.toUpperCase(Locale.ROOT) + '\u0000' + address.toUpperCase(Locale.ROOT);
     }
 
-    private static StoredVendor view(Rec r) {
+    private static StoredVendor view(VendorRecord r) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (VendorField f : VendorField.ALL) {
             String v = r.fields.get(f.name());

@@ -37,6 +37,18 @@ final class VendorsAdmin {
             }
         }));
         routes.admin(POST, COMPANY + "/vendors", guarded(ex -> ex.json(201, vendors.seedJson(uuid(ex), body(ex)))));
+        routes.admin(POST, COMPANY + "/generate", guarded(ex -> {
+            String count = ex.query("count");
+            int n;
+            try {
+                n = Integer.parseInt(count == null ? "" : count);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("query parameter 'count' must be a whole number (got " + count
+                        + ")");
+            }
+            String prefix = ex.query("prefix");
+            ex.json(201, Map.of("added", vendors.generate(uuid(ex), prefix == null ? "GEN" : prefix, n)));
+        }));
         routes.admin(DELETE, COMPANY + "/vendors", guarded(ex -> ex.json(200, Map.of("deleted",
                 vendors.clear(uuid(ex))))));
         routes.admin(POST, COMPANY + "/banks", guarded(ex -> {

@@ -294,6 +294,12 @@ public class MasterDataStore {
                 .params(Timestamps.toDb(start), company, target, Timestamps.toDb(start)).update();
     }
 
+    /** Items that come from the ERP and are wanted (not marked for deletion). */
+    public int erpItems(String company, String target) {
+        return jdbc.sql("select count(*) from md_items where company_uuid = ? and target = ? and erp_key is not null"
+                + " and not desired_deleted").params(company, target).query(Integer.class).single();
+    }
+
     /** Per level and kind of work, how many rows are due (the plan). */
     public List<PlanLine> plan(String company, String target, Instant now) {
         return jdbc.sql("select level, case when desired_deleted then 'DELETE' when in_concur then 'UPDATE'"

@@ -70,6 +70,7 @@ public final class ListSync {
         String note;
         boolean failed;
         boolean full;
+        int seen;
 
         Target(MasterDataMapping.ListSpec spec) {
             this.spec = spec;
@@ -302,6 +303,14 @@ public final class ListSync {
         for (Target t : targets.values()) {
             resolveWaiting(t);
             if (t.full) {
+                if (t.seen == 0 && store.erpItems(company, t.spec.target()) > 0) {
+                    // an ERP that suddenly has none of this list's records (emptied table, renamed dimension) is
+                    // more likely a mistake than the end of every cost object: nothing is deleted
+                    t.note = "the ERP returned none of this list's records in a full read; nothing was deleted."
+                            + " Check the ERP and the mapping's dimension, then run erp-bridge sync lists --full";
+                    log.warn("event=list_full_compare_empty company={} target=\"{}\"", company, t.spec.target());
+                    continue;
+                }
                 int gone = store.removeUnseen(company, t.spec.target(), start);
                 if (gone > 0) {
                     log.info("event=list_removed_in_erp company={} target=\"{}\" items={}", company, t.spec.target(), gone);
@@ -467,6 +476,7 @@ public final class ListSync {
                     row.state = ItemState.SYNCED; // Concur holds it already (adopted)
                     row.errorId = null;
                     row.errorMessage = null;
+                    t.counts.unchanged++; // Concur holds it already (adopted): nothing to write
                 } else {
                     row.pending();
                 }
@@ -475,6 +485,7 @@ public final class ListSync {
             }
             solved.add(m.erpKey());
             resolvedNow.add(m.erpKey());
+            t.seen++;
         }
         store.save(company, target, save.values(), now);
         store.deleteProblems(company, target, solved);

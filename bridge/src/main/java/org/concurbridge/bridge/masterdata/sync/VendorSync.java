@@ -54,6 +54,8 @@ public final class VendorSync {
     private final ProgressListener progress;
     private final SyncSupport.Counts counts = new SyncSupport.Counts();
     private int erpRead;
+    private int seen;
+    private String note;
     private int written;
     private Instant start;
 
@@ -117,7 +119,7 @@ public final class VendorSync {
             }
             throw e;
         }
-        return finish(dryRun, null, false, "OK");
+        return finish(dryRun, note, false, "OK");
     }
 
     private String notAvailable(Instant recheck) {
@@ -218,6 +220,12 @@ public final class VendorSync {
             }
         }
         if (full) {
+            if (seen == 0 && store.erpItems(company, TARGET) > 0) {
+                note = "the ERP returned no supplier in a full read; nothing was deleted. Check the ERP, then run"
+                        + " erp-bridge sync vendors --full";
+                log.warn("event=vendor_full_compare_empty company={}", company);
+                return after;
+            }
             int gone = store.removeUnseen(company, TARGET, start);
             if (gone > 0) {
                 log.info("event=vendors_removed_in_erp company={} vendors={}", company, gone);
@@ -297,6 +305,7 @@ public final class VendorSync {
                     row.state = ItemState.SYNCED;
                     row.errorId = null;
                     row.errorMessage = null;
+                    counts.unchanged++; // Concur holds it already (adopted): nothing to write
                 } else {
                     row.pending();
                 }
@@ -304,6 +313,7 @@ public final class VendorSync {
                 save.put(key, row);
             }
             solved.add(s.code());
+            seen++;
         }
         store.save(company, TARGET, save.values(), now);
         store.deleteProblems(company, TARGET, solved);

@@ -73,6 +73,8 @@ public class ExtractPoster {
     private final boolean holdFileOnRowProblem;
     private final Duration retryBackoff;
     private final int chunkSize;
+    /** Keys this poster recorded in the ledger itself (the others may have reached the ERP in an earlier run). */
+    private final java.util.Set<String> receivedNow = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ExtractPoster(String companyUuid, ErpAdapter erp, PostingLedger ledger, PostingMapping mapping, Clock clock,
                          boolean holdFileOnRowProblem, Duration retryBackoff) {
@@ -217,12 +219,12 @@ public class ExtractPoster {
     private List<Built> claimed(ExtractJournalBuilder.Format format, List<Built> docs) {
         Map<String, ReportClaims.Holder> holders = ledger.claims().claimAll(docs.stream()
                 .map(b -> new ReportClaims.Claim(companyUuid, docType(b.doc().kind()), b.doc().header().concurId(),
-                        b.doc().idempotencyKey())).toList());
+                        erpKey(companyUuid, b.doc().idempotencyKey()))).toList());
         List<Built> mine = new ArrayList<>();
         List<PostingLedger.Event> events = new ArrayList<>();
         for (Built b : docs) {
             PostingDocument doc = b.doc();
-            ReportClaims.Holder holder = holders.get(doc.idempotencyKey());
+            ReportClaims.Holder holder = holders.get(erpKey(companyUuid, doc.idempotencyKey()));
             if (holder == null) {
                 mine.add(b);
                 continue;
@@ -270,6 +272,7 @@ public class ExtractPoster {
                 }
             }
             ledger.receiveAll(fresh);
+            fresh.forEach(f -> receivedNow.add(f.received().idempotencyKey()));
             ledger.bySourceDocIds(companyUuid, format.name(), keys).forEach(r -> rows.put(r.sourceDocId(), r));
             ledger.eventsAll(fileOf.entrySet().stream().map(e -> ledger.newEvent(rows.get(e.getKey()).id(),
                     companyUuid, "extract", "RECEIVED", "from " + e.getValue(), null)).toList());
@@ -279,7 +282,18 @@ public class ExtractPoster {
 
     private PostingLedger.Received received(ExtractJournalBuilder.Format format, PostingDocument doc) {
         return new PostingLedger.Received(companyUuid, format.name(), docType(doc.kind()), doc.idempotencyKey(),
-                doc.header().concurId(), 1, doc.idempotencyKey(), null);
+                doc.header().concurId(), 1, erpKey(companyUuid, doc.idempotencyKey()), null);
+    }
+
+    /**
+     * The ERP idempotency key of an extract document: its source id ({@code sae:<batch>:<report>}) with the company
+     * inserted ({@code sae:<company>:<batch>:<report>}), since batch ids and report keys are per-company sequences in
+     * Concur and companies may share an ERP. Rows recorded before V11_2 keep the key they were posted with (the row's
+     * {@code idempotency_key} is what the ERP knows; look-ups go by company and source id).
+     */
+    static String erpKey(String companyUuid, String sourceDocId) {
+        int colon = sourceDocId.indexOf(':');
+        return sourceDocId.substring(0, colon + 1) + companyUuid + sourceDocId.substring(colon);
     }
 
     /**
@@ -303,7 +317,7 @@ public class ExtractPoster {
             if (!due || row.documentJson() == null) {
                 continue;
             }
-            PostingDocument doc = built.get(row.idempotencyKey());
+            PostingDocument doc = built.get(row.sourceDocId());
             if (doc == null) {
                 doc = JSON.readValue(row.documentJson(), PostingDocument.class);
             }
@@ -312,6 +326,40 @@ public class ExtractPoster {
         }
         if (toPost.isEmpty()) {
             return 0;
+        }
+        // the bridge's own guard against a second ERP document: a row recorded by an earlier run may be in the ERP
+        // already (a crash after the ERP committed, before POSTED was recorded); it is looked up by key first
+        Map<Long, String> found = new LinkedHashMap<>();
+        List<PostingLedger.Event> foundEvents = new ArrayList<>();
+        try {
+            for (int i = toPost.size() - 1; i >= 0; i--) {
+                LedgerDocument row = toPost.get(i);
+                if (receivedNow.contains(row.idempotencyKey())) {
+                    continue; // recorded by this run just now: never handed to the ERP before
+                }
+                var ref = erp.lookup(row.idempotencyKey());
+                if (ref.isPresent()) {
+                    found.put(row.id(), ref.get().documentNumber());
+                    foundEvents.add(ledger.newEvent(row.id(), companyUuid, "erp.post", "ALREADY_POSTED", "document "
+                            + ref.get().documentNumber() + " (found by key before posting again)", null));
+                    toPost.remove(i);
+                    entries.remove(i);
+                }
+            }
+        } catch (ErpException.Retriable e) {
+            toPost.forEach(row -> fail(row, "ERP unavailable: " + e.getMessage()));
+            return 0;
+        }
+        int[] recognised = {0};
+        if (!found.isEmpty()) {
+            ledger.inTransaction(() -> {
+                recognised[0] = ledger.postedAll(found);
+                ledger.eventsAll(foundEvents);
+            });
+            log.info("event=extract_found_in_erp company={} documents={}", companyUuid, found.size());
+        }
+        if (toPost.isEmpty()) {
+            return recognised[0];
         }
         List<ErpPosting.BatchResult> results;
         try {
@@ -351,13 +399,13 @@ public class ExtractPoster {
         if (stop != null) {
             throw stop;
         }
-        return done[0];
+        return done[0] + recognised[0];
     }
 
     private void quarantine(ExtractJournalBuilder.Format format, BuildResult r) {
         String problems = r.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
         LedgerDocument row = ledger.receive(new PostingLedger.Received(companyUuid, format.name(),
-                format == ExtractJournalBuilder.Format.SAE ? "expense" : "invoice", r.key(), null, 1, r.key(), null));
+                format == ExtractJournalBuilder.Format.SAE ? "expense" : "invoice", r.key(), null, 1, erpKey(companyUuid, r.key()), null));
         if (row.state() == LedgerState.RECEIVED) {
             ledger.built(row.id(), null, null, null, mapping.version(), null, null, problems);
             ledger.failed(row.id(), LedgerState.RECEIVED, "quarantined: " + problems,

@@ -155,6 +155,10 @@ public class ExtractPostingJob implements ConnectionJob {
         if (connection.isEmpty()) {
             return JobResult.skipped("connection no longer exists"); // disconnected while the run was due
         }
+        Optional<String> held = mappings.held(companyUuid);
+        if (held.isPresent()) {
+            return JobResult.skipped(held.get());
+        }
         PostingMapping mapping;
         try {
             mapping = mappings.mapping(companyUuid);

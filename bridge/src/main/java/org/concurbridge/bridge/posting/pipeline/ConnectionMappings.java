@@ -27,16 +27,37 @@ public class ConnectionMappings {
     private final JdbcClient jdbc;
     private final Path mappingDir;
     private final Clock clock;
+    private final boolean requireCompanyMapping;
+    private final boolean holdUntilMapped;
 
     public ConnectionMappings(JdbcClient jdbc, BridgeProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.mappingDir = properties.posting().mappingDir();
+        this.requireCompanyMapping = properties.posting().requireCompanyMapping();
+        this.holdUntilMapped = properties.posting().holdUntilMapped();
         this.clock = clock;
     }
 
-    /** The connection's mapping (validated), or {@link PostingMapping#none()}. */
+    /**
+     * The connection's mapping (validated), or {@link PostingMapping#none()}; with
+     * {@code bridge.posting.require-company-mapping}, its companies section is the connection's allow-list of ERP
+     * companies ({@link PostingMapping#requiringCompanies()}).
+     */
     public PostingMapping mapping(String companyUuid) {
-        return stored(companyUuid).map(Stored::mapping).orElseGet(PostingMapping::none);
+        PostingMapping m = stored(companyUuid).map(Stored::mapping).orElseGet(PostingMapping::none);
+        return requireCompanyMapping ? m.requiringCompanies() : m;
+    }
+
+    /**
+     * Why posting waits for this connection: with {@code bridge.posting.hold-until-mapped}, a connection posts nothing
+     * until a mapping is saved for it (database or mapping directory); empty when it may post.
+     */
+    public Optional<String> held(String companyUuid) {
+        if (!holdUntilMapped || text(companyUuid).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("posting is held until a mapping is saved for this connection"
+                + " (bridge.posting.hold-until-mapped; erp-bridge mapping set, or the Mapping page)");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.concurbridge.bridge.posting.pipeline;
 
 import org.concurbridge.bridge.erp.ErpAdapter;
+import org.concurbridge.bridge.erp.ErpDocumentRef;
 import org.concurbridge.bridge.erp.ErpException;
 import org.concurbridge.bridge.erp.ErpPosting;
 import org.concurbridge.bridge.erp.JournalEntry;
@@ -226,7 +227,7 @@ public final class FisPostingPipeline {
                 finishProcess(posting);
                 posting = null;
                 finishAcknowledge(ack);
-                posting = startProcess(reload(rows));
+                posting = startProcess(reload(rows), Set.of());
                 progress.accept(stats); // once per page: this page read and acknowledged, the previous one posted
             }
             finishProcess(posting);
@@ -264,7 +265,7 @@ public final class FisPostingPipeline {
         }
         // by idempotency key (one FIS document revision): its unique index finds a page's rows however large the
         // ledger grows
-        Set<String> known = ledger.knownKeys(keys);
+        Set<String> known = ledger.knownKeys(companyUuid, keys);
         for (int i = 0; i < page.size(); i++) {
             FisReadResult read = page.get(i);
             BuildResult built = builds.get(i);
@@ -282,7 +283,7 @@ public final class FisPostingPipeline {
         Map<String, LedgerDocument> byKey = new java.util.HashMap<>();
         ledger.inTransaction(() -> {
             ledger.receiveAll(fresh);
-            ledger.headsByIdempotencyKeys(keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
+            ledger.headsByIdempotencyKeys(companyUuid, keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
             for (PostingLedger.ReceivedBuilt f : fresh) {
                 LedgerDocument row = byKey.get(f.received().idempotencyKey());
                 event(row.id(), "received", f.documentJson() != null ? "OK" : "PROBLEMS",
@@ -459,8 +460,12 @@ public final class FisPostingPipeline {
                 continue;
             }
             stats.phase = "retries " + docType(kind);
+            // rows an earlier run left at the post step may be in the ERP already (a crash after the ERP committed,
+            // before the ledger recorded POSTED): they are looked up by key before anything is posted again
+            Set<Long> mayBeInErp = ofKind.stream().filter(r -> (r.state() == LedgerState.FAILED ? r.failedStep()
+                    : r.state()) == LedgerState.ACKNOWLEDGED).map(LedgerDocument::id).collect(Collectors.toSet());
             acknowledge(kind, ofKind);
-            process(reload(ofKind));
+            finishProcess(startProcess(reload(ofKind), mayBeInErp));
             finishConfirmation();
             progress.accept(stats);
         }
@@ -471,7 +476,7 @@ public final class FisPostingPipeline {
 
     /** Posts the acknowledged rows of one document type and confirms them (success or error) in batches. */
     private void process(List<LedgerDocument> rows) {
-        finishProcess(startProcess(rows));
+        finishProcess(startProcess(rows, Set.of()));
     }
 
     /**
@@ -493,7 +498,7 @@ public final class FisPostingPipeline {
      * Builds the page's journal entries, claims its reports and starts its ERP post on the ERP lane (one post in
      * flight at a time: the previous page's is finished before). Null when there is nothing to do.
      */
-    private PagePost startProcess(List<LedgerDocument> rows) {
+    private PagePost startProcess(List<LedgerDocument> rows, Set<Long> mayBeInErp) {
         if (rows.isEmpty()) {
             return null;
         }
@@ -527,6 +532,7 @@ public final class FisPostingPipeline {
             toPost.add(row);
             entries.add(entry);
         }
+        alreadyInErp(toPost, entries, mayBeInErp);
         postedElsewhere(toPost, entries);
         CompletableFuture<List<ErpPosting.BatchResult>> results = null;
         if (!toPost.isEmpty()) {
@@ -554,6 +560,57 @@ public final class FisPostingPipeline {
                 .toList();
         confirmPostings(kind, posted);
         flushEvents();
+    }
+
+    /**
+     * The bridge's own guard against a second ERP document, whatever the ERP does with a repeated key: the rows that an
+     * earlier run may have posted (left at the post step) are looked up in the ERP by idempotency key first; those
+     * found are recorded POSTED with the ERP's number and taken out of {@code rows}/{@code entries} (not posted again).
+     * An ERP that cannot answer leaves them FAILED for the next run, never posted blind.
+     */
+    private void alreadyInErp(List<LedgerDocument> rows, List<JournalEntry> entries, Set<Long> mayBeInErp) {
+        if (mayBeInErp.isEmpty() || rows.stream().noneMatch(r -> mayBeInErp.contains(r.id()))) {
+            return;
+        }
+        List<LedgerDocument> candidates = rows.stream().filter(r -> mayBeInErp.contains(r.id())).toList();
+        Map<Long, Optional<ErpDocumentRef>> found;
+        try {
+            stats.erpCalls++;
+            found = FisLane.await(erpLane.submit(() -> {
+                Map<Long, Optional<ErpDocumentRef>> byRow = new LinkedHashMap<>();
+                for (LedgerDocument r : candidates) {
+                    byRow.put(r.id(), erp.lookup(r.idempotencyKey()));
+                }
+                return byRow;
+            }));
+        } catch (ErpException.Retriable e) {
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                if (mayBeInErp.contains(rows.get(i).id())) {
+                    fail(rows.get(i), LedgerState.ACKNOWLEDGED, "ERP unavailable: " + e.getMessage());
+                    rows.remove(i);
+                    entries.remove(i);
+                }
+            }
+            return;
+        }
+        Map<Long, String> numbers = new LinkedHashMap<>();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            LedgerDocument row = rows.get(i);
+            Optional<ErpDocumentRef> ref = found.getOrDefault(row.id(), Optional.empty());
+            if (ref.isPresent()) {
+                numbers.put(row.id(), ref.get().documentNumber());
+                event(row.id(), "erp.post", "ALREADY_POSTED", "document " + ref.get().documentNumber()
+                        + " (found by key before posting again)", null);
+                log.info("event=posting_found_in_erp company={} doc={} key={} erpDocument={}", companyUuid,
+                        row.sourceDocId(), row.idempotencyKey(), ref.get().documentNumber());
+                rows.remove(i);
+                entries.remove(i);
+            }
+        }
+        ledger.inTransaction(() -> {
+            stats.posted += ledger.postedAll(numbers);
+            flushEvents();
+        });
     }
 
     /**

@@ -147,6 +147,81 @@ abstract class FisPostingContract {
         assertThat(books.totalDocuments()).isEqualTo(before);
     }
 
+    static final String FIS = "/financialintegration/fi/v4/companies/transactiontypes/*/transactions";
+
+    /** How many requests to the FIS route ({@code acknowledgements}, …) named the document: what was sent. */
+    long sent(String route, String docId) {
+        return sb().requests().stream().filter(r -> r.method().equals("POST") && r.path().endsWith("/" + route)
+                && r.body() != null && r.body().contains(docId)).count();
+    }
+
+    /** The documents named by the first request to the FIS route (the one a {@code times(1)} fault hit). */
+    List<String> inFirst(String route, List<String> ids) {
+        RecordedRequest first = sb().requests().stream().filter(r -> r.method().equals("POST")
+                && r.path().endsWith("/" + route)).findFirst().orElseThrow();
+        return ids.stream().filter(first.body()::contains).toList();
+    }
+
+    /** Each document: one ERP document with the generator's nets, confirmed once with its number, CONFIRMED. */
+    void postedOnceAsExpected(List<String> ids) {
+        for (String id : ids) {
+            LedgerDocument row = row(id);
+            FisDocumentState state = sb().fis().state(id);
+            assertThat(row.state()).as(id + " " + row.errorText()).isEqualTo(LedgerState.CONFIRMED);
+            assertThat(state.status()).as(id).isEqualTo(FisStatus.POSTING_CONFIRMED_SUCCESS);
+            assertThat(state.postingConfirmations()).as(id).hasSize(1);
+            assertThat(state.postingConfirmations().get(0).toString()).contains(row.erpDocumentNumber());
+            assertThat(books.documents(row.idempotencyKey())).as(id).isEqualTo(1);
+            assertThat(books.nets(row.idempotencyKey())).as(id)
+                    .isEqualTo(JournalNets.of(sb().fis().expectedJournal(id).orElseThrow()));
+        }
+    }
+
+    @Test
+    void anAcknowledgementWhoseAnswerIsLostIsSentAgainAndEachDocumentIsPostedAndConfirmedOnce() {
+        List<String> ids = sb().fis().generate(COMPANY, 81L, 6, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        // Concur acknowledges the first page, then the connection drops before its answer
+        sb().faults().add(FaultRule.on("POST", FIS + "/acknowledgements").loseAnswer().times(1));
+
+        drain();
+
+        assertThat(sb().faults().list()).singleElement().satisfies(f -> assertThat(f.fired()).isEqualTo(1));
+        List<String> lost = inFirst("acknowledgements", ids);
+        assertThat(lost).isNotEmpty();
+        for (String id : ids) {
+            assertThat(sent("acknowledgements", id)).as("acknowledgements sent for " + id)
+                    .isEqualTo(lost.contains(id) ? 2 : 1);
+            assertThat(sent("postingconfirmations", id)).as("posting confirmations sent for " + id).isEqualTo(1);
+        }
+        postedOnceAsExpected(ids);
+    }
+
+    @Test
+    void aPostingConfirmationWhoseAnswerIsLostIsSentAgainWithTheSameNumberAndNothingIsPostedTwice() {
+        List<String> ids = sb().fis().generate(COMPANY, 82L, 6, List.of(FisUseCase.MILEAGE));
+        books.knowEverythingIn(jsons(ids), Set.of());
+        // Concur records the first confirmation, then the connection drops before its answer
+        sb().faults().add(FaultRule.on("POST", FIS + "/postingconfirmations").loseAnswer().times(1));
+
+        drain();
+
+        assertThat(sb().faults().list()).singleElement().satisfies(f -> assertThat(f.fired()).isEqualTo(1));
+        List<String> lost = inFirst("postingconfirmations", ids);
+        assertThat(lost).isNotEmpty();
+        for (String id : ids) {
+            assertThat(sent("acknowledgements", id)).as("acknowledgements sent for " + id).isEqualTo(1);
+            assertThat(sent("postingconfirmations", id)).as("posting confirmations sent for " + id)
+                    .isEqualTo(lost.contains(id) ? 2 : 1);
+        }
+        for (String id : lost) {
+            List<String> bodies = sb().requests().stream().filter(r -> r.path().endsWith("/postingconfirmations")
+                    && r.body().contains(id)).map(RecordedRequest::body).toList();
+            assertThat(bodies.get(1)).as("the same confirmation again").contains(row(id).erpDocumentNumber());
+        }
+        postedOnceAsExpected(ids);
+    }
+
     @Test
     void everyOfficialExampleDocumentPostsAsBuiltAndIsConfirmed() {
         List<String> ids = sb().fis().loadFixtures(COMPANY, FisExamples.DIR);
@@ -412,10 +487,15 @@ abstract class FisPostingContract {
         LedgerDocument doc = posted.row();
         BigDecimal payable = posted.payable();
         books.pay(doc.idempotencyKey(), BigDecimal.ONE, LocalDate.now(clock));
-        // Concur records the PP but its answer never reaches the bridge
+        // Concur records the PP, then the connection drops before its answer
         runs().runLosingOnePaymentConfirmationAnswer();
 
         assertThat(sb().fis().state(ids.get(0)).paymentConfirmations()).hasSize(1);
+        String ref = sb().fis().state(ids.get(0)).paymentConfirmations().get(0).get("clearingDetails").get(0)
+                .get("clearingReference").get("paymentRef").asString();
+        assertThat(sb().requests()).filteredOn(r -> r.path().endsWith("/paymentconfirmations"))
+                .as("the PP sent, its answer lost, sent again with the same paymentRef " + ref)
+                .hasSize(2).allSatisfy(r -> assertThat(r.body()).contains(ids.get(0)).contains(ref));
         List<PaymentLedger.Payment> recorded = ledger.payments().byDocuments(List.of(doc.id()), null);
         assertThat(recorded).hasSize(1);
         assertThat(recorded.get(0).state()).isEqualTo(PaymentLedger.State.ACCEPTED);

@@ -33,7 +33,7 @@ record FisRuns(FisPostingJob job, ConcurSandbox sb, PostingLedger ledger, String
      */
     void runLosingOnePaymentConfirmationAnswer() {
         sb.faults().add(FaultRule.on("POST", "/financialintegration/fi/v4/companies/transactiontypes/expense"
-                + "/transactions/paymentconfirmations").malformed().times(1));
+                + "/transactions/paymentconfirmations").loseAnswer().times(1));
         job.run(company); // fails or recovers by itself: either way the next run settles it
         sb.faults().clear();
         job.run(company);
