@@ -22,6 +22,7 @@ import org.concurbridge.client.CompanyTokenManager;
 import org.concurbridge.client.ConcurClient;
 import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.Edition;
+import org.concurbridge.client.Geolocations;
 import org.concurbridge.client.OAuthClient;
 import org.concurbridge.client.Secret;
 import org.concurbridge.client.TokenGrant;
@@ -534,12 +535,13 @@ public final class ListSyncBench {
         String clientId = UUID.randomUUID().toString();
         String clientSecret = UUID.randomUUID().toString();
         sb.registerApp(clientId, clientSecret, "http://localhost/concur/connect");
+        Geolocations sandbox = Geolocations.concur().withSandbox(sb.geolocation("us"));
         OAuthClient oauth = OAuthClient.builder()
-                .credentials(new ClientCredentials(clientId, Secret.of(clientSecret))).build();
+                .credentials(new ClientCredentials(clientId, Secret.of(clientSecret))).geolocations(sandbox).build();
         TokenGrant grant = oauth.exchangeRequestToken(sb.geolocation("us"), company,
                 Secret.of(sb.companyRequestToken(company)));
         return ConcurClient.builder().credentials(new CompanyTokenManager(oauth, new MemoryTokenStore(grant),
-                Clock.systemUTC(), Duration.ofMinutes(5))).build();
+                Clock.systemUTC(), Duration.ofMinutes(5))).geolocations(sandbox).build();
     }
 
     /** The benchmark's connection keeps its grant in memory. */
