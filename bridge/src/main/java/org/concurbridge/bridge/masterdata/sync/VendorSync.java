@@ -58,6 +58,7 @@ public final class VendorSync {
     private String note;
     private int written;
     private Instant start;
+    private boolean dryRun;
 
     public VendorSync(String company, MasterDataMapping mapping, ErpMasterData erp, VendorTarget concur,
                       MasterDataStore store, Clock clock, SyncSettings settings, ProgressListener progress) {
@@ -74,6 +75,7 @@ public final class VendorSync {
     /** As {@link ListSync#run(boolean, boolean)}. */
     public SyncReport run(boolean dryRun, boolean fullCompare) {
         start = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored (seen_at)
+        this.dryRun = dryRun;
         TargetRow row = store.target(company, TARGET);
         if (!mapping.vendors().enabled()) {
             return finish(dryRun, "vendors are off in the master-data mapping (vendors.enabled: false)", false, "SKIPPED");
@@ -456,7 +458,9 @@ public final class VendorSync {
     }
 
     private void report(String phase) {
-        store.runProgress(company, TARGET, phase, counts.snapshot());
+        if (!dryRun) {
+            store.runProgress(company, TARGET, phase, counts.snapshot());
+        }
         progress.progress(new RunProgress(phase, erpRead, null, written, null, counts.failed));
     }
 }
