@@ -1,6 +1,7 @@
 package org.concurbridge.bridge.cli;
 
 import org.concurbridge.bridge.erp.bench.ErpPostingBench;
+import org.concurbridge.bridge.masterdata.bench.ListSyncBench;
 import org.concurbridge.bridge.posting.bench.FisPostingBench;
 import org.concurbridge.bridge.posting.bench.SaePostingBench;
 import picocli.CommandLine.Command;
@@ -11,17 +12,18 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code bench fis-posting}, {@code bench sae-posting} and {@code bench erp-posting} ({@code sae-parse} is run by the
+ * {@code bench fis-posting}, {@code bench sae-posting}, {@code bench erp-posting} and {@code bench list-sync} ({@code sae-parse} is run by the
  * launcher script).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark (see docs/benchmarks.md).",
-        subcommands = {BenchCommand.FisPosting.class, BenchCommand.SaePosting.class, BenchCommand.ErpPosting.class})
+        subcommands = {BenchCommand.FisPosting.class, BenchCommand.SaePosting.class, BenchCommand.ErpPosting.class,
+                BenchCommand.ListSyncBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                "Missing benchmark: fis-posting, sae-posting or erp-posting (sae-parse: ./erp-bridge bench sae-parse)");
+                "Missing benchmark: fis-posting, sae-posting, erp-posting or list-sync (sae-parse: ./erp-bridge bench sae-parse)");
     }
 
     @Command(name = "fis-posting", mixinStandardHelpOptions = true,
@@ -87,6 +89,39 @@ final class BenchCommand implements Runnable {
         @Override
         public void run() {
             ErpPostingBench.run(System.out, ErpPostingBench.Options.parse(args.toArray(String[]::new)));
+        }
+    }
+
+    @Command(name = "list-sync", mixinStandardHelpOptions = true,
+            description = "Master data ERP -> Concur: a 3-level list and vendors from the SQL adapter on embedded"
+                    + " PostgreSQL through the sync engines to the in-process sandbox with simulated latency; first"
+                    + " load, a resync after changes, a resync with nothing changed.")
+    static final class ListSyncBenchCommand implements Runnable {
+        @Option(names = "--items", defaultValue = "100000", description = "List items, 3 levels (default ${DEFAULT-VALUE}).")
+        int items;
+
+        @Option(names = "--vendors", defaultValue = "50000", description = "Vendors; 0 = none (default ${DEFAULT-VALUE}).")
+        int vendors;
+
+        @Option(names = "--latency-ms", defaultValue = "20", description = "Latency per Concur call (default ${DEFAULT-VALUE}).")
+        int latencyMs;
+
+        @Option(names = "--changed-percent", defaultValue = "1", description = "Share of items and vendors changed"
+                + " before the resync (default ${DEFAULT-VALUE}).")
+        double changedPercent;
+
+        @Option(names = "--heap-at", split = ",", defaultValue = "25000,50000,100000",
+                description = "Item counts at which the heap is measured after a full GC (default ${DEFAULT-VALUE}).")
+        List<Integer> heapAt;
+
+        @Override
+        public void run() {
+            if (items < 3 || vendors < 0 || latencyMs < 0 || changedPercent <= 0 || changedPercent > 100) {
+                throw new IllegalArgumentException("--items >= 3, --vendors >= 0, --latency-ms >= 0,"
+                        + " --changed-percent in (0, 100]");
+            }
+            ListSyncBench.run(System.out, new ListSyncBench.Options(items, vendors, Duration.ofMillis(latencyMs),
+                    changedPercent / 100, heapAt));
         }
     }
 }

@@ -15,6 +15,21 @@ public class ConcurTargets implements MasterDataTargets {
         this.clients = clients;
     }
 
+    /** The Concur side over one company's client, outside Spring (the {@code bench list-sync} command). */
+    public static MasterDataTargets over(org.concurbridge.client.ConcurClient client) {
+        return new MasterDataTargets() {
+            @Override
+            public ListTarget lists(String companyUuid) {
+                return new ConcurListTarget(client.lists());
+            }
+
+            @Override
+            public VendorTarget vendors(String companyUuid) {
+                return new ConcurVendorTarget(client.vendors());
+            }
+        };
+    }
+
     @Override
     public ListTarget lists(String companyUuid) {
         return new ConcurListTarget(clients.client(companyUuid).lists());

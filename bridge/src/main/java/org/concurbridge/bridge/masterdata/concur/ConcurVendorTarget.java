@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * with Concur's bank message (the next run sends both again).
  */
 final class ConcurVendorTarget implements VendorTarget {
-    static final int BATCH = 100;
+    /** Vendors per call: the client's maximum (docs/decisions.md, "Client: Vendor v3.1 ... batch size"). */
+    static final int BATCH = VendorsClient.MAX_BATCH_SIZE;
     private final VendorsClient client;
 
     ConcurVendorTarget(VendorsClient client) {

@@ -243,10 +243,15 @@ public class MasterDataStore {
 
     /** Up to {@code limit} due rows of one kind of work and level, after row id {@code afterId}, in id order. */
     public List<ItemRow> due(String company, String target, Work work, int level, long afterId, Instant now, int limit) {
-        return jdbc.sql("select " + ITEM_COLUMNS + " from md_items where company_uuid = ? and target = ? and level = ?"
-                        + " and id > ? and (state = 'PENDING' or (state = 'FAILED' and next_attempt_at <= ?)) and "
-                        + work.condition + " order by id limit " + limit)
-                .params(company, target, level, afterId, Timestamps.toDb(now))
+        // one ordered range scan of md_items_work_idx per state, merged: with "state = PENDING or state = FAILED" in
+        // one condition PostgreSQL collects every due row of the level and sorts them on each call (quadratic in a
+        // first load of 100,000 items: docs/benchmarks.md, bench list-sync)
+        String branch = "select " + ITEM_COLUMNS + " from md_items where company_uuid = ? and target = ? and state = ?"
+                + " and level = ? and id > ? and " + work.condition + "%s order by id limit " + limit;
+        return jdbc.sql("select " + ITEM_COLUMNS + " from ((" + branch.formatted("") + ") union all ("
+                        + branch.formatted(" and next_attempt_at <= ?") + ")) due order by id limit " + limit)
+                .params(company, target, "PENDING", level, afterId, company, target, "FAILED", level, afterId,
+                        Timestamps.toDb(now))
                 .query(MasterDataStore::itemRow).list();
     }
 
