@@ -50,6 +50,7 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
     private long rowsWithoutAmount;
     private BigDecimal total = BigDecimal.ZERO;
     private boolean lastLineTerminated = true;
+    private long lastRecordLine;
     private boolean lastLineBad;
     private boolean totalVerified;
 
@@ -65,7 +66,7 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
         row.charset(charset);
         try {
             if (charset.equals(StandardCharsets.UTF_16)) {
-                stop(FileProblem.Kind.ENCODING, 1, "the file is UTF-16 (byte-order mark); extract files are read as "
+                stop(FileProblem.Kind.ENCODING, 1, 1, "the file is UTF-16 (byte-order mark); extract files are read as "
                         + "UTF-8 or windows-1252", null, null);
                 return;
             }
@@ -110,12 +111,13 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
                 }
                 row.bind(tok);
                 if (tok.fieldCount >= 1 && row.is(1, ExtractFormat.HEADER_CONSTANT)) {
-                    stop(FileProblem.Kind.SECOND_HEADER, tok.lineNumber,
+                    stop(FileProblem.Kind.SECOND_HEADER, tok.lineNumber, 1,
                             "a second EXTRACT header record: the file looks like two files concatenated",
                             null, null);
                     return false;
                 }
                 records++;
+                lastRecordLine = tok.lineNumber;
                 lastLineTerminated = tok.terminated;
                 problem = checkRow();
                 lastLineBad = problem != null;
@@ -220,28 +222,28 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
     private void readHeader(Character configured) throws IOException {
         String head = tok.peek(16);
         if (head.isEmpty()) {
-            stop(FileProblem.Kind.BAD_HEADER, 1, "the file is empty (no EXTRACT header record)", null, null);
+            stop(FileProblem.Kind.BAD_HEADER, 1, 1, "the file is empty (no EXTRACT header record)", null, null);
             return;
         }
         int k = head.startsWith("\"") ? 1 : 0;
         int at = ExtractFormat.HEADER_CONSTANT.length() + 2 * k;
         if (head.length() <= at || !head.regionMatches(true, k, ExtractFormat.HEADER_CONSTANT, 0,
                 ExtractFormat.HEADER_CONSTANT.length())) {
-            stop(FileProblem.Kind.BAD_HEADER, 1, "the first record must start with EXTRACT, found '"
+            stop(FileProblem.Kind.BAD_HEADER, 1, 1, "the first record must start with EXTRACT, found '"
                     + shorten(head) + "…'", null, null);
             return;
         }
         char detected = head.charAt(at);
         if (configured != null && configured != detected) {
             tok.delimiter = (byte) configured.charValue();
-            stop(FileProblem.Kind.BAD_HEADER, 1, "the configured delimiter is '" + configured
+            stop(FileProblem.Kind.BAD_HEADER, 1, 1, "the configured delimiter is '" + configured
                     + "' but the header uses '" + detected + "'", String.valueOf(configured),
                     String.valueOf(detected));
             return;
         }
         if (detected == '"' || detected == '\n' || detected == '\r' || Character.isLetterOrDigit(detected)
                 || detected > 0x7F) {
-            stop(FileProblem.Kind.BAD_HEADER, 1, "cannot detect the delimiter: EXTRACT is followed by '"
+            stop(FileProblem.Kind.BAD_HEADER, 1, 1, "cannot detect the delimiter: EXTRACT is followed by '"
                     + detected + "'", null, null);
             return;
         }
@@ -249,20 +251,28 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
         tok.next();
         row.bind(tok);
         String why = null;
+        int column = 0;
         if (tok.problem != null) {
             why = "column " + tok.problemColumn + ": " + tok.problem;
+            column = tok.problemColumn;
         } else if (tok.fieldCount != format.headerNames.length) {
             why = "the header has " + tok.fieldCount + " fields, expected " + format.headerNames.length + " ("
                     + String.join(", ", format.headerNames) + ")";
+            column = Math.min(tok.fieldCount, format.headerNames.length) + 1;  // the first missing or extra field
         } else {
-            why = checkHeaderField(format.headerBatchIdColumn, ExtractFormat.ColumnType.INTEGER);
-            why = why != null ? why : checkHeaderField(format.headerBatchDateColumn, ExtractFormat.ColumnType.DATE);
-            why = why != null ? why
-                    : checkHeaderField(format.headerRecordCountColumn, ExtractFormat.ColumnType.INTEGER);
-            why = why != null ? why : checkHeaderField(format.headerTotalColumn, ExtractFormat.ColumnType.MONEY);
+            for (int[] check : new int[][] {{format.headerBatchIdColumn, ExtractFormat.ColumnType.INTEGER},
+                    {format.headerBatchDateColumn, ExtractFormat.ColumnType.DATE},
+                    {format.headerRecordCountColumn, ExtractFormat.ColumnType.INTEGER},
+                    {format.headerTotalColumn, ExtractFormat.ColumnType.MONEY}}) {
+                why = checkHeaderField(check[0], (char) check[1]);
+                if (why != null) {
+                    column = check[0];
+                    break;
+                }
+            }
         }
         if (why != null) {
-            stop(FileProblem.Kind.BAD_HEADER, 1, why + " — header: " + ExtractProblem.truncate(row.rawLine()),
+            stop(FileProblem.Kind.BAD_HEADER, 1, column, why + " — header: " + ExtractProblem.truncate(row.rawLine()),
                     null, null);
             return;
         }
@@ -287,19 +297,20 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
         finished = true;
         long expected = header.recordCount();
         if (records < expected || (!lastLineTerminated && lastLineBad)) {
-            fileProblem(FileProblem.Kind.TRUNCATED, 0, !lastLineTerminated
+            fileProblem(FileProblem.Kind.TRUNCATED, !lastLineTerminated ? lastRecordLine : 1,
+                    !lastLineTerminated ? 0 : format.headerRecordCountColumn, !lastLineTerminated
                             ? "the file ends in the middle of a record (no line break after its last line)"
                             : "the file ends before the number of detail records its header announces",
                     String.valueOf(expected), String.valueOf(records));
         } else if (records > expected) {
-            fileProblem(FileProblem.Kind.RECORD_COUNT_MISMATCH, 0,
+            fileProblem(FileProblem.Kind.RECORD_COUNT_MISMATCH, 1, format.headerRecordCountColumn,
                     "the file holds more detail records than its header's Record_Count",
                     String.valueOf(expected), String.valueOf(records));
         }
         if (rowsWithoutAmount == 0) {
             totalVerified = total.compareTo(header.journalAmountTotal()) == 0;
             if (!totalVerified) {
-                fileProblem(FileProblem.Kind.JOURNAL_TOTAL_MISMATCH, 0,
+                fileProblem(FileProblem.Kind.JOURNAL_TOTAL_MISMATCH, 1, format.headerTotalColumn,
                         "the sum of the journal amounts (column " + format.journalAmountColumn
                                 + ") differs from the header's journal amount total",
                         header.journalAmountTotal().toPlainString(), total.toPlainString());
@@ -308,22 +319,31 @@ public final class ExtractReader<R extends ExtractRow> implements AutoCloseable 
     }
 
     /** A file-level problem that ends the stream; the control totals are not checked. */
-    private void stop(FileProblem.Kind kind, long line, String message, String expected, String actual) {
-        fileProblem(kind, line, message, expected, actual);
+    private void stop(FileProblem.Kind kind, long line, int column, String message, String expected,
+                      String actual) {
+        fileProblem(kind, line, column, message, expected, actual);
         finished = true;
     }
 
     private void ioFailure(IOException e) {
         if (e instanceof LineTokenizer.LineTooLongException t) {
-            stop(FileProblem.Kind.LINE_TOO_LONG, t.line, t.getMessage()
+            stop(FileProblem.Kind.LINE_TOO_LONG, t.line, 0, t.getMessage()
                     + " (an unclosed quote, or not an extract file?)", null, null);
         } else {
             throw new UncheckedIOException("reading " + fileName + " failed", e);
         }
     }
 
-    private void fileProblem(FileProblem.Kind kind, long line, String message, String expected, String actual) {
-        fileProblems.add(new FileProblem(fileName, kind, line, message, expected, actual));
+    /**
+     * A file problem at a line and field: on the header (line 1) or a second header the field is named after the
+     * header's fields; column 0 is the whole line.
+     */
+    private void fileProblem(FileProblem.Kind kind, long line, int column, String message, String expected,
+                             String actual) {
+        boolean header = line == 1 || kind == FileProblem.Kind.SECOND_HEADER;
+        String name = header && column >= 1 && column <= format.headerNames.length
+                ? format.headerNames[column - 1] : null;
+        fileProblems.add(new FileProblem(fileName, kind, line, column, name, message, expected, actual));
     }
 
     private static String shorten(String s) {

@@ -57,8 +57,11 @@ public final class Extracts implements SandboxModule {
     private final Map<String, Long> batchIds = new HashMap<>();
     private final Map<String, Pending> next = new HashMap<>();
 
-    /** What the next job of a company gets: a failure or a file fault. */
-    private record Pending(boolean fail, FileFault fault) {
+    /** What the next job of a company gets: a failure, a file fault, or a file given by a test (served as is). */
+    private record Pending(boolean fail, FileFault fault, ExtractFile file) {
+        Pending(boolean fail, FileFault fault) {
+            this(fail, fault, null);
+        }
     }
 
     private static final class Job {
@@ -72,6 +75,7 @@ public final class Extracts implements SandboxModule {
         final List<String> fisIds;
         final boolean fails;
         volatile FileFault fault;
+        ExtractFile given;
 
         Job(String id, SandboxCompany company, ExtractDefinition definition, Instant created, Duration queued,
             Duration running, long batchId, List<String> fisIds, boolean fails, FileFault fault) {
@@ -194,6 +198,15 @@ public final class Extracts implements SandboxModule {
     /** The next job the company starts gets this file fault. */
     public synchronized void faultNextJob(String companyUuid, FileFault fault) {
         next.put(company(companyUuid).uuid(), new Pending(false, Objects.requireNonNull(fault, "fault")));
+    }
+
+    /**
+     * The next job the company starts serves this file, byte for byte (a customer's real-world file written by a
+     * test), instead of one generated from the company's documents; those stay for the following job.
+     */
+    public synchronized void serveNextJob(String companyUuid, String fileName, String content) {
+        next.put(company(companyUuid).uuid(), new Pending(false, null, new ExtractFile(Objects.requireNonNull(fileName,
+                "fileName"), Objects.requireNonNull(content, "content"), 0, BigDecimal.ZERO, List.of())));
     }
 
     /** The next job the company starts ends Failed (no file); its documents stay for the following job. */
@@ -344,7 +357,7 @@ public final class Extracts implements SandboxModule {
         boolean fails = p != null && p.fail();
         String key = company.uuid() + "/" + d.id();
         Set<String> done = taken.computeIfAbsent(key, k -> new HashSet<>());
-        List<String> ids = switch (d.output()) {
+        List<String> ids = p != null && p.file() != null ? List.of() : switch (d.output()) {
             case SAE_FILE, SAE_ZIP_BY_CURRENCY -> files.extractable(company.uuid(), SAE_TYPES, done);
             case PRAE_FILE -> files.extractable(company.uuid(), PRAE_TYPES, done);
             case OTHER -> List.of();
@@ -356,6 +369,7 @@ public final class Extracts implements SandboxModule {
         String id = ExtractFiles.newId(state.newUuid());
         Job job = new Job(id, company, d, now, queued, running, batchId, List.copyOf(ids), fails,
                 p == null ? null : p.fault());
+        job.given = p == null ? null : p.file();
         jobs.put(id, job);
         log.info("extract.job company={} definition={} job={} documents={} batchId={} fails={}", company.uuid(),
                 d.name(), id, ids.size(), batchId, fails);
@@ -363,6 +377,9 @@ public final class Extracts implements SandboxModule {
     }
 
     private List<ExtractFile> render(Job job) {
+        if (job.given != null) {
+            return List.of(job.given);
+        }
         LocalDate date = LocalDate.ofInstant(job.created, ZoneOffset.UTC);
         FileFault fault = job.fault;
         return switch (job.definition.output()) {

@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Journal lines: one per FIS journal ({@code expenseEntry[].allocation[].journal[]}); an allocation with taxes
  * gives its journal's net amount on the expense account and one more line per tax on the tax code (the "tax on a
  * separate row" extract option); one line per cash advance application ({@code 185} = 2, on the clearing account);
- * one line per cash advance issuance ({@code 185} = 1). Column 62 is {@code CHD} for entries allocated over several
+ * one line per cash advance issuance ({@code 185} = 1) — like Concur's, with no report columns and no reimbursement
+ * currency in column 22 (the advance's reimbursement currency is in 181, its own in 178). Column 62 is {@code CHD} for entries allocated over several
  * allocations and {@code REG} otherwise. Each line posts its amount to column 167 and the opposite amount to the
  * payment code of the party (166 when the payer is the company, 164 otherwise): the same journal as
  * {@code ExpectedJournal}.
@@ -481,7 +482,6 @@ final class SaeWriter {
             put(c, 186, date(ca, "requestDate"));
             put(c, 187, text(ca, "cashAdvanceId"));
             put(c, 188, text(ca, "paymentMethod"));
-            put(c, 22, text(ca, "employeeCurrencyAlphaCode"));
             put(c, 259, text(ca, "name"));
         }
     }

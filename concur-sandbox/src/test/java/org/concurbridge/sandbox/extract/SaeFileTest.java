@@ -145,6 +145,11 @@ class SaeFileTest {
                 check(r, 168, "Journal Debit or Credit", "DR");
                 check(r, 169, "Journal Amount", "+" + money(ca.get("requestAmount")));
                 check(r, 259, "Cash Advance Name", ca.get("name").asString());
+                // like Concur's issuance rows: no report, no reimbursement currency (22); the advance's is in 181
+                check(r, 19, "Report ID", "");
+                check(r, 20, "Report Key or Report Number (depending on SAE version)", "");
+                check(r, 22, "Employee Default Currency Alpha Code", "");
+                check(r, 181, "Cash Advance Currency Alpha Code", ca.get("employeeCurrencyAlphaCode").asString());
                 continue;
             }
             JsonNode report = doc.get("report");

@@ -3,7 +3,6 @@ package org.concurbridge.bridge.posting.extract;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.concurbridge.bridge.posting.BuildResult;
 import org.concurbridge.bridge.posting.DocumentKind;
@@ -63,29 +62,6 @@ final class Rows {
     static BigDecimal signedAmount(ExtractRow row) {
         BigDecimal amount = row.journalAmount().abs();
         return row.debitOrCredit() == DebitCredit.CREDIT ? amount.negate() : amount;
-    }
-
-    /**
-     * A payment code from the payment code column, else from the payment type name the excerpts print
-     * ({@code COMPANY}, {@code EMPLOYEE}, {@code IBCP CORP}).
-     */
-    static String paymentCode(ExtractRow row, int typeNameColumn, int codeColumn) {
-        String code = text(row, codeColumn);
-        if (code != null) {
-            return code.toUpperCase(Locale.ROOT);
-        }
-        String type = text(row, typeNameColumn);
-        if (type == null) {
-            return null;
-        }
-        String t = type.toUpperCase(Locale.ROOT);
-        if (t.equals("COMPANY")) {
-            return COMPANY;
-        }
-        if (t.equals("EMPLOYEE")) {
-            return "EMPL";
-        }
-        return t.endsWith(" CORP") ? t.substring(0, t.length() - 5).trim() : t;
     }
 
     static String fullName(String first, String last) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.concurbridge.bridge.posting.BuildResult;
 import org.concurbridge.bridge.posting.DocumentKind;
@@ -94,7 +95,12 @@ final class SaeReportPosting {
         employeeId = Rows.require(a, first, 5, "Employee ID");
         String name = Rows.fullName(first.employeeFirstName(), first.employeeLastName());
         employeeText = "Employee " + (name != null ? name : employeeId);
-        String currency = Rows.require(a, first, 22, "Reimbursement Currency");
+        // An issuance row has no report, so no reimbursement currency (22): the advance's reimbursement currency (181),
+        // else its own currency (178), as the FIS cash advance document (employeeCurrencyAlphaCode, currencyAlphaCode).
+        String currency = !issuance ? Rows.require(a, first, 22, "Reimbursement Currency")
+                : text(first, 22) != null ? text(first, 22)
+                : text(first, 181) != null ? text(first, 181)
+                : Rows.require(a, first, 178, "Cash Advance Request Currency Alpha Code");
         for (SaeRow row : rows) {
             if (issuance) {
                 issuanceRow(row);
@@ -138,10 +144,11 @@ final class SaeReportPosting {
             employeeOffset(false, signed, src);
             return;
         }
-        Counterpart counterpart = Counterpart.of(row);
         String entry = Objects.toString(text(row, 61), "");
         String taxKey = text(row, TAX_CODE) != null ? text(row, TAX_CODE) : text(row, TAX_LABEL);
-        boolean authority = counterpart == null || isTaxAuthority(row, counterpart.code());
+        boolean authority = isTaxAuthorityPayer(row);
+        Counterpart counterpart = authority ? null : Counterpart.of(row, a.mapping());
+        authority = authority || counterpart == null;
         boolean taxRow = taxKey != null && (account.equals(text(row, TAX_CODE)) || account.equals(text(row, TAX_LABEL))
                 || authority);
         if (taxRow) {
@@ -155,7 +162,7 @@ final class SaeReportPosting {
             a.journal(account, accountField, signed, costObjects, text, reference, src, foreign(row, signed, currency));
         }
         if (counterpart == null) {
-            noCounterpart(row);
+            noCounterpart(row, a.mapping());
             return;
         }
         if (!taxRow) {
@@ -198,21 +205,32 @@ final class SaeReportPosting {
                 && (paymentType.equalsIgnoreCase("IBCP") || paymentType.equalsIgnoreCase("IBIP"));
     }
 
-    /** A separate tax row's payer is the tax authority (its label or name, 226/225) rather than a payment code. */
-    private static boolean isTaxAuthority(SaeRow row, String code) {
-        return code != null && (code.equalsIgnoreCase(Objects.toString(text(row, TAX_LABEL), ""))
-                || code.equalsIgnoreCase(Objects.toString(text(row, 225), "")));
+    /**
+     * A separate tax row's payer is the tax authority (its label or name, 226/225, in the payer's payment code or type
+     * name column) rather than a payment code.
+     */
+    private static boolean isTaxAuthorityPayer(SaeRow row) {
+        String label = text(row, TAX_LABEL);
+        String name = text(row, 225);
+        for (int column : new int[] {164, 163}) {
+            String v = text(row, column);
+            if (v != null && (v.equalsIgnoreCase(Objects.toString(label, "")) || v.equalsIgnoreCase(
+                    Objects.toString(name, "")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void issuanceRow(SaeRow row) {
         String src = "line " + row.lineNumber();
         String account = Rows.require(a, row, 167, "Journal Account Code");
-        Counterpart counterpart = Counterpart.of(row);
+        Counterpart counterpart = Counterpart.of(row, a.mapping());
         if (account == null) {
             return;
         }
         if (counterpart == null) {
-            noCounterpart(row);
+            noCounterpart(row, a.mapping());
             return;
         }
         BigDecimal signed = Rows.signedAmount(row);
@@ -225,10 +243,29 @@ final class SaeReportPosting {
                 field(row, counterpart.payer() ? 164 : 166, "Journal Payment Code Name"), src);
     }
 
-    private void noCounterpart(SaeRow row) {
+    /**
+     * The row's payer and payee do not say who the company settles with. When a side's label is unknown, the problem
+     * names its cell and value and how to map it; otherwise both sides are known but not one company and one
+     * counterpart.
+     */
+    private void noCounterpart(SaeRow row, PostingMapping mapping) {
+        for (Side side : Side.values()) {
+            if (side.resolve(row, mapping) == null && (text(row, side.typeColumn) != null
+                    || text(row, side.codeColumn) != null)) {
+                int column = text(row, side.typeColumn) != null ? side.typeColumn : side.codeColumn;
+                String value = text(row, column);
+                String other = column == side.typeColumn ? text(row, side.codeColumn) : null;
+                a.problem(field(row, column, column == side.typeColumn ? side.typeName : side.codeName),
+                        side.word + " \"" + value + "\"" + (other == null ? "" : " (payment code name \"" + other
+                        + "\")") + " is not a Concur payment code (" + String.join(", ", KNOWN_CODES) + ") and the"
+                        + " row does not tell who it is (the entry's payment type, column 126, is \""
+                        + Objects.toString(text(row, 126), "") + "\"): name it in the connection's posting mapping,"
+                        + " e.g. paymentLabels: { \"" + value + "\": COMP } for the company or EMPL for the employee");
+                return;
+            }
+        }
         a.problem(field(row, 164, "Journal Payer Payment Code Name"), "payer \"" + text(row, 164) + "\" and payee \""
-                + text(row, 166) + "\": exactly one of them must be COMP (the company), or the entry's payment type"
-                + " (column 126) must say who the company settles with");
+                + text(row, 166) + "\": exactly one of them must be the company (COMP)");
     }
 
     private void employeeOffset(boolean owedByEmployee, BigDecimal signed, String field) {
@@ -267,30 +304,118 @@ final class SaeReportPosting {
                 RoundingMode.HALF_UP)));
     }
 
-    /** Of payer and payee, the one that is not the company; null when neither or both are. */
+    /** Concur's payment codes (FIS journalPayer/journalPayee; specs/README.md 1.5). */
+    static final List<String> KNOWN_CODES = List.of(COMPANY, EMPLOYEE, "IBCP", "IBIP", "CBCP", "COPD");
+
+    /** One party of a journal row: its payment type name column and its payment code name column. */
+    enum Side {
+        PAYER(163, 164, "payer", "Journal Payer Payment Type Name", "Journal Payer Payment Code Name"),
+        PAYEE(165, 166, "payee", "Journal Payee Payment Type Name", "Journal Payee Payment Code Name");
+
+        final int typeColumn;
+        final int codeColumn;
+        final String word;
+        final String typeName;
+        final String codeName;
+
+        Side(int typeColumn, int codeColumn, String word, String typeName, String codeName) {
+            this.typeColumn = typeColumn;
+            this.codeColumn = codeColumn;
+            this.word = word;
+            this.typeName = typeName;
+            this.codeName = codeName;
+        }
+
+        /**
+         * The payment code this side stands for, from what the columns mean, or null when they do not say:
+         * <ol>
+         *   <li>the payment code name column (164/166, FIS journalPayer/journalPayee) holding one of Concur's payment
+         *       codes, or a code the mapping's offsets name (the customer's own payment code);</li>
+         *   <li>the connection's {@code paymentLabels}: the code name, then the type name (163/165) as the customer
+         *       renamed it;</li>
+         *   <li>a type name that is a payment code or a card program ({@code IBCP CORP}), as the excerpts print.</li>
+         * </ol>
+         * The display words "Company"/"Employee" of the type name are not read: a customer renames them.
+         */
+        String resolve(SaeRow row, PostingMapping mapping) {
+            String code = text(row, codeColumn);
+            String type = text(row, typeColumn);
+            String upper = code == null ? null : code.toUpperCase(Locale.ROOT);
+            if (upper != null && (KNOWN_CODES.contains(upper) || mapping.hasOffset(upper))) {
+                return upper;
+            }
+            Optional<String> mapped = mapping.paymentLabel(code).or(() -> mapping.paymentLabel(type));
+            if (mapped.isPresent()) {
+                return mapped.get();
+            }
+            if (code == null && type != null) {
+                String t = type.toUpperCase(Locale.ROOT);
+                t = t.endsWith(" CORP") ? t.substring(0, t.length() - 5).trim() : t;
+                if (KNOWN_CODES.contains(t)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Who the company settles with on a row: of payer and payee, the one that is not the company.
+     *
+     * @param code  the counterpart's payment code (EMPL, IBCP, CBCP, COPD…)
+     * @param payer true when the counterpart pays the company (it owes: a credit, a personal charge)
+     */
     record Counterpart(String code, boolean payer) {
-        static Counterpart of(SaeRow row) {
-            String payer = Rows.paymentCode(row, 163, 164);
-            String payee = Rows.paymentCode(row, 165, 166);
-            if (COMPANY.equals(payer) && payee != null && !COMPANY.equals(payee)) {
-                return new Counterpart(payee, false);
+
+        /**
+         * The counterpart from the sides' meaning ({@link Side#resolve}); where a side is unknown (a renamed type with
+         * a pseudo payment code), inferred from the row: the other side when one is known (every journal row is
+         * between the company and one counterpart), else the direction (DR: the company pays; CR: the counterpart
+         * pays) and {@link #inferredCode}. Null when neither tells.
+         */
+        static Counterpart of(SaeRow row, PostingMapping mapping) {
+            String payer = Side.PAYER.resolve(row, mapping);
+            String payee = Side.PAYEE.resolve(row, mapping);
+            if (payer != null && payee != null) {
+                if (COMPANY.equals(payer) != COMPANY.equals(payee)) {
+                    return COMPANY.equals(payer) ? new Counterpart(payee, false) : new Counterpart(payer, true);
+                }
+                return null;    // both the company, or neither
             }
-            if (COMPANY.equals(payee) && payer != null && !COMPANY.equals(payer)) {
-                return new Counterpart(payer, true);
+            if (payer != null || payee != null) {
+                boolean payerKnown = payer != null;
+                String known = payerKnown ? payer : payee;
+                if (!COMPANY.equals(known)) {
+                    return new Counterpart(known, payerKnown);      // the unknown side is the company
+                }
+                String code = inferredCode(row, !payerKnown);
+                return code == null ? null : new Counterpart(code, !payerKnown);
             }
-            if (COMPANY.equals(payer) || COMPANY.equals(payee)) {
-                return null;    // both the company
+            boolean counterpartPays = Rows.signedAmount(row).signum() < 0;
+            String code = inferredCode(row, counterpartPays);
+            return code == null ? null : new Counterpart(code, counterpartPays);
+        }
+
+        /**
+         * The counterpart's payment code when the row's labels do not say it: an issuance row (185 = 1) settles with
+         * the employee; otherwise the entry's payment type (126): {@code CASH} (out of pocket) is the employee, a
+         * card program is the card — except that on a personal charge the party paying the company is the employee
+         * (specs/README.md 1.5: "CBCP entirely personal": Company → card DR, Employee → Company CR). Null without a
+         * payment type.
+         */
+        static String inferredCode(SaeRow row, boolean counterpartPays) {
+            if ("1".equals(text(row, CA_TRANSACTION_TYPE))) {
+                return EMPLOYEE;
             }
-            // Neither side is COMP: customers rename the payment types (a real sample prints payer "University",
-            // payee "User", both with one pseudo payment code). The entry's payment type (126) then tells who the
-            // company settles with: CASH = out of pocket = the employee, else the card program's code; the
-            // counterpart owes the company on a credit row.
             String paymentType = text(row, 126);
             if (paymentType == null) {
                 return null;
             }
-            String code = paymentType.equalsIgnoreCase("CASH") ? EMPLOYEE : paymentType.toUpperCase(Locale.ROOT);
-            return new Counterpart(code, Rows.signedAmount(row).signum() < 0);
+            if (paymentType.equalsIgnoreCase("CASH")
+                    || (counterpartPays && "Y".equalsIgnoreCase(Objects.toString(text(row, 68), "")))) {
+                return EMPLOYEE;
+            }
+            return paymentType.toUpperCase(Locale.ROOT);
         }
     }
 }

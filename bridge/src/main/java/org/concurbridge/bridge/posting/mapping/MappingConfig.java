@@ -22,6 +22,10 @@ import java.util.Map;
  * @param payrollClearing when true, what a payroll-reimbursed report ({@code payrollPayIndicator} Y) owes its
  *                        employee posts to the report's {@code payrollPaymentClearingAccountCode} (mapped through
  *                        {@code accounts}) instead of the EMPL offset account
+ * @param paymentLabels   extract files (SAE columns 163–166): a payer/payee payment type name or payment code name
+ *                        the customer renamed (e.g. {@code University}, {@code User}) → the payment code it stands
+ *                        for ({@code COMP} the company, {@code EMPL} the employee, or a card program such as
+ *                        {@code CBCP}); only needed where the row does not say it (docs/extracts.md)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MappingConfig(
@@ -33,7 +37,15 @@ public record MappingConfig(
         Map<String, TaxRule> taxes,
         Map<String, List<String>> costObjects,
         String shippingAccount,
-        Boolean payrollClearing) {
+        Boolean payrollClearing,
+        Map<String, String> paymentLabels) {
+
+    /** A mapping without extract payment labels. */
+    public MappingConfig(String name, Boolean strict, List<CompanyRule> companies, Map<String, String> accounts,
+                         Map<String, OffsetRule> offsets, Map<String, TaxRule> taxes,
+                         Map<String, List<String>> costObjects, String shippingAccount, Boolean payrollClearing) {
+        this(name, strict, companies, accounts, offsets, taxes, costObjects, shippingAccount, payrollClearing, null);
+    }
 
     /**
      * Matches documents by Concur entity id, ledger code and/or document (reimbursement or invoice) currency

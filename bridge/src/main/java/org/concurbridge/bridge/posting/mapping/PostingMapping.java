@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,6 +53,7 @@ public final class PostingMapping {
     private final Map<String, List<String>> costObjects;
     /** No companies section means "no ERP company allowed" rather than "Concur's own codes" (shared ERP). */
     private final boolean companiesRequired;
+    private final Map<String, String> paymentLabels;
 
     private PostingMapping(MappingConfig config, String version) {
         this(config, version, false);
@@ -74,6 +76,12 @@ public final class PostingMapping {
                     .toList()));
         }
         this.costObjects = dims;
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (config.paymentLabels() != null) {
+            config.paymentLabels().forEach((label, code) -> labels.put(label.strip().toLowerCase(Locale.ROOT),
+                    code.strip().toUpperCase(Locale.ROOT)));
+        }
+        this.paymentLabels = Map.copyOf(labels);
     }
 
     /**
@@ -181,6 +189,20 @@ public final class PostingMapping {
         }
         return Optional.of(owedByCounterpart && rule.receivableAccount() != null
                 ? rule.receivableAccount() : rule.account());
+    }
+
+    /**
+     * The payment code an extract file's payer/payee label stands for ({@code COMP}, {@code EMPL}, a card program
+     * code), as the connection's {@code paymentLabels} say; labels compare without case and surrounding spaces.
+     */
+    public Optional<String> paymentLabel(String label) {
+        return label == null ? Optional.empty()
+                : Optional.ofNullable(paymentLabels.get(label.strip().toLowerCase(Locale.ROOT)));
+    }
+
+    /** Whether the mapping names an offset account for this payment code (a customer's own payment code). */
+    public boolean hasOffset(String paymentCode) {
+        return offsets.containsKey(paymentCode);
     }
 
     /** Tax accounts for a tax code or authority label; without an entry both are the code (empty when strict). */
@@ -338,6 +360,24 @@ public final class PostingMapping {
             });
         }
         code(errors, "shippingAccount", c.shippingAccount(), false);
+        if (c.paymentLabels() != null) {
+            Map<String, String> seen = new LinkedHashMap<>();
+            c.paymentLabels().forEach((k, v) -> {
+                key(errors, "paymentLabels", k);
+                code(errors, "paymentLabels." + k, v, true);
+                if (v != null && !v.isBlank() && !v.strip().matches("[A-Za-z0-9]{1,6}")) {
+                    errors.add(new FieldError("paymentLabels." + k, "must be a payment code: COMP (the company),"
+                            + " EMPL (the employee) or a card program code such as CBCP, was \"" + v + "\""));
+                }
+                if (k != null && !k.isBlank()) {
+                    String earlier = seen.putIfAbsent(k.strip().toLowerCase(Locale.ROOT), k);
+                    if (earlier != null) {
+                        errors.add(new FieldError("paymentLabels." + k, "the same label as \"" + earlier
+                                + "\" (labels compare without case)"));
+                    }
+                }
+            });
+        }
         return errors;
     }
 

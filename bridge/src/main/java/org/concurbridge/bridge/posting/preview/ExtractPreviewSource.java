@@ -22,8 +22,8 @@ import org.concurbridge.client.extract.RowProblem;
 
 /**
  * SAE and PRAE files (or a zip of them): the file summary carries the header's batch id, record count and control
- * total; unreadable rows and file problems are errors with their line (and column); a held file lists its documents
- * but is an error.
+ * total; unreadable rows and file problems are errors with their line and column (the header is line 1); a file held
+ * whole is marked {@code held} and lists no document (nothing of it would post), only its errors.
  */
 final class ExtractPreviewSource implements PreviewSource {
 
@@ -57,6 +57,7 @@ final class ExtractPreviewSource implements PreviewSource {
             List<BuildResult> results = new ArrayList<>();
             List<PreviewReport.Error> errors = new ArrayList<>();
             int documents = 0;
+            boolean held = false;
             PreviewReport.FileSummary first = null;
             for (ExtractZip.Member m : zip.members()) {
                 try (InputStream in = zip.open(m)) {
@@ -64,12 +65,15 @@ final class ExtractPreviewSource implements PreviewSource {
                     results.addAll(r.results());
                     errors.addAll(r.errors());
                     documents += r.summary().documents();
+                    held |= Boolean.TRUE.equals(r.summary().held());
                     first = first == null ? r.summary() : first;
                 }
             }
+            // one held member holds the whole delivery (the posting job posts none of its files)
             return new FileResult(new PreviewReport.FileSummary(name, documents,
                     first == null ? null : first.batchId(), first == null ? null : first.recordCount(),
-                    first == null ? null : first.controlTotal()), results, errors);
+                    first == null ? null : first.controlTotal(), held ? Boolean.TRUE : null),
+                    held ? results.stream().filter(r -> !r.isOk()).toList() : results, errors);
         } catch (ExtractZip.ExtractZipException e) {
             return new FileResult(new PreviewReport.FileSummary(name, 0, null, null, null), List.of(),
                     List.of(new PreviewReport.Error(name, null, null, null, null, e.problem().message())));
@@ -81,8 +85,9 @@ final class ExtractPreviewSource implements PreviewSource {
         List<PreviewReport.Error> errors = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (FileProblem f : build.summary().fileProblems()) {
-            errors.add(new PreviewReport.Error(name, null, f.kind().name(), f.line() > 0 ? f.line() : null, null,
-                    f.message()));
+            errors.add(new PreviewReport.Error(name, null, f.kind().name(), f.line(), f.column(),
+                    f.message() + (f.expected() == null ? "" : " (expected " + f.expected() + ", actual "
+                            + f.actual() + ")")));
         }
         for (RowProblem p : build.rowProblems()) {
             String doc = p.reportKey() == null ? null
@@ -97,10 +102,13 @@ final class ExtractPreviewSource implements PreviewSource {
                 errors.add(new PreviewReport.Error(name, null, null, null, null, "file held: " + reason));
             }
         }
-        // a quarantined report's row problems are listed above, with line and column
-        List<BuildResult> results = build.results().stream().filter(r -> !listed.contains(r.key())).toList();
+        // a quarantined report's row problems are listed above, with line and column; a held file lists no document
+        // as if it would post, only the problems of its reports
+        List<BuildResult> results = build.results().stream().filter(r -> !listed.contains(r.key()))
+                .filter(r -> !build.held() || !r.isOk()).toList();
         return new FileResult(new PreviewReport.FileSummary(name, build.results().size(),
                 h == null ? null : h.batchId(), h == null ? null : h.recordCount(),
-                h == null ? null : Money.format(h.journalAmountTotal())), results, errors);
+                h == null ? null : Money.format(h.journalAmountTotal()), build.held() ? Boolean.TRUE : null), results,
+                errors);
     }
 }

@@ -29,10 +29,17 @@ public record PreviewReport(
 
     /**
      * One input file. {@code documents} counts the documents found; {@code batchId}, {@code recordCount} and
-     * {@code controlTotal} are the header control values of an extract file.
+     * {@code controlTotal} are the header control values of an extract file; {@code held} is true for an extract file
+     * held whole (bad counts or totals, unusable header…): nothing of it would post, so none of its documents is
+     * listed under {@code documents}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FileSummary(String file, Integer documents, String batchId, Long recordCount, String controlTotal) {
+    public record FileSummary(String file, Integer documents, String batchId, Long recordCount, String controlTotal,
+                              Boolean held) {
+
+        public FileSummary(String file, Integer documents, String batchId, Long recordCount, String controlTotal) {
+            this(file, documents, batchId, recordCount, controlTotal, null);
+        }
     }
 
     /** One document that maps completely. Amounts are decimal strings. */

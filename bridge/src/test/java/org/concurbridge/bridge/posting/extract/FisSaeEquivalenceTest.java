@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.concurbridge.bridge.posting.BuildResult;
 import org.concurbridge.bridge.posting.JournalLine;
@@ -81,8 +82,17 @@ class FisSaeEquivalenceTest {
 
     private Map<String, List<String>> extractJournals(String definition, ExtractJournalBuilder.Format format,
                                                       PostingMapping mapping) {
+        return extractJournals(definition, format, mapping, UnaryOperator.identity());
+    }
+
+    private Map<String, List<String>> extractJournals(String definition, ExtractJournalBuilder.Format format,
+                                                      PostingMapping mapping, UnaryOperator<byte[]> customer) {
         String job = sb.extracts().startJob(COMPANY, definition);
-        byte[] file = sb.extracts().jobFile(job);
+        return journals(customer.apply(sb.extracts().jobFile(job)), definition, format, mapping);
+    }
+
+    private static Map<String, List<String>> journals(byte[] file, String definition,
+                                                      ExtractJournalBuilder.Format format, PostingMapping mapping) {
         ExtractBuild build = new ExtractJournalBuilder(mapping).build(format, new ByteArrayInputStream(file),
                 definition);
         assertThat(build.heldReasons()).isEmpty();
@@ -133,6 +143,68 @@ class FisSaeEquivalenceTest {
         assertThat(String.join(" ", fis.values().stream().flatMap(List::stream).toList()))
                 .contains("6110 Dr").contains("2100 Dr 0 Cr").contains("costCenter=");
         fis.forEach((report, lines) -> assertThat(sae.get(report)).as(report).isEqualTo(lines));
+    }
+
+    /**
+     * The sandbox's SAE file as written for a customer who renamed the payment types, as in the real samples: type
+     * names "University" (company) and "User" (employee), and one pseudo payment code name for both in 164/166.
+     */
+    static byte[] renamedPaymentTypes(byte[] file) {
+        String[] lines = new String(file, StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].isEmpty()) {
+                continue;
+            }
+            String[] c = lines[i].split("\\|", -1);
+            assertThat(c).as("line %d splits into the 400 SAE columns (no quoted delimiter)", i + 1).hasSize(400);
+            for (int col : new int[] {163, 165}) {
+                c[col - 1] = switch (c[col - 1]) {
+                    case "COMPANY" -> "University";
+                    case "EMPLOYEE" -> "User";
+                    default -> c[col - 1];
+                };
+            }
+            for (int col : new int[] {164, 166}) {
+                if (c[col - 1].equals("COMP") || c[col - 1].equals("EMPL")) {
+                    c[col - 1] = "University/User Pseudo Payment Code";
+                }
+            }
+            lines[i] = String.join("|", c);
+        }
+        return String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void renamedPaymentTypesPostTheSameJournalsAsFisWithAndWithoutLabelsInTheMapping(@TempDir Path dir)
+            throws IOException {
+        List<FisUseCase> expense = java.util.Arrays.stream(FisUseCase.values())
+                .filter(u -> u != FisUseCase.INVOICE).toList();
+        List<String> ids = sb.fis().generate(COMPANY, 43L, 2 * expense.size(), expense);
+        Path file = dir.resolve("mapping.yaml");
+        Files.writeString(file, """
+                paymentLabels: { University: COMP, User: EMPL }
+                offsets:
+                  EMPL: { account: "2100", receivableAccount: "1420" }
+                  CBCP: "2220"
+                """);
+        PostingMapping labelled = PostingMapping.load(file);
+        Files.writeString(file, """
+                offsets:
+                  EMPL: { account: "2100", receivableAccount: "1420" }
+                  CBCP: "2220"
+                """);
+        PostingMapping unlabelled = PostingMapping.load(file);
+        Map<String, List<String>> fis = fisJournals(ids, unlabelled);
+        assertThat(String.join(" ", fis.values().stream().flatMap(List::stream).toList())).contains("1420 Dr");
+        byte[] renamed = renamedPaymentTypes(sb.extracts().jobFile(sb.extracts().startJob(COMPANY,
+                ExtractDefinition.SAE)));
+        assertThat(new String(renamed, StandardCharsets.UTF_8)).contains("|University|").contains("|User|");
+        for (PostingMapping m : List.of(labelled, unlabelled)) {
+            Map<String, List<String>> sae = journals(renamed, ExtractDefinition.SAE, ExtractJournalBuilder.Format.SAE,
+                    m);
+            assertThat(sae.keySet()).isEqualTo(fis.keySet());
+            fis.forEach((report, lines) -> assertThat(sae.get(report)).as(report).isEqualTo(lines));
+        }
     }
 
     @Test

@@ -42,6 +42,19 @@ class PostingMappingTest {
     }
 
     @Test
+    void paymentLabelsNameAPaymentCodeAndCompareWithoutCase() throws Exception {
+        PostingMapping m = PostingMapping.load(example());
+        assertThat(m.paymentLabel("university")).contains("COMP");
+        assertThat(m.paymentLabel(" User ")).contains("EMPL");
+        assertThat(m.paymentLabel("Staff")).isEmpty();
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "paymentLabels: { University: \"the company\", user: EMPL, USER: EMPL }\n");
+        assertThatThrownBy(() -> PostingMapping.load(bad)).isInstanceOfSatisfying(MappingException.class, e ->
+                assertThat(e.errors()).extracting(FieldError::field)
+                        .contains("paymentLabels.University", "paymentLabels.USER"));
+    }
+
+    @Test
     void companiesAreChosenByLedgerAndDocumentCurrencyMostSpecificFirst() {
         PostingMapping m = PostingMapping.from(new MappingConfig(null, null, List.of(
                 new MappingConfig.CompanyRule(null, "DEFAULT", "US01", "USD", null),
