@@ -127,6 +127,16 @@ public record BridgeProperties(
     public record Admin(
             @DefaultValue("admin") @NotBlank @Size(max = 100) String username,
             Secret password) {
+
+        /** The shortest administrator password accepted in configuration. */
+        public static final int MIN_PASSWORD_LENGTH = 12;
+
+        /** A configured password has at least {@value #MIN_PASSWORD_LENGTH} characters. */
+        @jakarta.validation.constraints.AssertTrue(message = "bridge.admin.password must have at least 12 characters"
+                + " (or leave it unset to have one generated)")
+        public boolean isPasswordLongEnough() {
+            return password == null || password.reveal().length() >= MIN_PASSWORD_LENGTH;
+        }
     }
 
     /**
