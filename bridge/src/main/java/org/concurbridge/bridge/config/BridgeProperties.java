@@ -230,7 +230,10 @@ public record BridgeProperties(
      * @param pollMax              longest wait between two polls
      * @param pollTimeout          how long one run waits for a job; a job still running is polled again next run
      * @param holdFileOnRowProblem true: an unreadable row holds the whole file; false: only its report is quarantined
-     * @param workDir              where downloaded extract files are kept
+     * @param workDir              where downloaded extract files are kept (directories {@code rwx------}, files
+     *                             {@code rw-------})
+     * @param retention            downloaded extract files older than this are deleted (each run of a company
+     *                             cleans its directory)
      */
     public record Extracts(
             @DefaultValue("false") boolean enabled,
@@ -242,6 +245,7 @@ public record BridgeProperties(
             @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration pollMax,
             @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
             @DefaultValue("false") boolean holdFileOnRowProblem,
-            @DefaultValue("./data/extracts") @NotNull Path workDir) {
+            @DefaultValue("./data/extracts") @NotNull Path workDir,
+            @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration retention) {
     }
 }
