@@ -128,6 +128,16 @@ public record BridgeProperties(
     public record Admin(
             @DefaultValue("admin") @NotBlank @Size(max = 100) String username,
             Secret password) {
+
+        /** The shortest administrator password accepted in configuration. */
+        public static final int MIN_PASSWORD_LENGTH = 12;
+
+        /** A configured password has at least {@value #MIN_PASSWORD_LENGTH} characters. */
+        @jakarta.validation.constraints.AssertTrue(message = "bridge.admin.password must have at least 12 characters"
+                + " (or leave it unset to have one generated)")
+        public boolean isPasswordLongEnough() {
+            return password == null || password.reveal().length() >= MIN_PASSWORD_LENGTH;
+        }
     }
 
     /**
@@ -221,7 +231,10 @@ public record BridgeProperties(
      * @param pollMax              longest wait between two polls
      * @param pollTimeout          how long one run waits for a job; a job still running is polled again next run
      * @param holdFileOnRowProblem true: an unreadable row holds the whole file; false: only its report is quarantined
-     * @param workDir              where downloaded extract files are kept
+     * @param workDir              where downloaded extract files are kept (directories {@code rwx------}, files
+     *                             {@code rw-------})
+     * @param retention            downloaded extract files older than this are deleted (each run of a company
+     *                             cleans its directory)
      */
     public record Extracts(
             @DefaultValue("false") boolean enabled,
@@ -233,7 +246,8 @@ public record BridgeProperties(
             @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration pollMax,
             @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
             @DefaultValue("false") boolean holdFileOnRowProblem,
-            @DefaultValue("./data/extracts") @NotNull Path workDir) {
+            @DefaultValue("./data/extracts") @NotNull Path workDir,
+            @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration retention) {
     }
 
     /**
