@@ -123,16 +123,21 @@ class RealCustomerExtractPostingIT {
         JobResult result = job.run(COMPANY);
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(JobOutcome.OK);
-        for (String key : List.of("sae:9001:13231", "sae:9001:13232", "sae:9001:CA-4711")) {
+        for (String key : List.of(key("13231"), key("13232"), key("CA-4711"))) {
             assertThat(books.documents(key)).as(key).isEqualTo(1);
             assertThat(books.imbalance(key)).as(key).isZero();
         }
-        assertThat(sorted(books.nets("sae:9001:13231"))).isEqualTo(nets("6200", "600.11", "6300", "230.03",
+        assertThat(sorted(books.nets(key("13231")))).isEqualTo(nets("6200", "600.11", "6300", "230.03",
                 "EMPL", "-830.14"));
         // the card is owed the whole bill, the employee owes the personal part
-        assertThat(sorted(books.nets("sae:9001:13232"))).isEqualTo(nets("474230", "400", "CBCP", "-500",
+        assertThat(sorted(books.nets(key("13232")))).isEqualTo(nets("474230", "400", "CBCP", "-500",
                 "EMPL", "100"));
-        assertThat(sorted(books.nets("sae:9001:CA-4711"))).isEqualTo(nets("1410", "700", "EMPL", "-700"));
+        assertThat(sorted(books.nets(key("CA-4711")))).isEqualTo(nets("1410", "700", "EMPL", "-700"));
+    }
+
+    /** The ERP key of a report of batch 9001: company-qualified (tenant isolation). */
+    private static String key(String report) {
+        return ExtractPoster.erpKey(COMPANY, "sae:9001:" + report);
     }
 
     @Test
