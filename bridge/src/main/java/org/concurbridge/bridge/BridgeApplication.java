@@ -12,6 +12,7 @@ public class BridgeApplication {
 
     /** Starts the service with the given command-line arguments ({@code --key=value} overrides configuration). */
     public static ConfigurableApplicationContext start(String... args) {
+        org.concurbridge.bridge.store.EmbeddedH2.bindServersToLoopback();
         return SpringApplication.run(BridgeApplication.class, args);
     }
 }

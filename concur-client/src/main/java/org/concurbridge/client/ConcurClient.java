@@ -202,7 +202,7 @@ public final class ConcurClient {
                     + "' refused (the bearer token is sent only over https or to the same scheme)",
                     301, null, response.correlationId(), null);
         }
-        return target;
+        return caller.geolocations().require(target, op + ": HTTP 301 to");
     }
 
     /** How an attempt sends: the statuses its reader answers, and where the body goes. */
@@ -242,6 +242,15 @@ public final class ConcurClient {
         /** Optional: defaults to {@link Clock#systemUTC()}; used to read {@code Retry-After} dates. */
         public Builder clock(Clock value) {
             options.clock(value);
+            return this;
+        }
+
+        /**
+         * Optional: the hosts credentials may be sent to; defaults to {@link Geolocations#concur()} (SAP Concur's
+         * documented hosts over https). A sandbox is allowed only through {@link Geolocations#withSandbox}.
+         */
+        public Builder geolocations(Geolocations value) {
+            options.geolocations(value);
             return this;
         }
 

@@ -36,9 +36,12 @@ final class HttpCaller {
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
     private final ErrorClassifier classifier;
+    private final Geolocations geolocations;
 
-    HttpCaller(HttpClient http, Clock clock, RetryPolicy retryPolicy, Duration requestTimeout) {
+    HttpCaller(HttpClient http, Clock clock, RetryPolicy retryPolicy, Duration requestTimeout,
+               Geolocations geolocations) {
         this.http = http;
+        this.geolocations = geolocations;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
         this.classifier = new ErrorClassifier(clock);
@@ -47,6 +50,11 @@ final class HttpCaller {
     /** The HTTP client shared by every SDK object built without one. */
     static HttpClient defaultHttpClient() {
         return DefaultClient.INSTANCE;
+    }
+
+    /** The hosts this caller sends requests (and so credentials) to. */
+    Geolocations geolocations() {
+        return geolocations;
     }
 
     ErrorClassifier classifier() {
@@ -65,8 +73,14 @@ final class HttpCaller {
         return URI.create(b + (path.startsWith("/") ? path : "/" + path));
     }
 
-    /** A request to {@code uri} with the timeout and a fresh {@code concur-correlationid}. */
+    /**
+     * A request to {@code uri} with the timeout and a fresh {@code concur-correlationid}. Every request the SDK sends is
+     * built here, so this is where a host off the {@link Geolocations allow-list} is refused, whatever named it.
+     *
+     * @throws ConcurException.Permanent when {@code uri} is not an allowed geolocation
+     */
     HttpRequest.Builder request(URI uri) {
+        geolocations.require(uri, "request to");
         return HttpRequest.newBuilder(uri)
                 .timeout(requestTimeout)
                 .header(CORRELATION_HEADER, UUID.randomUUID().toString());

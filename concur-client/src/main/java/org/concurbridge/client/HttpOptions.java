@@ -16,6 +16,7 @@ final class HttpOptions {
     private Clock clock;
     private RetryPolicy retryPolicy;
     private Duration requestTimeout;
+    private Geolocations geolocations;
 
     void httpClient(HttpClient value) {
         httpClient = notNull(value, "httpClient");
@@ -34,6 +35,14 @@ final class HttpOptions {
         if (value != null && (value.isZero() || value.isNegative())) {
             problems.add("requestTimeout must be positive, was " + value);
         }
+    }
+
+    void geolocations(Geolocations value) {
+        geolocations = notNull(value, "geolocations");
+    }
+
+    Geolocations geolocations() {
+        return geolocations != null ? geolocations : Geolocations.concur();
     }
 
     private <T> T notNull(T value, String name) {
@@ -65,6 +74,7 @@ final class HttpOptions {
                 httpClient != null ? httpClient : HttpCaller.defaultHttpClient(),
                 clock(),
                 retryPolicy != null ? retryPolicy : RetryPolicy.defaults(),
-                requestTimeout != null ? requestTimeout : HttpCaller.DEFAULT_REQUEST_TIMEOUT);
+                requestTimeout != null ? requestTimeout : HttpCaller.DEFAULT_REQUEST_TIMEOUT,
+                geolocations());
     }
 }

@@ -62,6 +62,7 @@ public final class OAuthClient {
     public TokenGrant exchangeRequestToken(URI tokenBaseUri, String companyUuid, Secret requestToken) {
         requireArgument(tokenBaseUri, "tokenBaseUri");
         requireArgument(requestToken, "requestToken");
+        caller.geolocations().require(tokenBaseUri, "exchangeRequestToken: the token base URI");
         if (companyUuid == null || companyUuid.isBlank()) {
             throw new IllegalArgumentException("companyUuid must not be blank");
         }
@@ -96,6 +97,7 @@ public final class OAuthClient {
     public TokenGrant refresh(URI geolocation, Secret refreshToken) {
         requireArgument(geolocation, "geolocation");
         requireArgument(refreshToken, "refreshToken");
+        caller.geolocations().require(geolocation, "refresh: the stored geolocation");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("client_id", credentials.clientId());
         form.put("client_secret", credentials.clientSecret().reveal());
@@ -116,6 +118,7 @@ public final class OAuthClient {
     public void revoke(URI geolocation, Secret accessToken) {
         requireArgument(geolocation, "geolocation");
         requireArgument(accessToken, "accessToken");
+        caller.geolocations().require(geolocation, "revoke: the stored geolocation");
         String op = "revoke";
         List<Secret> secrets = List.of(accessToken);
         caller.withRetries(op, () -> {
@@ -144,13 +147,16 @@ public final class OAuthClient {
                     .build();
             ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.OAUTH, request, secrets);
             if (response.isSuccess()) {
-                return new TokenAnswer(caller.parse(op, response, json -> TokenResponse.parse(json)
-                        .toGrant(clock.instant(), response.correlationId(), previousRefreshToken)), null);
+                TokenGrant grant = caller.parse(op, response, json -> TokenResponse.parse(json)
+                        .toGrant(clock.instant(), response.correlationId(), previousRefreshToken));
+                caller.geolocations().require(grant.geolocation(), op + ": the geolocation of the token answer");
+                return new TokenAnswer(grant, null);
             }
             if (followGeolocation) {
                 ErrorBody error = ErrorBody.parse(response.body());
                 if (error.code() != null && error.code() == ErrorClassifier.GEOLOCATION_REDIRECT_CODE
                         && error.geolocation() != null) {
+                    caller.geolocations().require(error.geolocation(), op + ": the geolocation of the code-16 answer");
                     return new TokenAnswer(null, error.geolocation());
                 }
             }
@@ -201,6 +207,15 @@ public final class OAuthClient {
         /** Optional: defaults to {@link RetryPolicy#defaults()}. */
         public Builder retryPolicy(RetryPolicy value) {
             options.retryPolicy(value);
+            return this;
+        }
+
+        /**
+         * Optional: the hosts credentials may be sent to; defaults to {@link Geolocations#concur()} (SAP Concur's
+         * documented hosts over https). A sandbox is allowed only through {@link Geolocations#withSandbox}.
+         */
+        public Builder geolocations(Geolocations value) {
+            options.geolocations(value);
             return this;
         }
 

@@ -92,7 +92,8 @@ class ResilienceIT extends SandboxTestSupport {
         sandbox.faults().add(FaultRule.on("POST", TOKEN_PATH).delay(Duration.ofSeconds(6)).times(1));
         OAuthClient oauth = OAuthClient.builder()
                 .credentials(new ClientCredentials(SandboxDemo.CLIENT_ID, Secret.of(SandboxDemo.CLIENT_SECRET)))
-                .clock(sandbox.clock()).retryPolicy(retries(2)).requestTimeout(Duration.ofSeconds(2)).build();
+                .clock(sandbox.clock()).retryPolicy(retries(2)).requestTimeout(Duration.ofSeconds(2))
+                .geolocations(sandboxMode()).build();
 
         TokenGrant grant = connect(oauth, SandboxDemo.PROFESSIONAL_COMPANY);
 

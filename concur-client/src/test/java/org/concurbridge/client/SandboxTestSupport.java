@@ -103,6 +103,7 @@ abstract class SandboxTestSupport {
                 .clock(sandbox.clock())
                 .retryPolicy(policy)
                 .requestTimeout(Duration.ofSeconds(10))
+                .geolocations(sandboxMode())
                 .build();
     }
 
@@ -112,7 +113,7 @@ abstract class SandboxTestSupport {
 
     ConcurClient concur(CompanyCredentials credentials, RetryPolicy policy) {
         return ConcurClient.builder().credentials(credentials).clock(sandbox.clock()).retryPolicy(policy)
-                .requestTimeout(Duration.ofSeconds(10)).build();
+                .requestTimeout(Duration.ofSeconds(10)).geolocations(sandboxMode()).build();
     }
 
     Secret requestToken(String companyUuid) {
@@ -137,6 +138,11 @@ abstract class SandboxTestSupport {
         tokens.current();
         sandbox.clearRequests();
         return tokens;
+    }
+
+    /** Concur's documented hosts and this test's sandbox. */
+    Geolocations sandboxMode() {
+        return Geolocations.concur().withSandbox(sandbox.geolocation("glz"));
     }
 
     URI glz() {

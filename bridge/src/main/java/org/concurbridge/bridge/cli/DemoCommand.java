@@ -79,6 +79,7 @@ final class DemoCommand implements Runnable {
         props.put("bridge.concur.client-id", SandboxDemo.CLIENT_ID);
         props.put("bridge.concur.client-secret", SandboxDemo.CLIENT_SECRET);
         props.put("bridge.concur.token-base-uri", sandbox.geolocation("glz").toString());
+        props.put("bridge.concur.sandbox-uri", sandbox.geolocation("glz").toString()); // sandbox mode
         props.put("bridge.admin.username", "admin");
         props.put("bridge.admin.password", adminPassword);
         ConfigurableApplicationContext ctx;

@@ -53,12 +53,32 @@ public record BridgeProperties(
      * @param tokenBaseUri         base URI of the first token request (later calls go to each company's geolocation)
      * @param connectUriPublicBase the bridge's public base URL as the customer's browser reaches it; the Quick
      *                             Connect landing page is this plus {@code /concur/connect}
+     * @param sandboxUri           sandbox mode: the origin of a concur-sandbox (or test server) that is allowed as a
+     *                             geolocation besides SAP Concur's documented hosts; empty (production): only those
      */
     public record Concur(
             @DefaultValue("") @Size(max = 200) String clientId,
             Secret clientSecret,
             @DefaultValue("https://us.api.concursolutions.com") @NotNull @HttpUri URI tokenBaseUri,
-            @DefaultValue("http://localhost:8080") @NotNull @HttpUri URI connectUriPublicBase) {
+            @DefaultValue("http://localhost:8080") @NotNull @HttpUri URI connectUriPublicBase,
+            @HttpUri URI sandboxUri) {
+
+        /** The geolocations credentials may go to: Concur's documented hosts, and the sandbox in sandbox mode. */
+        public org.concurbridge.client.Geolocations geolocations() {
+            org.concurbridge.client.Geolocations g = org.concurbridge.client.Geolocations.concur();
+            return sandboxUri == null ? g : g.withSandbox(sandboxUri);
+        }
+
+        /** {@code token-base-uri} must be an allowed geolocation (validated with the other settings). */
+        @jakarta.validation.constraints.AssertTrue(message = "bridge.concur.token-base-uri must be one of SAP Concur's"
+                + " documented hosts over https (e.g. https://us.api.concursolutions.com), or the sandbox's origin"
+                + " when bridge.concur.sandbox-uri is set")
+        public boolean isTokenBaseUriAllowed() {
+            boolean http = tokenBaseUri != null && tokenBaseUri.getHost() != null
+                    && ("https".equalsIgnoreCase(tokenBaseUri.getScheme())
+                    || "http".equalsIgnoreCase(tokenBaseUri.getScheme()));
+            return !http || geolocations().allows(tokenBaseUri); // not http(s): @HttpUri reports it
+        }
     }
 
     /**
@@ -67,14 +87,18 @@ public record BridgeProperties(
      *
      * @param url         JDBC URL: {@code jdbc:h2:...} (run in PostgreSQL mode) or {@code jdbc:postgresql://...}
      * @param username    database user
-     * @param password    database password (may be empty for the embedded H2 file)
+     * @param password    database password; not set with an embedded H2 file whose URL has {@code AUTO_SERVER=TRUE}:
+     *                    a generated password kept in {@code passwordFile}
+     * @param passwordFile where the generated password of the embedded H2 store is kept (owner-only, created on first
+     *                    start; back it up with the database)
      */
     public record Store(
             @DefaultValue("jdbc:h2:file:./data/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE")
             @NotBlank @Pattern(regexp = "jdbc:(h2|postgresql):.+", message = "must be a jdbc:h2: or jdbc:postgresql: URL")
             String url,
             @DefaultValue("sa") @NotBlank String username,
-            Secret password) {
+            Secret password,
+            @DefaultValue("./data/store.password") @NotNull Path passwordFile) {
     }
 
     /**
@@ -163,6 +187,9 @@ public record BridgeProperties(
      * @param maxBackoff    the longest wait between two attempts of one document
      * @param maxDocumentsPerRun documents read from Concur per run and document type (the rest wait for the next
      *                      run), so one run stays short
+     * @param requireCompanyMapping true (an ERP shared by several Concur companies): a connection posts only into
+     *                      the ERP companies its mapping's {@code companies} section names; without that section
+     *                      nothing posts. False: without the section, Concur's own ledger code names the ERP company
      */
     public record Posting(
             Path mappingDir,
@@ -170,7 +197,8 @@ public record BridgeProperties(
             @DefaultValue("100") @Min(1) @Max(100) int pageSize,
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
-            @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun) {
+            @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun,
+            @DefaultValue("false") boolean requireCompanyMapping) {
     }
 
     /**

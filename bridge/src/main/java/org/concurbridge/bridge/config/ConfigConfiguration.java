@@ -18,6 +18,15 @@ class ConfigConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * Where credentials may be sent: SAP Concur's documented hosts over https, plus the sandbox's origin only when
+     * {@code bridge.concur.sandbox-uri} is set (sandbox mode: the demo and tests).
+     */
+    @Bean
+    org.concurbridge.client.Geolocations geolocations(BridgeProperties properties) {
+        return properties.concur().geolocations();
+    }
+
     /** Binds a setting to {@link Secret} so that it prints as {@code [hidden]}; an empty value means "not set". */
     @Bean
     @ConfigurationPropertiesBinding

@@ -26,6 +26,7 @@ public class ConcurClients {
     private final OAuthClient oauth;
     private final ConnectionRepository connections;
     private final Clock clock;
+    private final org.concurbridge.client.Geolocations geolocations;
     private final Map<String, PerCompany> byCompany = new ConcurrentHashMap<>();
 
     public ConcurClients(BridgeProperties properties, ConnectionRepository connections, Clock clock) {
@@ -34,9 +35,11 @@ public class ConcurClients {
                 : OAuthClient.builder()
                         .credentials(new ClientCredentials(concur.clientId(), concur.clientSecret()))
                         .clock(clock)
+                        .geolocations(concur.geolocations())
                         .build();
         this.connections = connections;
         this.clock = clock;
+        this.geolocations = concur.geolocations();
     }
 
     /**
@@ -68,7 +71,8 @@ public class ConcurClients {
     private PerCompany perCompany(String companyUuid) {
         return byCompany.computeIfAbsent(companyUuid, uuid -> {
             CompanyTokenManager tokens = new CompanyTokenManager(oauth(), connections.tokenStore(uuid), clock, REFRESH_SKEW);
-            ConcurClient client = ConcurClient.builder().credentials(tokens).clock(clock).build();
+            ConcurClient client = ConcurClient.builder().credentials(tokens).clock(clock)
+                    .geolocations(geolocations).build();
             return new PerCompany(tokens, client);
         });
     }

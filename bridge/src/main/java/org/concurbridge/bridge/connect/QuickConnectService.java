@@ -37,6 +37,7 @@ public class QuickConnectService {
     private final ConnectionJobs jobs;
     private final URI tokenBaseUri;
     private final Clock clock;
+    private final org.concurbridge.client.Geolocations geolocations;
 
     public QuickConnectService(ConcurClients clients, ConnectionRepository connections, ConnectionJobs jobs,
                                BridgeProperties properties, Clock clock) {
@@ -45,6 +46,7 @@ public class QuickConnectService {
         this.jobs = jobs;
         this.tokenBaseUri = properties.concur().tokenBaseUri();
         this.clock = clock;
+        this.geolocations = properties.concur().geolocations();
     }
 
     /** Checks the landing-page or form parameters; returns the problems, each naming the field. */
@@ -151,7 +153,8 @@ public class QuickConnectService {
                 // a freshly issued token: nothing to refresh
             }
         };
-        return ConcurClient.builder().credentials(fixed).clock(clock).build().companyProfile();
+        return ConcurClient.builder().credentials(fixed).clock(clock).geolocations(geolocations).build()
+                .companyProfile();
     }
 
     /** What a disconnect did. {@code revoked} false means the local secrets were deleted but Concur may still list the app. */

@@ -4,6 +4,8 @@ import org.concurbridge.bridge.secrets.EncryptedData;
 import org.concurbridge.bridge.secrets.SecretBox;
 import org.concurbridge.client.CompanyProfile;
 import org.concurbridge.client.ConcurException;
+import org.concurbridge.client.Secret;
+import org.concurbridge.client.Geolocations;
 import org.concurbridge.client.Edition;
 import org.concurbridge.client.TokenGrant;
 import org.concurbridge.client.TokenStore;
@@ -56,12 +58,22 @@ public class ConnectionRepository implements EncryptedData {
     private final TransactionTemplate tx;
     private final SecretBox box;
     private final Clock clock;
+    private final Geolocations geolocations;
 
+    /** A repository accepting SAP Concur's documented geolocations only. */
     public ConnectionRepository(JdbcClient jdbc, PlatformTransactionManager transactions, SecretBox box, Clock clock) {
+        this(jdbc, transactions, box, clock, Geolocations.concur());
+    }
+
+    /** @param geolocations the geolocations a stored row may name (checked on every load) */
+    @org.springframework.beans.factory.annotation.Autowired
+    public ConnectionRepository(JdbcClient jdbc, PlatformTransactionManager transactions, SecretBox box, Clock clock,
+                                Geolocations geolocations) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.box = box;
         this.clock = clock;
+        this.geolocations = geolocations;
     }
 
     /**
@@ -84,7 +96,8 @@ public class ConnectionRepository implements EncryptedData {
             throw new IllegalArgumentException("token grant is for company " + grant.subject()
                     + ", not for the company being connected " + companyUuid);
         }
-        String encrypted = box.encrypt(grant.refreshToken(), context(companyUuid));
+        geolocations.require(grant.geolocation(), "the geolocation of company " + companyUuid);
+        String encrypted = box.encrypt(grant.refreshToken(), context(companyUuid, grant.geolocation()));
         Instant now = clock.instant();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -106,7 +119,7 @@ public class ConnectionRepository implements EncryptedData {
                         Instant now) {
         int updated = jdbc.sql("""
                         update connections set company_name = :name, edition = :edition, marketing_name = :marketing,
-                          offering_code = :offering, geolocation = :geo, refresh_token_enc = :token,
+                          offering_code = :offering, geolocation = :geo, refresh_token_enc = :token, token_binding = 2,
                           refresh_expires_at = :expires, state = 'CONNECTED', state_reason = null,
                           connected_by_user_id = :user, last_correlation_id = :correlation, profile_checked_at = :now,
                           updated_at = :now, version = version + 1
@@ -121,10 +134,11 @@ public class ConnectionRepository implements EncryptedData {
         if (updated == 0) {
             jdbc.sql("""
                             insert into connections (company_uuid, company_name, edition, marketing_name, offering_code,
-                              geolocation, refresh_token_enc, refresh_expires_at, state, connected_by_user_id,
-                              last_correlation_id, profile_checked_at, created_at, updated_at, version)
-                            values (:uuid, :name, :edition, :marketing, :offering, :geo, :token, :expires, 'CONNECTED',
-                              :user, :correlation, :now, :now, :now, 1)""")
+                              geolocation, refresh_token_enc, token_binding, refresh_expires_at, state,
+                              connected_by_user_id, last_correlation_id, profile_checked_at, created_at, updated_at,
+                              version)
+                            values (:uuid, :name, :edition, :marketing, :offering, :geo, :token, 2, :expires,
+                              'CONNECTED', :user, :correlation, :now, :now, :now, 1)""")
                     .param("uuid", companyUuid).param("name", profile.name())
                     .param("edition", editionOf(profile).name()).param("marketing", profile.marketingName())
                     .param("offering", profile.offeringCode()).param("geo", grant.geolocation().toString())
@@ -201,14 +215,22 @@ public class ConnectionRepository implements EncryptedData {
     @Override
     public int reencrypt(SecretBox with) {
         Integer count = tx.execute(status -> {
-            List<String[]> rows = jdbc.sql("select company_uuid, refresh_token_enc from connections for update")
-                    .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+            List<String[]> rows = jdbc.sql("""
+                            select company_uuid, refresh_token_enc, geolocation, token_binding
+                            from connections for update""")
+                    .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4)}).list();
             int rewritten = 0;
             for (String[] row : rows) {
-                if (!with.isCurrent(row[1])) {
-                    String again = with.encrypt(with.decrypt(row[1], context(row[0])), context(row[0]));
-                    jdbc.sql("update connections set refresh_token_enc = ? where company_uuid = ?")
-                            .params(again, row[0]).update();
+                boolean legacy = !"2".equals(row[3]);
+                if (legacy || !with.isCurrent(row[1])) {
+                    URI geo = URI.create(row[2]);
+                    Secret token = with.decrypt(row[1], legacy ? legacyContext(row[0]) : context(row[0], geo));
+                    if (legacy) {
+                        geolocations.require(geo, "the stored geolocation of company " + row[0]);
+                    }
+                    jdbc.sql("update connections set refresh_token_enc = ?, token_binding = 2 where company_uuid = ?")
+                            .params(with.encrypt(token, context(row[0], geo)), row[0]).update();
                     rewritten++;
                 }
             }
@@ -217,12 +239,40 @@ public class ConnectionRepository implements EncryptedData {
         return count == null ? 0 : count;
     }
 
+    /**
+     * Binds the geolocation into every refresh token written before it was (token_binding 1; docs/decisions.md,
+     * "Geolocation allow-list"): each is decrypted with the old context and, when its geolocation is allowed,
+     * re-encrypted bound to it. A row naming a geolocation off the allow-list is left as it is (its load fails).
+     *
+     * @return how many rows were bound
+     */
+    public int bindGeolocations() {
+        List<String> legacy = jdbc.sql("select company_uuid from connections where token_binding <> 2")
+                .query(String.class).list();
+        int bound = 0;
+        for (String company : legacy) {
+            try {
+                tokenStore(company).load(); // binds it
+                bound++;
+            } catch (RuntimeException e) {
+                log.warn("event=token_binding_failed company={} reason=\"{}\"", company, e.getMessage());
+            }
+        }
+        return bound;
+    }
+
     private long currentVersion(String companyUuid) {
         return jdbc.sql("select version from connections where company_uuid = ?").param(companyUuid)
                 .query(Long.class).optional().orElseThrow(() -> new ConnectionNotFoundException(companyUuid));
     }
 
-    private static String context(String companyUuid) {
+    /** The refresh token's associated data: company and geolocation, so a row redirected elsewhere fails to decrypt. */
+    private static String context(String companyUuid, URI geolocation) {
+        return "connections.refresh_token:" + companyUuid + "@" + geolocation;
+    }
+
+    /** The associated data of tokens written before V11_1 (token_binding 1). */
+    private static String legacyContext(String companyUuid) {
         return "connections.refresh_token:" + companyUuid;
     }
 
@@ -266,31 +316,50 @@ public class ConnectionRepository implements EncryptedData {
 
         @Override
         public synchronized StoredToken load() {
-            record Row(String token, String geo, Instant expires, long version) {
+            record Row(String token, String geo, Instant expires, long version, int binding) {
             }
             Row row = jdbc.sql("""
-                            select refresh_token_enc, geolocation, refresh_expires_at, version
+                            select refresh_token_enc, geolocation, refresh_expires_at, version, token_binding
                             from connections where company_uuid = ?""")
                     .param(companyUuid)
                     .query((rs, n) -> new Row(rs.getString(1), rs.getString(2),
-                            Timestamps.fromDb(rs, "refresh_expires_at"), rs.getLong(4)))
+                            Timestamps.fromDb(rs, "refresh_expires_at"), rs.getLong(4), rs.getInt(5)))
                     .optional().orElseThrow(() -> new ConnectionNotFoundException(companyUuid));
             version = row.version();
-            return new StoredToken(box.decrypt(row.token(), context(companyUuid)), URI.create(row.geo()),
-                    row.expires());
+            URI geo = geolocations.require(URI.create(row.geo()), "the stored geolocation of company " + companyUuid);
+            Secret token;
+            if (row.binding() == 2) {
+                token = box.decrypt(row.token(), context(companyUuid, geo));
+            } else {
+                token = box.decrypt(row.token(), legacyContext(companyUuid));
+                // bind it now (same credentials: the version stays); a concurrent writer's newer row wins
+                int n = jdbc.sql("""
+                                update connections set refresh_token_enc = :token, token_binding = 2
+                                where company_uuid = :uuid and version = :version and token_binding <> 2""")
+                        .param("token", box.encrypt(token, context(companyUuid, geo))).param("uuid", companyUuid)
+                        .param("version", row.version()).update();
+                if (n == 1) {
+                    log.info("event=token_bound_to_geolocation company={} geolocation={}", companyUuid, geo);
+                }
+            }
+            return new StoredToken(token, geo, row.expires());
         }
 
         @Override
         public synchronized void save(TokenGrant grant) {
-            String encrypted = box.encrypt(grant.refreshToken(), context(companyUuid));
-            String geo = grant.geolocation() == null ? null : grant.geolocation().toString();
+            URI geo = grant.geolocation() != null ? grant.geolocation() : jdbc.sql(
+                            "select geolocation from connections where company_uuid = ?").param(companyUuid)
+                    .query(String.class).optional().map(URI::create)
+                    .orElseThrow(() -> new ConnectionNotFoundException(companyUuid));
+            geolocations.require(geo, "the geolocation of company " + companyUuid);
+            String encrypted = box.encrypt(grant.refreshToken(), context(companyUuid, geo));
             int n = jdbc.sql("""
-                            update connections set refresh_token_enc = :token, refresh_expires_at = :expires,
-                              geolocation = coalesce(cast(:geo as varchar(500)), geolocation),
+                            update connections set refresh_token_enc = :token, token_binding = 2,
+                              refresh_expires_at = :expires, geolocation = :geo,
                               last_correlation_id = :correlation, updated_at = :now, version = version + 1
                             where company_uuid = :uuid and version = :version""")
                     .param("token", encrypted).param("expires", Timestamps.toDb(grant.refreshExpiresAt()))
-                    .param("geo", geo).param("correlation", grant.correlationId())
+                    .param("geo", geo.toString()).param("correlation", grant.correlationId())
                     .param("now", Timestamps.toDb(clock.instant())).param("uuid", companyUuid)
                     .param("version", version)
                     .update();

@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Points Boot's data source at {@code bridge.store.*}. An auto-configuration (not a plain configuration) so that a
  * {@link JdbcConnectionDetails} bean of a test or an embedding application takes precedence. A PostgreSQL store gets
- * the bridge's session settings ({@link PostgresSessions}).
+ * the bridge's session settings ({@link PostgresSessions}); an embedded H2 file store is made owner-only and, with
+ * {@code AUTO_SERVER=TRUE}, loopback-only with a generated password ({@link EmbeddedH2}).
  */
 @AutoConfiguration(before = DataSourceAutoConfiguration.class)
 @EnableConfigurationProperties(BridgeProperties.class)
@@ -37,6 +38,20 @@ public class StoreAutoConfiguration {
     @ConditionalOnMissingBean(JdbcConnectionDetails.class)
     JdbcConnectionDetails bridgeStoreConnectionDetails(BridgeProperties properties) {
         BridgeProperties.Store store = properties.store();
+        String password = store.password() == null ? "" : store.password().reveal();
+        java.util.Optional<java.nio.file.Path> file = store.url().startsWith("jdbc:h2:")
+                ? EmbeddedH2.databasePath(store.url()) : java.util.Optional.empty();
+        if (file.isPresent()) {
+            EmbeddedH2.ownerOnlyDirectory(file.get().toAbsolutePath().getParent());
+            if (EmbeddedH2.autoServer(store.url())) {
+                EmbeddedH2.requireLoopbackServer();
+                if (store.password() == null) {
+                    password = EmbeddedH2.password(store.passwordFile(), new java.security.SecureRandom());
+                    EmbeddedH2.adoptPassword(store.url(), file.get(), store.username(), password);
+                }
+            }
+        }
+        String storePassword = password;
         return new JdbcConnectionDetails() {
             @Override
             public String getUsername() {
@@ -45,7 +60,7 @@ public class StoreAutoConfiguration {
 
             @Override
             public String getPassword() {
-                return store.password() == null ? "" : store.password().reveal();
+                return storePassword;
             }
 
             @Override

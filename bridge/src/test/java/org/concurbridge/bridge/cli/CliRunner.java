@@ -31,7 +31,8 @@ final class CliRunner {
                 "--logging.level.root=INFO", // logging levels outlive a context in this JVM: keep the other tests'
                 "--bridge.concur.client-id=" + concur.clientId(),
                 "--bridge.concur.client-secret=" + concur.clientSecret(),
-                "--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"));
+                "--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"),
+                "--bridge.concur.sandbox-uri=" + concur.sandbox().geolocation("glz"));
     }
 
     Result run(String... args) {

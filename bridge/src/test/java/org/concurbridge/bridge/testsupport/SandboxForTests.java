@@ -47,6 +47,7 @@ public final class SandboxForTests implements AutoCloseable, AfterAllCallback {
         registry.add("bridge.concur.client-id", this::clientId);
         registry.add("bridge.concur.client-secret", this::clientSecret);
         registry.add("bridge.concur.token-base-uri", () -> sandbox().geolocation("glz").toString());
+        registry.add("bridge.concur.sandbox-uri", () -> sandbox().geolocation("glz").toString());
         registry.add("bridge.admin.username", () -> ADMIN_USER);
         registry.add("bridge.admin.password", () -> ADMIN_PASSWORD);
         String run = name + "_" + UUID.randomUUID().toString().substring(0, 8);

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.concurbridge.client.AccessToken;
 import org.concurbridge.client.CompanyCredentials;
 import org.concurbridge.client.ConcurClient;
+import org.concurbridge.client.Geolocations;
 import org.concurbridge.client.ConcurException;
 import org.concurbridge.client.RetryPolicy;
 import org.concurbridge.client.Secret;
@@ -78,7 +79,8 @@ class ExtractsHttpIT {
             }
         };
         concur = ConcurClient.builder().credentials(creds)
-                .retryPolicy(RetryPolicy.builder().sleeper(waits::add).build()).build();
+                .retryPolicy(RetryPolicy.builder().sleeper(waits::add).build())
+                .geolocations(Geolocations.concur().withSandbox(URI.create(base))).build();
     }
 
     @AfterEach
@@ -239,7 +241,9 @@ class ExtractsHttpIT {
             public void invalidate() {
             }
         };
-        ConcurClient c = ConcurClient.builder().credentials(https).retryPolicy(RetryPolicy.noRetries()).build();
+        ConcurClient c = ConcurClient.builder().credentials(https).retryPolicy(RetryPolicy.noRetries())
+                .geolocations(Geolocations.concur().withSandbox(URI.create("https://127.0.0.1:1"))
+                        .withSandbox(URI.create(base))).build();
         assertThatThrownBy(() -> c.extracts().definition(def())).isInstanceOf(ConcurException.Permanent.class)
                 .hasMessageContaining("refused");
         assertThat(seen).isEmpty();

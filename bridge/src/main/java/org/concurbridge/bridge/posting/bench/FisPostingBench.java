@@ -12,6 +12,7 @@ import org.concurbridge.client.ClientCredentials;
 import org.concurbridge.client.CompanyTokenManager;
 import org.concurbridge.client.ConcurClient;
 import org.concurbridge.client.ConcurException;
+import org.concurbridge.client.Geolocations;
 import org.concurbridge.client.OAuthClient;
 import org.concurbridge.client.Secret;
 import org.concurbridge.client.TokenGrant;
@@ -115,11 +116,13 @@ public final class FisPostingBench {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             sb.registerApp(clientId, clientSecret, "http://localhost/concur/connect");
             OAuthClient oauth = OAuthClient.builder()
-                    .credentials(new ClientCredentials(clientId, Secret.of(clientSecret))).build();
+                    .credentials(new ClientCredentials(clientId, Secret.of(clientSecret)))
+                    .geolocations(Geolocations.concur().withSandbox(sb.geolocation("glz"))).build();
             TokenGrant grant = oauth.exchangeRequestToken(sb.geolocation("glz"), company,
                     Secret.of(sb.companyRequestToken(company)));
             ConcurClient concur = ConcurClient.builder().credentials(new CompanyTokenManager(oauth,
-                    new MemoryTokenStore(grant), Clock.systemUTC(), Duration.ofMinutes(5))).build();
+                    new MemoryTokenStore(grant), Clock.systemUTC(), Duration.ofMinutes(5)))
+                    .geolocations(Geolocations.concur().withSandbox(sb.geolocation("glz"))).build();
             FisClient fis = concur.fis().withPageSize(o.pageSize()).withBatchSize(o.pageSize());
 
             List<String> ids = sb.generate(company, 42L + documents, documents);

@@ -217,12 +217,12 @@ public class ExtractPoster {
     private List<Built> claimed(ExtractJournalBuilder.Format format, List<Built> docs) {
         Map<String, ReportClaims.Holder> holders = ledger.claims().claimAll(docs.stream()
                 .map(b -> new ReportClaims.Claim(companyUuid, docType(b.doc().kind()), b.doc().header().concurId(),
-                        b.doc().idempotencyKey())).toList());
+                        erpKey(companyUuid, b.doc().idempotencyKey()))).toList());
         List<Built> mine = new ArrayList<>();
         List<PostingLedger.Event> events = new ArrayList<>();
         for (Built b : docs) {
             PostingDocument doc = b.doc();
-            ReportClaims.Holder holder = holders.get(doc.idempotencyKey());
+            ReportClaims.Holder holder = holders.get(erpKey(companyUuid, doc.idempotencyKey()));
             if (holder == null) {
                 mine.add(b);
                 continue;
@@ -279,7 +279,18 @@ public class ExtractPoster {
 
     private PostingLedger.Received received(ExtractJournalBuilder.Format format, PostingDocument doc) {
         return new PostingLedger.Received(companyUuid, format.name(), docType(doc.kind()), doc.idempotencyKey(),
-                doc.header().concurId(), 1, doc.idempotencyKey(), null);
+                doc.header().concurId(), 1, erpKey(companyUuid, doc.idempotencyKey()), null);
+    }
+
+    /**
+     * The ERP idempotency key of an extract document: its source id ({@code sae:<batch>:<report>}) with the company
+     * inserted ({@code sae:<company>:<batch>:<report>}), since batch ids and report keys are per-company sequences in
+     * Concur and companies may share an ERP. Rows recorded before V11_2 keep the key they were posted with (the row's
+     * {@code idempotency_key} is what the ERP knows; look-ups go by company and source id).
+     */
+    static String erpKey(String companyUuid, String sourceDocId) {
+        int colon = sourceDocId.indexOf(':');
+        return sourceDocId.substring(0, colon + 1) + companyUuid + sourceDocId.substring(colon);
     }
 
     /**
@@ -303,7 +314,7 @@ public class ExtractPoster {
             if (!due || row.documentJson() == null) {
                 continue;
             }
-            PostingDocument doc = built.get(row.idempotencyKey());
+            PostingDocument doc = built.get(row.sourceDocId());
             if (doc == null) {
                 doc = JSON.readValue(row.documentJson(), PostingDocument.class);
             }
@@ -357,7 +368,7 @@ public class ExtractPoster {
     private void quarantine(ExtractJournalBuilder.Format format, BuildResult r) {
         String problems = r.problems().stream().map(Object::toString).collect(Collectors.joining("; "));
         LedgerDocument row = ledger.receive(new PostingLedger.Received(companyUuid, format.name(),
-                format == ExtractJournalBuilder.Format.SAE ? "expense" : "invoice", r.key(), null, 1, r.key(), null));
+                format == ExtractJournalBuilder.Format.SAE ? "expense" : "invoice", r.key(), null, 1, erpKey(companyUuid, r.key()), null));
         if (row.state() == LedgerState.RECEIVED) {
             ledger.built(row.id(), null, null, null, mapping.version(), null, null, problems);
             ledger.failed(row.id(), LedgerState.RECEIVED, "quarantined: " + problems,

@@ -151,31 +151,36 @@ public class PostingLedger {
                 .param("ids", ids).query(ROW).list();
     }
 
-    /** Rows by ERP idempotency key (one source document revision each), in one query on the key's unique index. */
-    public List<LedgerDocument> byIdempotencyKeys(java.util.Collection<String> keys) {
-        return byKeys(COLUMNS, keys);
+    /**
+     * The company's rows by ERP idempotency key (one source document revision each), in one query on the
+     * {@code (company_uuid, idempotency_key)} unique index: keys are unique per company only.
+     */
+    public List<LedgerDocument> byIdempotencyKeys(String companyUuid, java.util.Collection<String> keys) {
+        return byKeys(COLUMNS, companyUuid, keys);
     }
 
     /** {@link #byIdempotencyKeys} without the documents ({@code documentJson} null). */
-    public List<LedgerDocument> headsByIdempotencyKeys(java.util.Collection<String> keys) {
-        return byKeys(HEAD_COLUMNS, keys);
+    public List<LedgerDocument> headsByIdempotencyKeys(String companyUuid, java.util.Collection<String> keys) {
+        return byKeys(HEAD_COLUMNS, companyUuid, keys);
     }
 
-    private List<LedgerDocument> byKeys(String columns, java.util.Collection<String> keys) {
+    private List<LedgerDocument> byKeys(String columns, String companyUuid, java.util.Collection<String> keys) {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select " + columns + " from posting_documents where idempotency_key in (:keys) order by id")
-                .param("keys", keys).query(ROW).list();
+        return jdbc.sql("select " + columns + " from posting_documents where company_uuid = :company"
+                        + " and idempotency_key in (:keys) order by id")
+                .param("company", companyUuid).param("keys", keys).query(ROW).list();
     }
 
-    /** Which of these idempotency keys the ledger has. */
-    public Set<String> knownKeys(java.util.Collection<String> keys) {
+    /** Which of these idempotency keys the company's ledger has. */
+    public Set<String> knownKeys(String companyUuid, java.util.Collection<String> keys) {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        return Set.copyOf(jdbc.sql("select idempotency_key from posting_documents where idempotency_key in (:keys)")
-                .param("keys", keys).query(String.class).list());
+        return Set.copyOf(jdbc.sql("select idempotency_key from posting_documents where company_uuid = :company"
+                        + " and idempotency_key in (:keys)")
+                .param("company", companyUuid).param("keys", keys).query(String.class).list());
     }
 
     /** RECEIVED → ACKNOWLEDGED for several rows in one update; returns how many moved. */

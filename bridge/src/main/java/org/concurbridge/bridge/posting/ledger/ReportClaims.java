@@ -72,9 +72,13 @@ public final class ReportClaims {
                         + " claimed_at) values (?, ?, ?, ?, ?) on conflict do nothing",
                 real.stream().map(c -> new Object[]{c.companyUuid(), c.docType(), c.concurId(), c.idempotencyKey(),
                         Timestamps.toDb(now)}).toList());
+        String company = real.get(0).companyUuid();
+        if (real.stream().anyMatch(c -> !c.companyUuid().equals(company))) {
+            throw new IllegalArgumentException("claims of one company at a time");
+        }
         Map<String, String> holders = holders(real);
         Map<String, LedgerDocument> rows = new HashMap<>();
-        ledger.headsByIdempotencyKeys(holders.values()).forEach(r -> rows.put(r.idempotencyKey(), r));
+        ledger.headsByIdempotencyKeys(company, holders.values()).forEach(r -> rows.put(r.idempotencyKey(), r));
         for (Claim c : real) {
             String holder = holders.get(report(c));
             if (holder == null || holder.equals(c.idempotencyKey())) {
@@ -86,7 +90,7 @@ public final class ReportClaims {
                     continue;
                 }
                 holder = holders(List.of(c)).get(report(c)); // another row took it over first
-                row = ledger.headsByIdempotencyKeys(List.of(holder)).stream().findFirst().orElse(null);
+                row = ledger.headsByIdempotencyKeys(company, List.of(holder)).stream().findFirst().orElse(null);
             }
             out.put(c.idempotencyKey(), new Holder(holder, row));
         }

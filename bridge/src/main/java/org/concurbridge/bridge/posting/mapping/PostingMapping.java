@@ -50,8 +50,15 @@ public final class PostingMapping {
     private final Map<String, MappingConfig.OffsetRule> offsets;
     private final Map<String, MappingConfig.TaxRule> taxes;
     private final Map<String, List<String>> costObjects;
+    /** No companies section means "no ERP company allowed" rather than "Concur's own codes" (shared ERP). */
+    private final boolean companiesRequired;
 
     private PostingMapping(MappingConfig config, String version) {
+        this(config, version, false);
+    }
+
+    private PostingMapping(MappingConfig config, String version, boolean companiesRequired) {
+        this.companiesRequired = companiesRequired;
         this.config = config;
         this.version = version;
         this.strict = Boolean.TRUE.equals(config.strict());
@@ -67,6 +74,22 @@ public final class PostingMapping {
                     .toList()));
         }
         this.costObjects = dims;
+    }
+
+    /**
+     * This mapping with its {@code companies} section as the connection's allow-list of ERP companies even when it
+     * has none (setting {@code bridge.posting.require-company-mapping}): then no company is allowed, and every document
+     * fails to build naming the missing section, instead of posting into the company Concur's ledger code names.
+     */
+    public PostingMapping requiringCompanies() {
+        return companies != null || companiesRequired ? this : new PostingMapping(config, version, true);
+    }
+
+    /** The ERP companies this mapping names (its allow-list); empty when it has no companies section. */
+    public java.util.Set<String> erpCompanies() {
+        return companies == null ? java.util.Set.of()
+                : companies.stream().map(MappingConfig.CompanyRule::company).collect(
+                        java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** No mapping: Concur's account codes, payment codes, tax codes and ledger pass through as they are. */
@@ -202,6 +225,9 @@ public final class PostingMapping {
      */
     public Optional<CompanyTarget> company(String entity, String ledger, String documentCurrency,
                                            String concurCompanyId) {
+        if (companies == null && companiesRequired) {
+            return Optional.empty();   // a connection posts only into the ERP companies its mapping names
+        }
         if (companies == null) {
             String own = Stream.of(ledger, entity, concurCompanyId).filter(s -> s != null && !s.isBlank())
                     .findFirst().orElse(DEFAULT_COMPANY);

@@ -27,16 +27,23 @@ public class ConnectionMappings {
     private final JdbcClient jdbc;
     private final Path mappingDir;
     private final Clock clock;
+    private final boolean requireCompanyMapping;
 
     public ConnectionMappings(JdbcClient jdbc, BridgeProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.mappingDir = properties.posting().mappingDir();
+        this.requireCompanyMapping = properties.posting().requireCompanyMapping();
         this.clock = clock;
     }
 
-    /** The connection's mapping (validated), or {@link PostingMapping#none()}. */
+    /**
+     * The connection's mapping (validated), or {@link PostingMapping#none()}; with
+     * {@code bridge.posting.require-company-mapping}, its companies section is the connection's allow-list of ERP
+     * companies ({@link PostingMapping#requiringCompanies()}).
+     */
     public PostingMapping mapping(String companyUuid) {
-        return stored(companyUuid).map(Stored::mapping).orElseGet(PostingMapping::none);
+        PostingMapping m = stored(companyUuid).map(Stored::mapping).orElseGet(PostingMapping::none);
+        return requireCompanyMapping ? m.requiringCompanies() : m;
     }
 
     /**

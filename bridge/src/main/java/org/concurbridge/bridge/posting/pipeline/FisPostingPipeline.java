@@ -264,7 +264,7 @@ public final class FisPostingPipeline {
         }
         // by idempotency key (one FIS document revision): its unique index finds a page's rows however large the
         // ledger grows
-        Set<String> known = ledger.knownKeys(keys);
+        Set<String> known = ledger.knownKeys(companyUuid, keys);
         for (int i = 0; i < page.size(); i++) {
             FisReadResult read = page.get(i);
             BuildResult built = builds.get(i);
@@ -282,7 +282,7 @@ public final class FisPostingPipeline {
         Map<String, LedgerDocument> byKey = new java.util.HashMap<>();
         ledger.inTransaction(() -> {
             ledger.receiveAll(fresh);
-            ledger.headsByIdempotencyKeys(keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
+            ledger.headsByIdempotencyKeys(companyUuid, keys).forEach(r -> byKey.put(r.idempotencyKey(), r));
             for (PostingLedger.ReceivedBuilt f : fresh) {
                 LedgerDocument row = byKey.get(f.received().idempotencyKey());
                 event(row.id(), "received", f.documentJson() != null ? "OK" : "PROBLEMS",
