@@ -23,7 +23,11 @@ import org.concurbridge.sandbox.fis.FisUseCase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link ExtractsClient} and {@link PaymentBatchClient} against the sandbox over loopback HTTP. */
+/**
+ * {@link ExtractsClient} and {@link PaymentBatchClient} against the sandbox over loopback HTTP. The sandbox prints its
+ * links on the legacy {@code www.concursolutions.com} host (and {@code File-Url} over plain http) like the samples:
+ * every call here reaching the sandbox proves the client sent each link's path to the company's geolocation.
+ */
 class ExtractsSandboxIT extends SandboxTestSupport {
 
     @TempDir
@@ -50,12 +54,16 @@ class ExtractsSandboxIT extends SandboxTestSupport {
         assertThat(start).isInstanceOf(JobStart.Created.class);
         ExtractJob job = ((JobStart.Created) start).job();
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(sae.jobLink()).as("links on the legacy host, like the samples")
+                .startsWith("https://www.concursolutions.com/api/expense/extract/v1.0/");
+        assertThat(job.statusLink()).startsWith("https://www.concursolutions.com/api/expense/extract/v1.0/");
         assertThat(extracts.startJob(sae)).isInstanceOf(JobStart.AlreadyRunning.class);
         assertThat(extracts.jobs(sae)).extracting(ExtractJob::id).contains(job.id());
 
         sandbox.clock().advance(Duration.ofMinutes(5));
         ExtractJob done = extracts.status(job);
         assertThat(done.status()).isEqualTo(JobStatus.COMPLETED);
+        assertThat(done.fileLink()).startsWith("https://www.concursolutions.com/");
         ExtractFile file = extracts.download(done, tmp.resolve("sae.csv"));
         assertThat(file.kind()).isEqualTo(ExtractFile.Kind.CSV);
         assertThat(Files.readString(file.file())).startsWith("EXTRACT|");
@@ -88,8 +96,10 @@ class ExtractsSandboxIT extends SandboxTestSupport {
         sandbox.clock().advance(Duration.ofMinutes(5));
         assertThat(batches.batches(PaymentBatch.BatchState.CLOSED)).extracting(PaymentBatch::batchId)
                 .contains(open.batchId());
+        assertThat(open.batchUrl()).startsWith("https://www.concursolutions.com/api/expense/paymentbatch/v1.1/batch/");
         CloseResult.Accepted closed = (CloseResult.Accepted) batches.close(open);
-        assertThat(closed.fileUrl()).isNotBlank();
+        assertThat(closed.fileUrl()).as("plain http on the legacy host, like the close sample")
+                .startsWith("http://www.concursolutions.com/api/expense/paymentbatch/v1.1/batch/");
         ExtractFile file = batches.download(closed.fileUrl(), tmp.resolve("batch.csv"));
         assertThat(Files.readString(file.file())).startsWith("EXTRACT|");
     }
