@@ -229,7 +229,7 @@ public final class ApiCalls {
                      Function<Reply, T> reader) {
         return client.call(operation, token -> client.request(method, resolve(operation, token, target), token,
                         "application/xml", "application/xml", body), false, answered,
-                HttpResponse.BodyHandlers.ofByteArray(), response -> {
+                HttpResponse.BodyHandlers.ofByteArray(), ConcurClient.CLASSIC_UNAUTHORIZED, response -> {
                     try {
                         return reader.apply(new Reply(response.status(), response.body(),
                                 response.header("Content-Type"), response.header("Location"),
@@ -252,7 +252,7 @@ public final class ApiCalls {
                         written -> new byte[0])
                 : HttpResponse.BodySubscribers.ofByteArray();
         return client.call(operation, token -> client.request("GET", resolve(operation, token, target), token,
-                accept, null, null), false, Set.of(), toFile, response -> {
+                accept, null, null), false, Set.of(), toFile, ConcurClient.CLASSIC_UNAUTHORIZED, response -> {
                     try {
                         return new Download(file, response.header("Content-Type"), Files.size(file),
                                 response.correlationId());

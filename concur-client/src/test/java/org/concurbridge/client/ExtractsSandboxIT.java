@@ -18,6 +18,7 @@ import org.concurbridge.client.extracts.JobStatus;
 import org.concurbridge.client.paymentbatch.CloseResult;
 import org.concurbridge.client.paymentbatch.PaymentBatch;
 import org.concurbridge.client.paymentbatch.PaymentBatchClient;
+import org.concurbridge.sandbox.RecordedRequest;
 import org.concurbridge.sandbox.SandboxDemo;
 import org.concurbridge.sandbox.fis.FisUseCase;
 import org.junit.jupiter.api.Test;
@@ -119,5 +120,26 @@ class ExtractsSandboxIT extends SandboxTestSupport {
         }
         assertThat(empty).isNotEmpty();
         assertThat(batches.close(empty.get(0))).isInstanceOf(CloseResult.NoReports.class);
+    }
+
+    @Test
+    void anExpiredOrRevokedTokenAnswered403OnTheClassicApisIsRefreshedOnceAndRetried() {
+        String pro = SandboxDemo.PROFESSIONAL_COMPANY;
+        ExtractsClient extracts = concur(managerFor(pro)).extracts();
+        assertThat(extracts.definitions()).isNotEmpty();
+        sandbox.revokeAccessTokens(pro);
+        sandbox.clearRequests();
+        assertThat(extracts.definitions()).isNotEmpty();
+        assertThat(sandbox.requests()).extracting(r -> r.method() + " " + r.path() + " " + r.status())
+                .containsExactly("GET /api/expense/extract/v1.0/ 403", "POST /oauth2/v0/token 200",
+                        "GET /api/expense/extract/v1.0/ 200");
+
+        String standard = SandboxDemo.STANDARD_COMPANY;
+        PaymentBatchClient batches = concur(managerFor(standard)).paymentBatches();
+        batches.batches(null);
+        sandbox.revokeAccessTokens(standard);
+        sandbox.clearRequests();
+        batches.batches(null);
+        assertThat(sandbox.requests()).extracting(RecordedRequest::status).containsExactly(403, 200, 200);
     }
 }

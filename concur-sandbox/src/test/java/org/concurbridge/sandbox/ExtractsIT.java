@@ -296,6 +296,12 @@ class ExtractsIT {
     @Test
     void callersNeedAnExtrctTokenOfAProfessionalCompanyAndSeeOnlyTheirOwnDefinitionsAndJobs() {
         assertThat(HTTP.get(api("/"), null).statusCode()).isEqualTo(401);
+        // an expired or revoked token is 403 on the classic APIs (only a missing header is 401)
+        assertThat(sb.revokeAccessTokens(company)).isPositive();
+        HttpResponse<String> expired = HTTP.get(api("/"), token);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(XmlDoc.text(XmlDoc.parse(expired.body()), "Message")).contains("expired or revoked");
+        token = FisApiITSupport.token(sb, HTTP, company);
         assertThat(HTTP.get(at(sb.geolocation("eu"), "/api/expense/extract/v1.0/"), token).statusCode())
                 .as("another data center redirects home").isEqualTo(301);
 

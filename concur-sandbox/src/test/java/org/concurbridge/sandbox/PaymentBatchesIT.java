@@ -253,6 +253,12 @@ class PaymentBatchesIT {
     void callersNeedAPaybatTokenOfAStandardCompanyAndSeeOnlyTheirOwnBatches() {
         sb.fis().generate(company, 6L, 2, List.of(FisUseCase.VAT_SINGLE));
         assertThat(HTTP.get(list("/OPEN"), null).statusCode()).isEqualTo(401);
+        // an expired or revoked token is 403 on the classic APIs (only a missing header is 401)
+        assertThat(sb.revokeAccessTokens(company)).isPositive();
+        HttpResponse<String> expired = HTTP.get(list("/OPEN"), token);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(XmlDoc.text(XmlDoc.parse(expired.body()), "Message")).contains("expired or revoked");
+        token = FisApiITSupport.token(sb, HTTP, company);
         assertThat(HTTP.get(at(sb.geolocation("us"), "/api/expense/paymentbatch/v1.1/batchlist/OPEN"), token)
                 .statusCode()).isEqualTo(301);
 
