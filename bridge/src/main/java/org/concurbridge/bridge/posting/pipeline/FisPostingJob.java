@@ -91,7 +91,8 @@ public class FisPostingJob implements ConnectionJob {
             return JobResult.failed("SAP Concur refused the connection's token; reconnect the company. Nothing was"
                     + " lost: every document is kept in the posting ledger. " + e.getMessage());
         } catch (ConcurException e) {
-            return JobResult.failed("SAP Concur did not answer; the run resumes where it stopped: " + e.getMessage());
+            return JobResult.concurUnavailable("SAP Concur did not answer; the run resumes where it stopped: "
+                    + e.getMessage(), e);
         } catch (ErpException e) {
             return JobResult.failed("the ERP refused the run; it resumes where it stopped: " + e.getMessage());
         }
