@@ -63,6 +63,14 @@ class StartupFailureIT {
     }
 
     @Test
+    void aShortAdminPasswordStopsStartup(CapturedOutput output) {
+        assertThatThrownBy(() -> start(h2(), "--bridge.secrets.key-file=" + dir.resolve("secret.key"),
+                "--bridge.admin.password=short-pw")).isInstanceOf(Exception.class);
+        assertThat(output.getOut() + output.getErr()).contains("bridge.admin.password")
+                .contains("at least 12 characters").doesNotContain("short-pw");
+    }
+
+    @Test
     void corruptedKeyFileStopsStartupNamingTheFileAndTheRemedy(CapturedOutput output) throws IOException {
         Path keyFile = dir.resolve("secret.key");
         Files.writeString(keyFile, "%%% not a key %%%\n");

@@ -246,11 +246,14 @@ public final class ApiCalls {
      * the failure. A connection cut mid-body is {@link ConcurException.Retriable} and retried from the start.
      */
     public Download download(String operation, String target, String accept, Path file) {
-        HttpResponse.BodyHandler<byte[]> toFile = info -> info.statusCode() / 100 == 2
-                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file,
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
-                        written -> new byte[0])
-                : HttpResponse.BodySubscribers.ofByteArray();
+        HttpResponse.BodyHandler<byte[]> toFile = BodyLimits.cap(info -> {
+            if (info.statusCode() / 100 != 2) {
+                return HttpResponse.BodySubscribers.ofByteArray();
+            }
+            ownerOnlyFile(file);
+            return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(file,
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), written -> new byte[0]);
+        }, BodyLimits.MAX_DOWNLOAD_BYTES);
         return client.call(operation, token -> client.request("GET", resolve(operation, token, target), token,
                 accept, null, null), false, Set.of(), toFile, ConcurClient.CLASSIC_UNAUTHORIZED, response -> {
                     try {
@@ -260,6 +263,22 @@ public final class ApiCalls {
                         throw new UncheckedIOException("cannot read the size of " + file, e);
                     }
                 });
+    }
+
+    /** Creates (or re-creates) {@code file} readable and writable by its owner only ({@code rw-------}). */
+    private static void ownerOnlyFile(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            if (Files.getFileAttributeView(file.toAbsolutePath().getParent(),
+                    java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the download file " + file, e);
+        }
     }
 
     /**

@@ -112,8 +112,16 @@ final class HttpCaller {
         String geo = ErrorClassifier.authority(request.uri());
         HttpResponse<byte[]> raw;
         try {
-            raw = http.send(request, bodyHandler);
+            raw = http.send(request, BodyLimits.cap(bodyHandler, BodyLimits.MAX_BODY_BYTES));
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BodyLimits.TooLarge tooLarge) {
+                    log.warn("concur.call op={} method={} geo={} path={} error=body-too-large limitBytes={}", operation,
+                            request.method(), geo, request.uri().getRawPath(), tooLarge.limit);
+                    throw new ConcurException.Permanent(operation + " failed: " + tooLarge.getMessage()
+                            + " (refused)", 0, null, null, e);
+                }
+            }
             log.info("concur.call op={} method={} geo={} path={} status=none durationMs={} error={}", operation,
                     request.method(), geo, request.uri().getRawPath(), elapsedMs(started),
                     e.getClass().getSimpleName());

@@ -33,6 +33,16 @@ record TokenResponse(
 
     private static final String TOKEN_PATH = "/oauth2/v0/token";
 
+    /** Without the tokens: a record's generated {@code toString} would print them. */
+    @Override
+    public String toString() {
+        return "TokenResponse[expiresIn=" + expiresIn + ", refreshExpiresIn=" + refreshExpiresIn + ", geolocation="
+                + geolocation + ", scope=" + scope + ", tokenType=" + tokenType + ", accessToken="
+                + (accessToken == null ? "null" : "[hidden]") + ", refreshToken="
+                + (refreshToken == null ? "null" : "[hidden]") + ", idToken=" + (idToken == null ? "null" : "[hidden]")
+                + "]";
+    }
+
     static TokenResponse parse(JsonNode root) {
         if (!root.isObject()) {
             throw new MalformedResponseException("token response is not a JSON object");

@@ -107,6 +107,29 @@ class GeolocationAllowListTest {
         assertThat(attacker.seen).as("the bearer token never reaches the attacker").isEmpty();
     }
 
+    @Test
+    void aDownloadIsWrittenOwnerOnly() throws Exception {
+        concur.answer("/file", 200, "extract,file,content");
+        Path file = Path.of("target/geo-test-download.txt");
+        java.nio.file.Files.deleteIfExists(file);
+        new ApiCalls(client(concur.base())).download("file", "/file", "*/*", file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo("extract,file,content");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void aBodyOverItsCapIsCutOff() throws Exception {
+        concur.answer("/big", 200, "y".repeat(5000));
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(concur.base() + "/big")).build();
+        assertThatThrownBy(() -> http.send(request, BodyLimits.cap(
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray(), 1000)))
+                .isInstanceOf(IOException.class).hasMessageContaining("larger than 1000 bytes");
+        assertThat(http.send(request, BodyLimits.cap(java.net.http.HttpResponse.BodyHandlers.ofByteArray(), 10_000))
+                .body()).hasSize(5000);
+    }
+
     private OAuthClient oauth() {
         return OAuthClient.builder().credentials(new ClientCredentials("client", Secret.of("client-secret")))
                 .retryPolicy(RetryPolicy.noRetries()).geolocations(allowed).build();

@@ -49,6 +49,10 @@ final class DemoCommand implements Runnable {
     @Option(names = "--once", description = "Run one full cycle, print the summary and exit.")
     boolean once;
 
+    @Option(names = "--data-dir", defaultValue = "./demo-data", description = "The demo's own directory: database,"
+            + " key, logs and extract files (default: ${DEFAULT-VALUE}); never the production ./data.")
+    java.nio.file.Path dataDir;
+
     @Unmatched
     List<String> springArgs = new java.util.ArrayList<>();
 
@@ -69,6 +73,24 @@ final class DemoCommand implements Runnable {
         String adminPassword = randomPassword();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("server.port", port);
+        // the demo's own store, key, logs and files, and its own embedded ERP: command-line arguments outrank the
+        // environment, so a production bridge's BRIDGE_* / ERP_* settings on this machine are never used
+        String dir = dataDir.toAbsolutePath().normalize().toString();
+        props.put("bridge.store.url", "jdbc:h2:file:" + dir + "/bridge;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+        props.put("bridge.store.username", "sa");
+        props.put("bridge.store.password", "");
+        props.put("bridge.store.password-file", dir + "/store.password");
+        props.put("bridge.secrets.key", "");
+        props.put("bridge.secrets.key-file", dir + "/secret.key");
+        props.put("logging.file.name", dir + "/logs/bridge.log");
+        props.put("bridge.extracts.work-dir", dir + "/extracts");
+        props.put("erp.adapter", "sql");
+        props.put("erp.sql.jdbc-url", "");
+        props.put("erp.sql.user", "");
+        props.put("erp.sql.password", "");
+        props.put("erp.sql.schema", "erp");
+        props.put("erp.sql.migrate", "true");
         props.put("erp.sql.seed-demo", "true"); // demo chart of accounts, suppliers, cost objects, POs in schema erp
         props.put("bridge.extracts.enabled", "true");     // posting from extract files too (payment batches, SAE)
         props.put("bridge.extracts.poll-initial", "500ms");
@@ -84,7 +106,8 @@ final class DemoCommand implements Runnable {
         props.put("bridge.admin.password", adminPassword);
         ConfigurableApplicationContext ctx;
         try {
-            System.out.println("Starting the bridge on port " + port + " (embedded H2 database and key under ./data) ...");
+            System.out.println("Starting the bridge on port " + port + " (embedded H2 database, key and embedded ERP"
+                    + " under " + dir + ") ...");
             ctx = Contexts.service(props, springArgs.toArray(String[]::new));
         } catch (RuntimeException e) {
             sandbox.close();

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class QuickConnectWalk {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern NONCE = Pattern.compile("name=\"request\"\\s+value=\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new CookieManager())
@@ -40,10 +41,17 @@ final class QuickConnectWalk {
             page = post(login, "username=" + enc(adminUser) + "&password=" + enc(adminPassword) + "&_csrf="
                     + enc(csrf(page.body(), "sign-in page")));
         }
-        check(page, "/concur/connect", "the Quick Connect landing page");
-        URI landing = URI.create(page.uri().getScheme() + "://" + page.uri().getAuthority() + "/concur/connect");
-        HttpResponse<String> result = post(landing, "_csrf=" + enc(csrf(page.body(), "landing page")));
-        check(result, "/concur/connect", "the Quick Connect result page");
+        // the landing page redirected to the confirm page of this request (one-time nonce, token out of the URL)
+        check(page, "/concur/connect/confirm", "the Quick Connect confirm page");
+        String base = page.uri().getScheme() + "://" + page.uri().getAuthority();
+        HttpResponse<String> review = post(URI.create(base + "/concur/connect"), "_csrf="
+                + enc(csrf(page.body(), "confirm page")) + "&request=" + enc(nonce(page.body(), "confirm page"))
+                + "&companyUuid=" + enc(companyUuid));
+        check(review, "/concur/connect", "the Quick Connect review page (company name)");
+        HttpResponse<String> result = post(URI.create(base + "/concur/connect/store"), "_csrf="
+                + enc(csrf(review.body(), "review page")) + "&request=" + enc(nonce(review.body(), "review page"))
+                + "&companyUuid=" + enc(companyUuid));
+        check(result, "/concur/connect/store", "the Quick Connect result page");
         return result.body();
     }
 
@@ -72,6 +80,14 @@ final class QuickConnectWalk {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the " + page);
+        }
+        return m.group(1);
+    }
+
+    private static String nonce(String html, String page) {
+        Matcher m = NONCE.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no Quick Connect request nonce on the " + page);
         }
         return m.group(1);
     }

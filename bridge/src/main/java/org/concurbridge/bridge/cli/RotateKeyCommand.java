@@ -21,6 +21,12 @@ final class RotateKeyCommand implements Runnable {
     @Override
     public void run() {
         try (ConfigurableApplicationContext ctx = Contexts.tool(springArgs.toArray(String[]::new))) {
+            var running = ctx.getBean(org.concurbridge.bridge.store.ServiceInstances.class).running();
+            if (!running.isEmpty()) {
+                throw new IllegalStateException("a bridge service is running on this store ("
+                        + running.stream().map(i -> i.name() + ", last seen " + i.heartbeatAt()).toList()
+                        + "): it keeps the old key in memory. Stop every instance, then run rotate-key again.");
+            }
             KeyRotation.Result result = ctx.getBean(KeyRotation.class).rotate();
             System.out.println("Current key id " + result.currentKeyId()
                     + (result.newKeyGenerated() ? " (newly generated)" : "") + "; " + result.reencrypted()

@@ -127,6 +127,16 @@ public record BridgeProperties(
     public record Admin(
             @DefaultValue("admin") @NotBlank @Size(max = 100) String username,
             Secret password) {
+
+        /** The shortest administrator password accepted in configuration. */
+        public static final int MIN_PASSWORD_LENGTH = 12;
+
+        /** A configured password has at least {@value #MIN_PASSWORD_LENGTH} characters. */
+        @jakarta.validation.constraints.AssertTrue(message = "bridge.admin.password must have at least 12 characters"
+                + " (or leave it unset to have one generated)")
+        public boolean isPasswordLongEnough() {
+            return password == null || password.reveal().length() >= MIN_PASSWORD_LENGTH;
+        }
     }
 
     /**
@@ -190,6 +200,8 @@ public record BridgeProperties(
      * @param requireCompanyMapping true (an ERP shared by several Concur companies): a connection posts only into
      *                      the ERP companies its mapping's {@code companies} section names; without that section
      *                      nothing posts. False: without the section, Concur's own ledger code names the ERP company
+     * @param holdUntilMapped true: a connection posts nothing (its posting jobs skip) until a mapping is saved for it,
+     *                      so a company connected through Quick Connect cannot post before an operator mapped it
      */
     public record Posting(
             Path mappingDir,
@@ -198,7 +210,8 @@ public record BridgeProperties(
             @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration retryBackoff,
             @DefaultValue("1h") @NotNull @DurationMin(seconds = 1) Duration maxBackoff,
             @DefaultValue("5000") @Min(1) @Max(1000000) int maxDocumentsPerRun,
-            @DefaultValue("false") boolean requireCompanyMapping) {
+            @DefaultValue("false") boolean requireCompanyMapping,
+            @DefaultValue("false") boolean holdUntilMapped) {
     }
 
     /**
@@ -217,7 +230,10 @@ public record BridgeProperties(
      * @param pollMax              longest wait between two polls
      * @param pollTimeout          how long one run waits for a job; a job still running is polled again next run
      * @param holdFileOnRowProblem true: an unreadable row holds the whole file; false: only its report is quarantined
-     * @param workDir              where downloaded extract files are kept
+     * @param workDir              where downloaded extract files are kept (directories {@code rwx------}, files
+     *                             {@code rw-------})
+     * @param retention            downloaded extract files older than this are deleted (each run of a company
+     *                             cleans its directory)
      */
     public record Extracts(
             @DefaultValue("false") boolean enabled,
@@ -229,6 +245,7 @@ public record BridgeProperties(
             @DefaultValue("1m") @NotNull @DurationMin(millis = 1) Duration pollMax,
             @DefaultValue("10m") @NotNull @DurationMin(seconds = 0) Duration pollTimeout,
             @DefaultValue("false") boolean holdFileOnRowProblem,
-            @DefaultValue("./data/extracts") @NotNull Path workDir) {
+            @DefaultValue("./data/extracts") @NotNull Path workDir,
+            @DefaultValue("30d") @NotNull @DurationMin(days = 1) Duration retention) {
     }
 }

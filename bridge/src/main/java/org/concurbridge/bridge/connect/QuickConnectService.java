@@ -49,6 +49,11 @@ public class QuickConnectService {
         this.geolocations = properties.concur().geolocations();
     }
 
+    /** Whether {@code userId} from the landing page is absent or a UUID (it is stored and logged, never free text). */
+    public static boolean validUserId(String userId) {
+        return userId == null || userId.isBlank() || UUID_PATTERN.matcher(userId.trim()).matches();
+    }
+
     /** Checks the landing-page or form parameters; returns the problems, each naming the field. */
     public static java.util.List<String> validate(String companyUuid, String requestToken) {
         java.util.List<String> problems = new java.util.ArrayList<>();
@@ -59,6 +64,8 @@ public class QuickConnectService {
         }
         if (requestToken == null || requestToken.isBlank()) {
             problems.add("Request token (requestToken) is missing.");
+        } else if (requestToken.length() > 2000) {
+            problems.add("Request token (requestToken) is too long.");
         }
         return problems;
     }
@@ -69,6 +76,26 @@ public class QuickConnectService {
      * @throws ConnectException with a message for the admin when anything fails; nothing is stored then
      */
     public Connection connect(String companyUuid, Secret requestToken, String userId) {
+        return store(preview(companyUuid, requestToken, userId), userId);
+    }
+
+    /**
+     * A company's token grant and profile, read but not stored: what the landing page shows (the company's name)
+     * before the admin stores the connection. Never printed: its grant holds tokens.
+     */
+    public record Preview(String companyUuid, TokenGrant grant, CompanyProfile profile) {
+        @Override
+        public String toString() {
+            return "Preview[companyUuid=" + companyUuid + ", name=" + profile.name() + "]";
+        }
+    }
+
+    /**
+     * Exchanges the request token and reads the company profile; stores nothing.
+     *
+     * @throws ConnectException with a message for the admin when anything fails
+     */
+    public Preview preview(String companyUuid, Secret requestToken, String userId) {
         java.util.List<String> problems = validate(companyUuid, requestToken == null ? null : requestToken.reveal());
         if (!problems.isEmpty()) {
             throw new ConnectException(String.join(" ", problems), null);
@@ -104,6 +131,14 @@ public class QuickConnectService {
             throw new ConnectException("The company profile belongs to " + profile.companyUuid() + ", not to " + company
                     + ". Nothing was stored.", null);
         }
+        return new Preview(company, grant, profile);
+    }
+
+    /** Stores a previewed connection and schedules its jobs. */
+    public Connection store(Preview preview, String userId) {
+        String company = preview.companyUuid();
+        TokenGrant grant = preview.grant();
+        CompanyProfile profile = preview.profile();
         Connection saved = connections.saveConnected(company, grant, profile, userId);
         clients.evict(company);
         jobs.schedule(company);

@@ -33,8 +33,11 @@ public class AdminAccount implements UserDetailsService {
     private final PasswordEncoder encoder;
     private final String configuredHash;
     private final SecureRandom random = new SecureRandom();
+    private final SignInThrottle throttle;
 
-    AdminAccount(BridgeProperties properties, SettingsRepository settings, PasswordEncoder encoder) {
+    AdminAccount(BridgeProperties properties, SettingsRepository settings, PasswordEncoder encoder,
+                 SignInThrottle throttle) {
+        this.throttle = throttle;
         this.admin = properties.admin();
         this.settings = settings;
         this.encoder = encoder;
@@ -48,7 +51,8 @@ public class AdminAccount implements UserDetailsService {
         }
         String hash = configuredHash != null ? configuredHash
                 : settings.get(GENERATED_HASH_KEY).orElseThrow(() -> new UsernameNotFoundException("no password yet"));
-        return User.withUsername(username).password(hash).roles("ADMIN").build();
+        return User.withUsername(username).password(hash).roles("ADMIN")
+                .accountLocked(throttle != null && throttle.locked(username)).build();
     }
 
     /** On the first start without a configured password: generate one, store its hash, print it once. */

@@ -45,6 +45,36 @@ class DemoCommandIT {
                 .contains("Demo cycle complete.");
     }
 
+    /**
+     * The demo keeps to its own directory and its own embedded ERP: settings meant for a production bridge (here as
+     * system properties, like ERP_* / BRIDGE_STORE_URL environment variables) are not used.
+     */
+    @Test
+    void demoNeverUsesTheProductionDataDirectoryOrErpSettings(@TempDir Path demoData) throws IOException {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setProperty("erp.adapter", "tryton");  // would stop the demo: no Tryton is configured
+        System.setProperty("bridge.store.url", "jdbc:h2:mem:production_store_must_not_be_used");
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            exit = BridgeCli.commandLine().execute("demo", "--once", "--data-dir", demoData.toString(),
+                    "--port", String.valueOf(freePort()), "--sandbox-port", String.valueOf(freePort()),
+                    "--logging.level.root=INFO", "--logging.level.com.github.kagkarlsson.scheduler=INFO",
+                    "--logging.level.org.concurbridge.sandbox=INFO");
+        } finally {
+            System.setOut(original);
+            System.clearProperty("erp.adapter");
+            System.clearProperty("bridge.store.url");
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(out).isZero();
+        assertThat(out).contains("Demo cycle complete.").contains(demoData.toString());
+        assertThat(demoData.resolve("bridge.mv.db")).exists();
+        assertThat(demoData.resolve("secret.key")).exists();
+        assertThat(demoData.resolve("store.password")).exists();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

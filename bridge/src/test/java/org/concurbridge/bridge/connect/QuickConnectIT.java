@@ -114,7 +114,10 @@ class QuickConnectIT {
         assertThat(landing.body()).contains("9bdded51-00b8-4f84-8bef-6d3afe727007").doesNotContain(token);
         assertThat(concur.tokenCalls()).isZero();
 
-        HttpResponse<String> result = admin.postForm("/concur/connect", BridgeHttp.csrf(landing.body()), Map.of());
+        HttpResponse<String> review = admin.postForm("/concur/connect", BridgeHttp.csrf(landing.body()),
+                Map.of("request", nonce(landing.body()), "companyUuid", SandboxDemo.STANDARD_COMPANY));
+        HttpResponse<String> result = admin.postForm("/concur/connect/store", BridgeHttp.csrf(review.body()),
+                Map.of("request", nonce(review.body()), "companyUuid", SandboxDemo.STANDARD_COMPANY));
         assertThat(result.body()).contains("connect-success");
         var stored = connections.find(SandboxDemo.STANDARD_COMPANY).orElseThrow();
         assertThat(stored.edition()).isEqualTo(Edition.STANDARD);
@@ -244,5 +247,13 @@ class QuickConnectIT {
         assertThat(stored.state()).isEqualTo(ConnectionState.NEEDS_RECONNECT);
         assertThat(stored.stateReason()).isNotBlank();
         assertThat(admin.get("/").body()).contains("NEEDS_RECONNECT");
+    }
+
+    /** The one-time request nonce of a landing-page form. */
+    static String nonce(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"request\"\\s+value=\"([^\"]+)\"")
+                .matcher(html);
+        assertThat(m.find()).as("page has a request nonce:\n" + html).isTrue();
+        return m.group(1);
     }
 }

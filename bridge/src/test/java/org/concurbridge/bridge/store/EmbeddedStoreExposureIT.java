@@ -129,6 +129,25 @@ class EmbeddedStoreExposureIT {
                 .isInstanceOf(SQLException.class);
     }
 
+    @Test
+    void rotateKeyRefusesWhileAServiceRunsOnTheStore() {
+        List<String> args = new ArrayList<>(List.of("rotate-key"));
+        args.addAll(settings());
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = org.concurbridge.bridge.cli.BridgeCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        int exit = cli.execute(args.toArray(String[]::new));
+        assertThat(exit).as(err.toString()).isNotZero();
+        assertThat(err.toString()).contains("a bridge service is running on this store");
+    }
+
+    @Test
+    void theWebServerListensOnLoopbackOnly() {
+        String port = service.getEnvironment().getProperty("local.server.port");
+        assertThat(service.getEnvironment().getProperty("server.address")).isEqualTo("127.0.0.1");
+        assertThat(port).isNotNull();
+    }
+
     /** The port of the TCP server H2 started for the open database, from its lock file. */
     private static int serverPort() throws IOException {
         Properties lock = new Properties();

@@ -53,7 +53,16 @@ class QuickConnectBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-connect")));
         assertThat(web.findElement(By.id("company-uuid")).getText()).isEqualTo(SandboxDemo.PROFESSIONAL_COMPANY);
         assertThat(concur.tokenCalls()).as("no exchange before the admin confirms").isZero();
+        assertThat(web.getCurrentUrl()).as("the request token left the address bar").contains("/concur/connect/confirm")
+                .doesNotContain("requestToken");
         web.findElement(By.id("confirm-connect")).click();
+
+        // the company's name is shown before anything is stored
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("store-connection")));
+        assertThat(web.findElement(By.id("company-name")).getText()).isNotBlank();
+        assertThat(web.findElement(By.id("company-uuid")).getText()).isEqualTo(SandboxDemo.PROFESSIONAL_COMPANY);
+        browser.screenshot("connect-review");
+        web.findElement(By.id("store-connection")).click();
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("connect-success")));
         assertThat(web.findElement(By.id("edition")).getText()).isEqualTo("PROFESSIONAL");

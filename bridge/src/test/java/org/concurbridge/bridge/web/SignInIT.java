@@ -53,7 +53,7 @@ class SignInIT {
     @Test
     void quickConnectLandingResumesAfterSignIn() {
         BridgeHttp web = new BridgeHttp(port, BridgeHttp.Redirects.RETURN);
-        String landing = "/concur/connect?id=7f8e1a2b-0000-4000-8000-000000000001&requestToken=rt-123&userId=u-9";
+        String landing = "/concur/connect?id=7f8e1a2b-0000-4000-8000-000000000001&requestToken=rt-123&userId=9bdded51-00b8-4f84-8bef-6d3afe727007";
 
         HttpResponse<String> first = web.get(landing);
         assertThat(first.statusCode()).isEqualTo(302);

@@ -20,6 +20,9 @@ import java.util.zip.ZipFile;
  */
 public final class ExtractZip implements AutoCloseable {
 
+    /** The largest member read (uncompressed): 4 GiB; a larger one, declared or read, is a ZIP_CONTENT problem. */
+    public static final long MAX_MEMBER_BYTES = 4L << 30;
+
     /** Extensions accepted by default for extract members. */
     public static final Set<String> DEFAULT_EXTENSIONS = Set.of("csv", "txt");
 
@@ -29,10 +32,12 @@ public final class ExtractZip implements AutoCloseable {
 
     private final ZipFile zip;
     private final List<Member> members;
+    private final long maxMemberBytes;
 
-    private ExtractZip(ZipFile zip, List<Member> members) {
+    private ExtractZip(ZipFile zip, List<Member> members, long maxMemberBytes) {
         this.zip = zip;
         this.members = members;
+        this.maxMemberBytes = maxMemberBytes;
     }
 
     /** Opens a zip accepting {@link #DEFAULT_EXTENSIONS}. */
@@ -46,6 +51,11 @@ public final class ExtractZip implements AutoCloseable {
      * @throws ExtractZipException with a {@link FileProblem.Kind#ZIP_CONTENT} problem naming the unexpected members
      */
     public static ExtractZip open(Path file, Set<String> allowedExtensions) {
+        return open(file, allowedExtensions, MAX_MEMBER_BYTES);
+    }
+
+    /** As {@link #open(Path, Set)} with another member size cap (tests). */
+    static ExtractZip open(Path file, Set<String> allowedExtensions, long maxMemberBytes) {
         String name = file.getFileName().toString();
         ZipFile zip;
         try {
@@ -66,6 +76,8 @@ public final class ExtractZip implements AutoCloseable {
             boolean unsafe = n.startsWith("/") || n.startsWith("\\") || n.contains("..");
             if (unsafe || !allowedExtensions.contains(ext)) {
                 unexpected.add(n);
+            } else if (e.getSize() > maxMemberBytes) {
+                unexpected.add(n + " (" + e.getSize() + " bytes, more than " + maxMemberBytes + ")");
             } else {
                 ok.add(new Member(n, e.getSize()));
             }
@@ -79,7 +91,7 @@ public final class ExtractZip implements AutoCloseable {
             throw new ExtractZipException(new FileProblem(name, FileProblem.Kind.ZIP_CONTENT, 0, why, null, null),
                     null);
         }
-        return new ExtractZip(zip, List.copyOf(ok));
+        return new ExtractZip(zip, List.copyOf(ok), maxMemberBytes);
     }
 
     /** The extract members, in archive order. */
@@ -91,7 +103,7 @@ public final class ExtractZip implements AutoCloseable {
     public InputStream open(Member member) {
         ZipEntry e = zip.getEntry(member.name());
         try {
-            return zip.getInputStream(e);
+            return new Capped(zip.getInputStream(e), member.name(), maxMemberBytes);
         } catch (IOException ex) {
             throw new ExtractZipException(new FileProblem(member.name(), FileProblem.Kind.ZIP_CONTENT, 0,
                     "member cannot be read: " + ex.getMessage(), null, null), ex);
@@ -122,6 +134,43 @@ public final class ExtractZip implements AutoCloseable {
 
         public FileProblem problem() {
             return problem;
+        }
+    }
+
+    /** A member's bytes, failing once more than the cap were read (a size the archive understated). */
+    private static final class Capped extends java.io.FilterInputStream {
+        private final String name;
+        private final long max;
+        private long read;
+
+        Capped(InputStream in, String name, long max) {
+            super(in);
+            this.name = name;
+            this.max = max;
+        }
+
+        private int count(int n) throws IOException {
+            if (n > 0) {
+                read += n;
+                if (read > max) {
+                    throw new IOException("zip member " + name + " is larger than " + max + " bytes; refused");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return count(super.read(b, off, len));
         }
     }
 }

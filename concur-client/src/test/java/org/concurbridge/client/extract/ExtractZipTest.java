@@ -77,4 +77,14 @@ class ExtractZipTest {
         Path notZip = Files.writeString(dir.resolve("not.zip"), "EXTRACT|2026-11-30|0|0|1\n");
         assertThatThrownBy(() -> ExtractZip.open(notZip)).hasMessageContaining("not a readable zip archive");
     }
+
+    @Test
+    void aMemberLargerThanTheCapIsRefused() throws IOException {
+        Path z = zip("a.csv", "x".repeat(5000));
+        assertThatThrownBy(() -> ExtractZip.open(z, ExtractZip.DEFAULT_EXTENSIONS, 1000))
+                .isInstanceOf(ExtractZip.ExtractZipException.class).hasMessageContaining("more than 1000");
+        try (ExtractZip ok = ExtractZip.open(z, ExtractZip.DEFAULT_EXTENSIONS, 10_000)) {
+            assertThat(new String(ok.open(ok.members().get(0)).readAllBytes())).hasSize(5000);
+        }
+    }
 }

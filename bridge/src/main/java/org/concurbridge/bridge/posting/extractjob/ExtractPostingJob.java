@@ -155,6 +155,10 @@ public class ExtractPostingJob implements ConnectionJob {
         if (connection.isEmpty()) {
             return JobResult.skipped("connection no longer exists"); // disconnected while the run was due
         }
+        Optional<String> held = mappings.held(companyUuid);
+        if (held.isPresent()) {
+            return JobResult.skipped(held.get());
+        }
         PostingMapping mapping;
         try {
             mapping = mappings.mapping(companyUuid);
@@ -397,10 +401,27 @@ public class ExtractPostingJob implements ConnectionJob {
         stats.report(where + ": file " + stats.files + " posted");
     }
 
+    /** Deletes the directory's files older than {@code bridge.extracts.retention}. */
+    private void deleteExpired(Path dir) throws IOException {
+        java.time.Instant cutoff = clock.instant().minus(settings.retention());
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (Files.getLastModifiedTime(f).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(f);
+                    log.info("event=extract_file_deleted file={} reason=retention", f);
+                }
+            }
+        }
+    }
+
     private Path target(String company, String name) {
         try {
             Path dir = settings.workDir().resolve(company.replaceAll("[^A-Za-z0-9_-]", "_"));
             Files.createDirectories(dir);
+            if (Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            }
+            deleteExpired(dir);
             return dir.resolve(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the extract work directory " + settings.workDir(), e);

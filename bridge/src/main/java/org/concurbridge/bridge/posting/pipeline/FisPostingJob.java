@@ -65,6 +65,10 @@ public class FisPostingJob implements ConnectionJob {
     @Override
     public JobResult run(String companyUuid, ProgressListener progress) {
         // the job runner calls this only for a connected company that is not waiting for a reconnect
+        java.util.Optional<String> held = mappings.held(companyUuid);
+        if (held.isPresent()) {
+            return JobResult.skipped(held.get());
+        }
         PostingMapping mapping;
         try {
             mapping = mappings.mapping(companyUuid);
