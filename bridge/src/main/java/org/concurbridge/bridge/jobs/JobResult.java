@@ -49,6 +49,17 @@ public record JobResult(JobOutcome outcome, String message, Duration retryAfter)
     }
 
     /**
+     * A run that failed because SAP Concur refused the app itself (its client id/secret, or the app is disabled:
+     * {@link ConcurException.Authentication#isClientCredentialFault()}): the operator's configuration, not the
+     * connection, which stays connected.
+     */
+    public static JobResult appCredentialsRejected(ConcurException.Authentication e) {
+        return failed("SAP Concur refused this app's client id/secret or the app is disabled (OAuth2 code "
+                + e.errorCode() + "): fix the bridge's SAP Concur app settings (bridge.concur.*); no connection needs"
+                + " reconnecting");
+    }
+
+    /**
      * How long SAP Concur asks a caller to wait after this failure: its {@code Retry-After} (zero included), else
      * 5 minutes after a 503 or a request time-out (common-http-errors-and-limits.md section 1); null when it asks
      * nothing (the scheduler's own backoff applies).

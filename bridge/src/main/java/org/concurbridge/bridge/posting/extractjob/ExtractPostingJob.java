@@ -184,6 +184,9 @@ public class ExtractPostingJob implements ConnectionJob {
                 }
             }
         } catch (ConcurException.Authentication e) {
+            if (e.isClientCredentialFault()) {
+                return JobResult.appCredentialsRejected(e);
+            }
             return JobResult.failed("SAP Concur refused the connection's token; reconnect the company: "
                     + e.getMessage());
         } catch (ConcurException e) {
