@@ -142,4 +142,21 @@ class ExtractsSandboxIT extends SandboxTestSupport {
         batches.batches(null);
         assertThat(sandbox.requests()).extracting(RecordedRequest::status).containsExactly(403, 200, 200);
     }
+
+    @Test
+    void a500ClosingABatchThatHoldsReportsIsAFailureNotNoReports() {
+        String company = SandboxDemo.STANDARD_COMPANY;
+        sandbox.fis().generate(company, 9L, 2, List.of(FisUseCase.MILEAGE));
+        PaymentBatchClient batches = concur(managerFor(company), RetryPolicy.noRetries()).paymentBatches();
+        PaymentBatch open = batches.batches(PaymentBatch.BatchState.OPEN).stream()
+                .filter(b -> b.count() != null && b.count() > 0).findFirst().orElseThrow();
+        sandbox.faults().add(org.concurbridge.sandbox.faults.FaultRule.on("POST",
+                "/api/expense/paymentbatch/v1.1/batch/*/close").status(500).times(1));
+
+        ConcurException.Retriable e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                ConcurException.Retriable.class, () -> batches.close(open));
+        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThat(e.getMessage()).contains("could not be closed").contains(open.batchId());
+        assertThat(batches.close(open)).as("the next attempt closes it").isInstanceOf(CloseResult.Accepted.class);
+    }
 }
