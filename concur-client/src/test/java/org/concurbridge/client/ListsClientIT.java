@@ -139,7 +139,8 @@ class ListsClientIT extends SandboxTestSupport {
         sandbox.registerApp(OTHER_APP, remember(OTHER_SECRET), SandboxDemo.DEFAULT_CONNECT_URI);
         OAuthClient otherOauth = OAuthClient.builder()
                 .credentials(new ClientCredentials(OTHER_APP, Secret.of(OTHER_SECRET)))
-                .clock(sandbox.clock()).retryPolicy(retries(3)).requestTimeout(Duration.ofSeconds(10)).build();
+                .clock(sandbox.clock()).retryPolicy(retries(3)).requestTimeout(Duration.ofSeconds(10))
+                .geolocations(sandboxMode()).build();
         TokenGrant grant = remember(otherOauth.exchangeRequestToken(glz(), COMPANY,
                 Secret.of(remember(sandbox.companyRequestToken(COMPANY, OTHER_APP)))));
         ListsClient other = concur(tokenManager(otherOauth, new InMemoryTokenStore(grant))).lists();

@@ -85,7 +85,8 @@ public final class StubConcur implements AutoCloseable {
             }
         };
         return ConcurClient.builder().credentials(creds)
-                .retryPolicy(RetryPolicy.builder().jitter(0).sleeper(waits::add).build()).build();
+                .retryPolicy(RetryPolicy.builder().jitter(0).sleeper(waits::add).build())
+                .geolocations(Geolocations.concur().withSandbox(URI.create(base()))).build();
     }
 
     public List<Seen> seen(String methodAndPath) {
