@@ -164,13 +164,26 @@ final class JobTasks {
             int failures = complete.getExecution().consecutiveFailures + 1;
             Duration concur = complete.getCause().filter(JobFailedException.class::isInstance)
                     .map(c -> ((JobFailedException) c).retryAfter).orElse(null);
-            Duration delay = concur != null ? concur : delay(failures);
+            Duration delay = concur == null ? delay(failures) : delay(failures, concur);
             Instant next = complete.getTimeDone().plus(delay);
             log.warn("event=job_failed job={} company={} consecutiveFailures={} retryAt={} retryAfterFrom={}"
                             + " message=\"{}\"", complete.getExecution().getTaskName(),
                     complete.getExecution().getId(), failures, next, concur != null ? "concur" : "backoff",
                     complete.getCause().map(Throwable::getMessage).orElse(""));
             operations.reschedule(complete, next);
+        }
+
+        /**
+         * With SAP Concur's requested wait: that wait after a first failure (a {@code Retry-After: 0} runs again at
+         * once); after further consecutive failures never less than the backoff of one failure fewer, so that a
+         * repeated {@code 0} (the client already honoured it in-process) cannot run the job in a loop.
+         */
+        Duration delay(int consecutiveFailures, Duration concur) {
+            if (consecutiveFailures <= 1) {
+                return concur;
+            }
+            Duration floor = delay(consecutiveFailures - 1);
+            return concur.compareTo(floor) >= 0 ? concur : floor;
         }
 
         Duration delay(int consecutiveFailures) {
