@@ -218,8 +218,9 @@ public final class ApiCalls {
 
     /**
      * An XML call ({@code Accept: application/xml}). {@code target} is a path under the company's geolocation, or a
-     * link Concur handed out (an absolute {@code http(s)} URI, followed as given; whitespace inside it is dropped, as
-     * official samples print {@code http:// www...}). {@code body} is sent as {@code application/xml} when not null.
+     * link Concur handed out (an absolute {@code http(s)} URI whose path and query are sent to the company's
+     * geolocation, see {@link #resolve}; whitespace inside it is dropped, as official samples print
+     * {@code http:// www...}). {@code body} is sent as {@code application/xml} when not null.
      * Statuses in {@code answered} reach the reader instead of being classified (a documented business answer); any
      * other non-success status is classified and thrown. A {@link MalformedResponseException} from the reader is a
      * retriable unusable body.
@@ -228,7 +229,7 @@ public final class ApiCalls {
                      Function<Reply, T> reader) {
         return client.call(operation, token -> client.request(method, resolve(operation, token, target), token,
                         "application/xml", "application/xml", body), false, answered,
-                HttpResponse.BodyHandlers.ofByteArray(), response -> {
+                HttpResponse.BodyHandlers.ofByteArray(), ConcurClient.CLASSIC_UNAUTHORIZED, response -> {
                     try {
                         return reader.apply(new Reply(response.status(), response.body(),
                                 response.header("Content-Type"), response.header("Location"),
@@ -254,7 +255,7 @@ public final class ApiCalls {
                     StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), written -> new byte[0]);
         }, BodyLimits.MAX_DOWNLOAD_BYTES);
         return client.call(operation, token -> client.request("GET", resolve(operation, token, target), token,
-                accept, null, null), false, Set.of(), toFile, response -> {
+                accept, null, null), false, Set.of(), toFile, ConcurClient.CLASSIC_UNAUTHORIZED, response -> {
                     try {
                         return new Download(file, response.header("Content-Type"), Files.size(file),
                                 response.correlationId());
@@ -280,25 +281,23 @@ public final class ApiCalls {
         }
     }
 
-    private static URI resolve(String operation, AccessToken token, String target) {
+    /**
+     * Where a target goes: a path is appended to the company's geolocation; a link Concur returned (Extracts v1
+     * {@code job-link}/{@code status-link}/{@code file-link}, Payment Batches {@code Batch-URL}/{@code File-Url}) has
+     * its path and query (from {@code /api/} on) sent to the company's geolocation too. The link's own host and scheme
+     * are never used: Concur prints the legacy {@code www.concursolutions.com}, sometimes over plain http, where the
+     * bearer token of a company is not valid (docs/concur-client.md, "Links Concur returns").
+     */
+    static URI resolve(String operation, AccessToken token, String target) {
         String t = target.replaceAll("\\s+", "");
         if (!t.regionMatches(true, 0, "http://", 0, 7) && !t.regionMatches(true, 0, "https://", 0, 8)) {
             return HttpCaller.append(token.geolocation(), t);
         }
-        URI link;
-        try {
-            link = URI.create(t);
-        } catch (IllegalArgumentException e) {
+        String pathAndQuery = pathAndQuery(t, "/api/");
+        if (pathAndQuery == null) {
             throw new ConcurException.Permanent(operation + " failed: the link '" + Json.abbreviate(t)
-                    + "' Concur returned is not a URI (" + e.getMessage() + ")", 0, null, null, e);
+                    + "' Concur returned is not a URI with a path", 0, null, null, null);
         }
-        boolean downgrade = "https".equalsIgnoreCase(token.geolocation().getScheme())
-                && !"https".equalsIgnoreCase(link.getScheme());
-        if (downgrade || link.getHost() == null) {
-            throw new ConcurException.Permanent(operation + " failed: link '" + Json.abbreviate(t)
-                    + "' refused (the bearer token is sent only over https or to the same scheme)", 0, null, null,
-                    null);
-        }
-        return link;
+        return HttpCaller.append(token.geolocation(), pathAndQuery);
     }
 }

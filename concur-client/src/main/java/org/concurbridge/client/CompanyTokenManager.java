@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * token has not yet expired, {@link #current()} keeps using it and tries the refresh again on the next call.
  *
  * <p>When the refresh is rejected ({@link ConcurException.Authentication}) the manager calls
- * {@link TokenStore#markInvalid} and rethrows; later calls fail fast with the same exception, without calling Concur,
+ * {@link TokenStore#markInvalid} and rethrows — unless Concur refused the app's client credentials or the app
+ * ({@link ConcurException.Authentication#isClientCredentialFault()}: the operator's configuration, not this
+ * connection), which is rethrown without marking anything; later calls fail fast with the same exception, without calling Concur,
  * until the store holds a different refresh token (the company was reconnected).
  */
 public final class CompanyTokenManager implements CompanyCredentials {
@@ -113,6 +115,13 @@ public final class CompanyTokenManager implements CompanyCredentials {
         try {
             grant = oauth.refresh(stored.geolocation(), stored.refreshToken());
         } catch (ConcurException.Authentication e) {
+            if (e.isClientCredentialFault()) {
+                // the app's client id/secret or the app itself was refused, not this company's refresh token (it was
+                // not even looked at): nothing to mark, and the next call tries again once the operator fixed it
+                log.error("concur.token op=refresh state=app-credentials-rejected geo={} status={} code={}"
+                        + " correlationId={}", stored.geolocation(), e.httpStatus(), e.errorCode(), e.correlationId());
+                throw e;
+            }
             cached = null;
             rejection = e;
             rejectedRefreshToken = stored.refreshToken();

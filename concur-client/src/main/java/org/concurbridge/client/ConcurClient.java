@@ -25,12 +25,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * Typed calls to the SAP Concur APIs for one connected company. Every call goes to
  * {@code credentials.current().geolocation()} with that company's bearer token. A {@code 401} makes the client
- * {@link CompanyCredentials#invalidate() invalidate} the token and retry once with a fresh one; a second {@code 401}
- * is a {@link ConcurException.Authentication}. Immutable and thread-safe; build one per connection.
+ * {@link CompanyCredentials#invalidate() invalidate} the token and retry once with a fresh one (a {@code 403} too on the
+ * classic XML APIs, which answer an expired or revoked token so); a second one is classified as usual
+ * ({@link ConcurException.Authentication}). Immutable and thread-safe; build one per connection.
  */
 public final class ConcurClient {
 
     static final String PROFILE_PATH = "/profile/v1/me";
+    /** A token rejected: refreshed once (REST APIs, OAuth2 era). */
+    static final Set<Integer> UNAUTHORIZED = Set.of(401);
+    /**
+     * A token rejected on the classic v1–v3 APIs: 401 (no header) or 403 ("header present but invalid … token expired
+     * or revoked", common-http-errors-and-limits.md section 1; extracts-v1.md). A 403 that persists after the refresh
+     * (scope, edition, partner not allowed) is classified as before.
+     */
+    static final Set<Integer> CLASSIC_UNAUTHORIZED = Set.of(401, 403);
 
     private static final Logger log = LoggerFactory.getLogger(ConcurClient.class);
 
@@ -113,13 +122,25 @@ public final class ConcurClient {
      */
     <T> T call(String op, Function<AccessToken, HttpRequest> request, boolean follow301, Set<Integer> answered,
                HttpResponse.BodyHandler<byte[]> bodyHandler, Function<ConcurResponse, T> reader) {
-        Transport transport = new Transport(answered, bodyHandler);
+        return call(op, request, follow301, answered, bodyHandler, UNAUTHORIZED, reader);
+    }
+
+    /**
+     * As above, with the statuses that mean "this token is no longer valid" ({@link #UNAUTHORIZED}, or
+     * {@link #CLASSIC_UNAUTHORIZED} for the classic v1–v3 APIs, which answer an expired or revoked token with 403):
+     * the token is invalidated and the call repeated once with a fresh one.
+     */
+    <T> T call(String op, Function<AccessToken, HttpRequest> request, boolean follow301, Set<Integer> answered,
+               HttpResponse.BodyHandler<byte[]> bodyHandler, Set<Integer> refreshOn,
+               Function<ConcurResponse, T> reader) {
+        Transport transport = new Transport(answered, bodyHandler, refreshOn);
         AccessToken token = credentials.current();
         Attempt<T> attempt = attempt(op, token, request, follow301, transport, reader);
         if (attempt.unauthorized() == null) {
             return attempt.value();
         }
-        log.info("concur.call op={} status=401 action=refresh-token-and-retry-once", op);
+        log.info("concur.call op={} status={} action=refresh-token-and-retry-once", op,
+                attempt.unauthorized().status());
         credentials.invalidate();
         AccessToken fresh = credentials.current();
         attempt = attempt(op, fresh, request, follow301, transport, reader);
@@ -142,7 +163,7 @@ public final class ConcurClient {
                         ErrorClassifier.authority(response.uri()), location);
                 response = caller.send(op, ErrorClassifier.Endpoint.API, get(location, token, Map.of()), secrets);
             }
-            if (response.status() == 401) {
+            if (transport.refreshOn().contains(response.status())) {
                 return new Attempt<T>(null, response);
             }
             if (!response.isSuccess() && !transport.answered().contains(response.status())) {
@@ -206,7 +227,8 @@ public final class ConcurClient {
     }
 
     /** How an attempt sends: the statuses its reader answers, and where the body goes. */
-    private record Transport(Set<Integer> answered, HttpResponse.BodyHandler<byte[]> bodyHandler) {
+    private record Transport(Set<Integer> answered, HttpResponse.BodyHandler<byte[]> bodyHandler,
+                             Set<Integer> refreshOn) {
     }
 
     /** A parsed value, or the 401 response that rejected the token. */

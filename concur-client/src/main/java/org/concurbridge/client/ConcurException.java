@@ -69,5 +69,18 @@ public abstract sealed class ConcurException extends RuntimeException
         public Authentication(String message, int httpStatus, String errorCode, String correlationId, Throwable cause) {
             super(message, httpStatus, errorCode, correlationId, cause);
         }
+
+        /**
+         * Whether SAP Concur rejected the app itself rather than the company's grant: its client id or secret (OAuth2
+         * codes 61 client not found, 64 wrong credentials, 115 unauthenticated client) or the app is disabled (59)
+         * — auth-and-quick-connect.md section 7. The operator's configuration is at fault: every connection fails the
+         * same way and none of them needs reconnecting.
+         */
+        public boolean isClientCredentialFault() {
+            return errorCode() != null && CLIENT_CREDENTIAL_CODES.contains(errorCode());
+        }
     }
+
+    /** The OAuth2 codes that reject the app's client credentials or the app (see Authentication). */
+    static final java.util.Set<String> CLIENT_CREDENTIAL_CODES = java.util.Set.of("59", "61", "64", "115");
 }

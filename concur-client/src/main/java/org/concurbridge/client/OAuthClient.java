@@ -147,8 +147,21 @@ public final class OAuthClient {
                     .build();
             ConcurResponse response = caller.send(op, ErrorClassifier.Endpoint.OAUTH, request, secrets);
             if (response.isSuccess()) {
-                TokenGrant grant = caller.parse(op, response, json -> TokenResponse.parse(json)
-                        .toGrant(clock.instant(), response.correlationId(), previousRefreshToken));
+                TokenGrant grant;
+                try {
+                    grant = caller.parse(op, response, json -> TokenResponse.parse(json)
+                            .toGrant(clock.instant(), response.correlationId(), previousRefreshToken));
+                } catch (ConcurException.Retriable unreadable) {
+                    if (previousRefreshToken == null) {
+                        throw unreadable;   // an exchange: the request token is reusable, retrying is safe
+                    }
+                    // a 200 to a refresh: Concur has most likely rotated the refresh token, whose successor is in
+                    // the unreadable body. Sending the old one again would be a reuse of a rotated token; never.
+                    throw new ConcurException.Authentication(op + " failed: SAP Concur answered HTTP 200 with an"
+                            + " unreadable body; the refresh token may already be rotated, so it is not sent again"
+                            + " (reconnect the company)", response.status(), REFRESH_ANSWER_UNREADABLE,
+                            response.correlationId(), unreadable);
+                }
                 caller.geolocations().require(grant.geolocation(), op + ": the geolocation of the token answer");
                 return new TokenAnswer(grant, null);
             }
@@ -163,6 +176,12 @@ public final class OAuthClient {
             throw caller.classifier().failure(op, ErrorClassifier.Endpoint.OAUTH, response, secrets);
         });
     }
+
+    /**
+     * The {@link ConcurException#errorCode()} of a refresh whose 200 answer could not be read: not retried (see
+     * docs/decisions.md, "An unreadable 200 to a refresh").
+     */
+    public static final String REFRESH_ANSWER_UNREADABLE = "client.refresh.answer.unreadable";
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -97,6 +97,28 @@ class FisClientIT extends SandboxTestSupport {
     }
 
     @Test
+    void anEmptyQueueWithoutContentTheExampleEnvelopeAndAnUnknownDocIdAreAnswersNotFailures() {
+        FisPage empty = fis.transactions(FisDocumentKind.INVOICE);
+        assertThat(empty.documents()).isEmpty();
+        assertThat(empty.nextPage()).isNull();
+        assertThat(requests("GET", BASE + "invoice/transactions")).extracting(RecordedRequest::status)
+                .as("read once, not retried as a malformed body").containsExactly(200);
+
+        String unknown = "0123456789ABCDEF0123456789ABCDEF";
+        assertThat(fis.document(FisDocumentKind.INVOICE, unknown, true)).isEmpty();
+        assertThat(sandbox.requests()).filteredOn(r -> r.path().equals(BASE + "invoice/transactions"))
+                .extracting(RecordedRequest::status).containsExactly(200, 404);
+
+        List<String> ids = generate(3, FisUseCase.INVOICE);
+        sandbox.fis().envelope(org.concurbridge.sandbox.fis.Fis.Envelope.FI_DOCUMENTS);
+        FisPage examples = fis.transactions(FisDocumentKind.INVOICE);
+        assertThat(ids(examples)).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(examples.malformed()).isEmpty();
+        assertThat(examples.nextPage()).isNull();
+        assertThat(fis.document(FisDocumentKind.INVOICE, ids.get(0))).map(FisReadResult::id).contains(ids.get(0));
+    }
+
+    @Test
     void acknowledgePostAndPayRoundTripWithServiceCodes() {
         List<String> ids = generate(3, FisUseCase.CASH);
         assertThat(fis.acknowledge(FisDocumentKind.EXPENSE, ids)).allMatch(o -> o.code() == FisServiceCode.SUCCESS);

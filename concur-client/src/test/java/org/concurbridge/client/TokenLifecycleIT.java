@@ -136,6 +136,56 @@ class TokenLifecycleIT extends SandboxTestSupport {
     }
 
     @Test
+    void aWrongClientSecretOrADisabledAppIsTheOperatorsFaultAndNeverMarksTheConnection() {
+        InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth(), SandboxDemo.PROFESSIONAL_COMPANY));
+        store.saved.forEach(SandboxTestSupport::remember);
+        CompanyTokenManager wrongSecret = tokenManager(oauth("not-the-secret", retries(3)), store);
+
+        ConcurException.Authentication e = catchThrowableOfType(ConcurException.Authentication.class,
+                wrongSecret::refreshNow);
+        assertThat(e.errorCode()).isEqualTo("64");
+        assertThat(e.isClientCredentialFault()).isTrue();
+        assertThat(store.invalidations).as("the connection's refresh token is not at fault").isEmpty();
+
+        sandbox.appDisabled(SandboxDemo.CLIENT_ID, true);
+        CompanyTokenManager tokens = tokenManager(oauth(), store);
+        ConcurException.Authentication disabled = catchThrowableOfType(ConcurException.Authentication.class,
+                tokens::refreshNow);
+        assertThat(disabled.errorCode()).isEqualTo("59");
+        assertThat(disabled.isClientCredentialFault()).isTrue();
+        assertThat(store.invalidations).isEmpty();
+
+        sandbox.appDisabled(SandboxDemo.CLIENT_ID, false);
+        assertThat(remember(tokens.refreshNow()).refreshToken()).as("the same manager works once the app is fixed")
+                .isNotNull();
+        assertThat(store.invalidations).isEmpty();
+        assertThat(catchThrowableOfType(ConcurException.Authentication.class, () -> {
+            sandbox.revokeAll(SandboxDemo.PROFESSIONAL_COMPANY);
+            tokens.refreshNow();
+        }).isClientCredentialFault()).as("a dead refresh token is the connection's").isFalse();
+        assertThat(store.invalidations).hasSize(1);
+    }
+
+    @Test
+    void anUnreadable200ToARefreshIsNeverAnsweredBySendingTheMaybeRotatedRefreshTokenAgain() {
+        InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth(), SandboxDemo.PROFESSIONAL_COMPANY));
+        store.saved.forEach(SandboxTestSupport::remember);
+        CompanyTokenManager tokens = tokenManager(oauth(), store);
+        sandbox.clearRequests();
+        sandbox.faults().add(FaultRule.on("POST", TOKEN_PATH).malformed().times(1));
+
+        ConcurException.Authentication e = catchThrowableOfType(ConcurException.Authentication.class,
+                tokens::refreshNow);
+
+        assertThat(e.errorCode()).isEqualTo(OAuthClient.REFRESH_ANSWER_UNREADABLE);
+        assertThat(requests("POST", TOKEN_PATH)).as("the refresh token is sent once, never again").hasSize(1);
+        assertThat(store.invalidations).containsExactly(e);
+        assertThatThrownBy(tokens::refreshNow).isSameAs(e);
+        assertThat(requests("POST", TOKEN_PATH)).hasSize(1);
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
     void concurrentCallersShareOneRefresh() throws Exception {
         OAuthClient oauth = oauth();
         InMemoryTokenStore store = new InMemoryTokenStore(connect(oauth, SandboxDemo.PROFESSIONAL_COMPANY));

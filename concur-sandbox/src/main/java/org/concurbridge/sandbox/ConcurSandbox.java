@@ -182,6 +182,19 @@ public final class ConcurSandbox implements AutoCloseable {
         return state.tokens().revoke(requireCompany(companyUuid).uuid(), null);
     }
 
+    /** Disables (true) or enables an app: its token requests answer code 59 {@code access_denied} "client disabled". */
+    public void appDisabled(String clientId, boolean disabled) {
+        state.appDisabled(clientId, disabled);
+    }
+
+    /**
+     * Revokes the company's access tokens only (their refresh tokens keep working): the next API call with a cached
+     * token answers as that API documents for an expired or revoked token (401, or 403 on the classic XML APIs).
+     */
+    public int revokeAccessTokens(String companyUuid) {
+        return state.tokens().revokeAccessTokens(requireCompany(companyUuid).uuid());
+    }
+
     /** Financial Integration Service v4: documents, generator, recall and re-approval, confirmations received. */
     public Fis fis() {
         return fis;

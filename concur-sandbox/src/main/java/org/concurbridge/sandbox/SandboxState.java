@@ -35,6 +35,7 @@ public final class SandboxState {
     private final RequestLog requests;
     private final Map<String, SandboxCompany> companies = new LinkedHashMap<>();
     private final Map<String, SandboxApp> apps = new LinkedHashMap<>();
+    private final Set<String> disabledApps = new java.util.HashSet<>();
     /** Products per company UUID; guarded by {@code companies}. */
     private final Map<String, Set<SandboxProduct>> products = new LinkedHashMap<>();
     private final Set<String> geos = ConcurrentHashMap.newKeySet();
@@ -180,6 +181,23 @@ public final class SandboxState {
             apps.put(app.clientId(), app);
         }
         return app;
+    }
+
+    /** Disables (or enables again) an app at SAP Concur: its token requests answer code 59 "client disabled". */
+    public void appDisabled(String clientId, boolean disabled) {
+        synchronized (apps) {
+            if (disabled) {
+                disabledApps.add(clientId);
+            } else {
+                disabledApps.remove(clientId);
+            }
+        }
+    }
+
+    public boolean appDisabled(String clientId) {
+        synchronized (apps) {
+            return disabledApps.contains(clientId);
+        }
     }
 
     public Optional<SandboxApp> app(String clientId) {

@@ -137,6 +137,16 @@ public final class TokenRegistry {
         return before - accessTokens.size() - refreshTokens.size();
     }
 
+    /**
+     * Revokes only the access tokens of a company (all apps): what an API sees when a token expired or was revoked
+     * while its refresh token still works. Returns how many.
+     */
+    public synchronized int revokeAccessTokens(String companyUuid) {
+        int before = accessTokens.size();
+        accessTokens.values().removeIf(t -> t.companyUuid().equals(companyUuid));
+        return before - accessTokens.size();
+    }
+
     private static boolean matches(String company, String client, String wantedCompany, String wantedClient) {
         return company.equals(wantedCompany) && (wantedClient == null || client.equals(wantedClient));
     }

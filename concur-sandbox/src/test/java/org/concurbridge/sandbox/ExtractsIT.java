@@ -59,6 +59,15 @@ class ExtractsIT {
         sb.close();
     }
 
+    /**
+     * A link the sandbox returned: on the legacy host like the samples ({@link LegacyLinks}), its path sent to the
+     * company's geolocation as a client must.
+     */
+    private URI link(String legacy) {
+        assertThat(legacy).startsWith(LegacyLinks.HTTPS + "/api/");
+        return at(sb.geolocation("us"), legacy.substring(LegacyLinks.HTTPS.length()));
+    }
+
     private URI api(String path) {
         return at(sb.geolocation("us"), "/api/expense/extract/v1.0" + path);
     }
@@ -79,14 +88,14 @@ class ExtractsIT {
 
     private HttpResponse<String> postJob(String jobLink, String bearer) {
         String definitionUri = jobLink.substring(0, jobLink.length() - "/job".length());
-        return HTTP.send(HttpRequest.newBuilder(URI.create(jobLink)).header("Authorization", "Bearer " + bearer)
+        return HTTP.send(HttpRequest.newBuilder(link(jobLink)).header("Authorization", "Bearer " + bearer)
                 .header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<definition xmlns=\"" + NS + "\"><id>" + definitionUri
                         + "</id></definition>")).build());
     }
 
     private HttpResponse<byte[]> getBytes(String uri) throws IOException, InterruptedException {
-        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+        return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(link(uri))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -103,9 +112,9 @@ class ExtractsIT {
         for (Element d : defs.values()) {
             assertThat(XmlDoc.childNames(d)).containsExactly("id", "job-link", "name");
             String id = XmlDoc.text(d, "id");
-            assertThat(id).startsWith(sb.geolocation("us") + "/api/expense/extract/v1.0/n");
+            assertThat(id).startsWith(LegacyLinks.HTTPS + "/api/expense/extract/v1.0/n");
             assertThat(XmlDoc.text(d, "job-link")).isEqualTo(id + "/job");
-            HttpResponse<String> one = HTTP.get(URI.create(id), token);
+            HttpResponse<String> one = HTTP.get(link(id), token);
             assertThat(one.statusCode()).isEqualTo(200);
             Element def = XmlDoc.parse(one.body());
             assertThat(def.getLocalName()).isEqualTo("definition");
@@ -131,7 +140,7 @@ class ExtractsIT {
         assertThat(XmlDoc.text(job, "status")).isEqualTo("Queued");
         assertThat(XmlDoc.text(job, "start-time")).isEqualTo("2026-03-02T08:00:00Z");
 
-        HttpResponse<String> otherDefinition = HTTP.send(HttpRequest.newBuilder(URI.create(jobLink))
+        HttpResponse<String> otherDefinition = HTTP.send(HttpRequest.newBuilder(link(jobLink))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString("<definition xmlns=\"" + NS + "\"><id>"
                         + jobLink(ExtractDefinition.PRAE).replace("/job", "") + "</id></definition>")).build());
@@ -145,19 +154,19 @@ class ExtractsIT {
 
         String statusLink = XmlDoc.text(job, "status-link");
         sb.clock().advance(Duration.ofSeconds(30));
-        Element running = XmlDoc.parse(HTTP.get(URI.create(statusLink), token).body());
+        Element running = XmlDoc.parse(HTTP.get(link(statusLink), token).body());
         assertThat(XmlDoc.text(running, "status")).isEqualTo("Running");
         assertThat(XmlDoc.childNames(running)).doesNotContain("stop-time", "file-link");
         assertThat(postJob(jobLink, token).statusCode()).as("409 while running").isEqualTo(409);
-        assertThat(HTTP.get(URI.create(location + "/file"), token).statusCode()).isEqualTo(404);
+        assertThat(HTTP.get(link(location + "/file"), token).statusCode()).isEqualTo(404);
 
         sb.clock().advance(Duration.ofSeconds(60));
-        Element done = XmlDoc.parse(HTTP.get(URI.create(location), token).body());
+        Element done = XmlDoc.parse(HTTP.get(link(location), token).body());
         assertThat(XmlDoc.childNames(done)).containsExactly("id", "status-link", "start-time", "stop-time", "status",
                 "file-link");
         assertThat(XmlDoc.text(done, "status")).isEqualTo("Completed");
         assertThat(XmlDoc.text(done, "stop-time")).isEqualTo("2026-03-02T08:01:30Z");
-        HttpResponse<String> file = HTTP.get(URI.create(XmlDoc.text(done, "file-link")), token);
+        HttpResponse<String> file = HTTP.get(link(XmlDoc.text(done, "file-link")), token);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String[] lines = file.body().split("\n");
@@ -174,7 +183,7 @@ class ExtractsIT {
         // The next job covers only what became extractable since: nothing, then two new reports.
         Element second = XmlDoc.parse(postJob(jobLink, token).body());
         sb.clock().advance(Duration.ofSeconds(90));
-        HttpResponse<String> empty = HTTP.get(URI.create(XmlDoc.text(second, "id") + "/file"), token);
+        HttpResponse<String> empty = HTTP.get(link(XmlDoc.text(second, "id") + "/file"), token);
         assertThat(empty.body()).isEqualTo("EXTRACT|2026-03-02|0|0.0000|2\n");
         List<String> newer = sb.fis().generate(company, 43L, 2, List.of(FisUseCase.CASH));
         String third = postJob(jobLink, token).headers().firstValue("Location").orElseThrow();
@@ -192,7 +201,7 @@ class ExtractsIT {
             created.add(postJob(jobLink, token).headers().firstValue("Location").orElseThrow());
         }
         postJob(jobLink(ExtractDefinition.SAE), token);
-        Element jobs = XmlDoc.parse(HTTP.get(URI.create(jobLink), token).body());
+        Element jobs = XmlDoc.parse(HTTP.get(link(jobLink), token).body());
         assertThat(jobs.getLocalName()).isEqualTo("jobs");
         List<Element> list = XmlDoc.children(jobs, "job");
         assertThat(list).hasSize(100);
@@ -235,10 +244,10 @@ class ExtractsIT {
         String jobLink = jobLink(ExtractDefinition.SAE);
         String failed = postJob(jobLink, token).headers().firstValue("Location").orElseThrow();
         sb.clock().advance(Duration.ofSeconds(10));
-        Element job = XmlDoc.parse(HTTP.get(URI.create(failed + "/status"), token).body());
+        Element job = XmlDoc.parse(HTTP.get(link(failed + "/status"), token).body());
         assertThat(XmlDoc.text(job, "status")).isEqualTo("Failed");
         assertThat(XmlDoc.childNames(job)).contains("stop-time").doesNotContain("file-link");
-        assertThat(HTTP.get(URI.create(failed + "/file"), token).statusCode()).isEqualTo(404);
+        assertThat(HTTP.get(link(failed + "/file"), token).statusCode()).isEqualTo(404);
 
         String next = postJob(jobLink, token).headers().firstValue("Location").orElseThrow();
         sb.clock().advance(Duration.ofSeconds(10));
@@ -262,7 +271,7 @@ class ExtractsIT {
         HttpResponse<String> admin = HTTP.postJson(at(sb.baseUri(), "/admin/extracts/jobs/" + jobId + "/fault"),
                 "{\"kind\":\"wrong_totals\"}");
         assertThat(admin.statusCode()).isEqualTo(200);
-        HttpResponse<String> csv = HTTP.get(URI.create(location + "/file"), token);
+        HttpResponse<String> csv = HTTP.get(link(location + "/file"), token);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String[] lines = csv.body().split("\n");
         assertThat(lines[0].split("\\|")[2]).isEqualTo(Integer.toString(lines.length));
@@ -273,20 +282,26 @@ class ExtractsIT {
                 .isEqualTo(404);
 
         sb.faults().add(FaultRule.on("GET", "/api/expense/extract/v1.0/*/job/*/file").status(503).times(1));
-        assertThat(HTTP.get(URI.create(location + "/file"), token).statusCode()).isEqualTo(503);
-        String whole = HTTP.get(URI.create(location + "/file"), token).body();
+        assertThat(HTTP.get(link(location + "/file"), token).statusCode()).isEqualTo(503);
+        String whole = HTTP.get(link(location + "/file"), token).body();
         sb.faults().add(FaultRule.on("GET", "/api/expense/extract/v1.0/*/job/*/file").malformed().times(1));
-        HttpResponse<String> cut = HTTP.get(URI.create(location + "/file"), token);
+        HttpResponse<String> cut = HTTP.get(link(location + "/file"), token);
         assertThat(cut.statusCode()).isEqualTo(200);
         assertThat(cut.body()).hasSize(whole.length() / 2);
         assertThat(whole).startsWith(cut.body());
         assertThat(sb.requests()).extracting(RecordedRequest::path)
-                .contains("/api/expense/extract/v1.0/" + location.split("/")[8] + "/job/" + jobId + "/file");
+                .contains("/api/expense/extract/v1.0/" + location.split("/")[7] + "/job/" + jobId + "/file");
     }
 
     @Test
     void callersNeedAnExtrctTokenOfAProfessionalCompanyAndSeeOnlyTheirOwnDefinitionsAndJobs() {
         assertThat(HTTP.get(api("/"), null).statusCode()).isEqualTo(401);
+        // an expired or revoked token is 403 on the classic APIs (only a missing header is 401)
+        assertThat(sb.revokeAccessTokens(company)).isPositive();
+        HttpResponse<String> expired = HTTP.get(api("/"), token);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(XmlDoc.text(XmlDoc.parse(expired.body()), "Message")).contains("expired or revoked");
+        token = FisApiITSupport.token(sb, HTTP, company);
         assertThat(HTTP.get(at(sb.geolocation("eu"), "/api/expense/extract/v1.0/"), token).statusCode())
                 .as("another data center redirects home").isEqualTo(301);
 
@@ -311,10 +326,10 @@ class ExtractsIT {
         String mine = jobLink(ExtractDefinition.SAE);
         assertThat(XmlDoc.text(definitionsByName(otherToken).get(ExtractDefinition.SAE), "job-link"))
                 .isNotEqualTo(mine);
-        assertThat(HTTP.get(URI.create(mine), otherToken).statusCode()).isEqualTo(404);
+        assertThat(HTTP.get(link(mine), otherToken).statusCode()).isEqualTo(404);
         assertThat(postJob(mine, otherToken).statusCode()).isEqualTo(404);
         String job = postJob(mine, token).headers().firstValue("Location").orElseThrow();
-        assertThat(HTTP.get(URI.create(job), otherToken).statusCode()).isEqualTo(404);
+        assertThat(HTTP.get(link(job), otherToken).statusCode()).isEqualTo(404);
         assertThat(sb.extracts().jobs(other)).isEmpty();
     }
 
@@ -332,21 +347,21 @@ class ExtractsIT {
         assertThat(XmlDoc.childNames(XmlDoc.children(defs).get(0)))
                 .containsExactlyElementsOf(XmlDoc.childNames(XmlDoc.children(exampleDefinitions).get(0)));
         String id = XmlDoc.text(XmlDoc.children(defs).get(0), "id");
-        Element def = XmlDoc.parse(HTTP.get(URI.create(id), token).body());
+        Element def = XmlDoc.parse(HTTP.get(link(id), token).body());
         assertThat(def.getNamespaceURI()).isEqualTo(exampleDefinition.getNamespaceURI());
         assertThat(XmlDoc.childNames(def)).containsExactlyElementsOf(XmlDoc.childNames(exampleDefinition));
 
         // The official request body (with our definition URI in <id>) is accepted.
         String request = Files.readString(examples.resolve("post-job-request.xml"))
                 .replace(XmlDoc.text(exampleRequest, "id"), id);
-        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(id + "/job"))
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(link(id + "/job"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofString(request)).build());
         assertThat(posted.statusCode()).isEqualTo(201);
         assertThat(XmlDoc.childNames(XmlDoc.parse(posted.body()))).containsExactlyElementsOf(
                 XmlDoc.childNames(examplePosted));
         sb.clock().advance(Duration.ofMinutes(5));
-        Element done = XmlDoc.parse(HTTP.get(URI.create(posted.headers().firstValue("Location").orElseThrow()
+        Element done = XmlDoc.parse(HTTP.get(link(posted.headers().firstValue("Location").orElseThrow()
                 + "/status"), token).body());
         assertThat(done.getNamespaceURI()).isEqualTo(exampleDone.getNamespaceURI());
         assertThat(XmlDoc.childNames(done)).containsExactlyElementsOf(XmlDoc.childNames(exampleDone));

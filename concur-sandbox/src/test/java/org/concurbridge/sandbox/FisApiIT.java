@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.concurbridge.sandbox.faults.FaultRule;
+import org.concurbridge.sandbox.fis.Fis;
 import org.concurbridge.sandbox.fis.FisDocType;
 import org.concurbridge.sandbox.fis.FisDocumentState;
 import org.concurbridge.sandbox.fis.FisStatus;
@@ -156,12 +157,31 @@ class FisApiIT {
     }
 
     @Test
+    void theExampleFilesEnvelopeCanBeServed() {
+        List<String> ids = generate(2, FisUseCase.INVOICE);
+        sb.fis().envelope(Fis.Envelope.FI_DOCUMENTS);
+        try {
+            JsonNode all = get("invoice", "");
+            assertThat(all.get("fIDocuments")).hasSize(2);
+            assertThat(all.get("numberReturned").asInt()).isEqualTo(2);
+            assertThat(all.get("nextPage").isNull()).isTrue();
+            assertThat(get("invoice", "?docId=" + ids.get(1)).get("fIDocuments").get(0).get("id").asString())
+                    .isEqualTo(ids.get(1));
+        } finally {
+            sb.fis().envelope(Fis.Envelope.PAGE);
+        }
+    }
+
+    @Test
     void acknowledgedDocumentsLeaveTheQueueAndDocIdHonoursIgnoreDocumentStatus() {
         List<String> ids = generate(3, FisUseCase.INVOICE);
         assertThat(get("invoice", "?docId=" + ids.get(0)).get("content")).hasSize(1);
         assertThat(ack("invoice", ids.get(0)).get(0).get("code").asInt()).isZero();
         assertThat(get("invoice", "").get("page").get("totalElements").asInt()).isEqualTo(2);
-        assertThat(get("invoice", "?docId=" + ids.get(0)).get("content")).isEmpty();
+        assertThat(get("invoice", "?docId=" + ids.get(0)).has("content")).as("an empty answer has no content").isFalse();
+        HttpResponse<String> unknown = HTTP.get(uri("invoice", "?docId=0123456789ABCDEF0123456789ABCDEF"), token);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("message").asString()).contains("0123456789ABCDEF0123456789ABCDEF");
         JsonNode again = get("invoice", "?docId=" + ids.get(0) + "&ignoreDocumentStatus=yes").get("content");
         assertThat(again.get(0).get("docStatus").asString()).isEqualTo("ACKNOWLEDGED");
         assertThat(again.get(0).get("erpSystemId").asString()).isEqualTo("ERP1");
@@ -301,9 +321,9 @@ class FisApiIT {
 
         String other = sb.addCompany("Other FIS company", "CTE", "us").uuid();
         String otherToken = token(other);
-        assertThat(json(HTTP.get(uri("expense", ""), otherToken)).get("content")).isEmpty();
-        assertThat(json(HTTP.get(uri("expense", "?docId=" + mine + "&ignoreDocumentStatus=yes"), otherToken))
-                .get("content")).isEmpty();
+        assertThat(json(HTTP.get(uri("expense", ""), otherToken)).has("content")).isFalse();
+        assertThat(HTTP.get(uri("expense", "?docId=" + mine + "&ignoreDocumentStatus=yes"), otherToken).statusCode())
+                .as("another company's document is unknown").isEqualTo(404);
         assertThat(json(post("expense", "acknowledgements", "{\"ids\":[\"" + mine + "\"]}", otherToken))
                 .get(0).get("code").asInt()).isEqualTo(104);
         assertThat(sb.fis().state(mine).status()).isEqualTo(FisStatus.READY);

@@ -54,6 +54,19 @@ class PaymentBatchesIT {
         sb.close();
     }
 
+    /**
+     * A link the sandbox returned: {@code Batch-URL} on the legacy host over https, {@code File-Url} over plain http,
+     * like the samples ({@link LegacyLinks}); its path sent to the company's geolocation as a client must.
+     */
+    private URI link(String legacy) {
+        if (legacy.startsWith(sb.baseUri().toString())) {
+            return URI.create(legacy);
+        }
+        String host = legacy.startsWith(LegacyLinks.HTTPS) ? LegacyLinks.HTTPS : LegacyLinks.HTTP;
+        assertThat(legacy).startsWith(host + "/api/");
+        return at(sb.geolocation("eu"), legacy.substring(host.length()));
+    }
+
     private URI list(String filter) {
         return at(sb.geolocation("eu"), "/api/expense/paymentbatch/v1.1/batchlist" + filter);
     }
@@ -69,7 +82,7 @@ class PaymentBatchesIT {
     }
 
     private HttpResponse<String> post(String uri, String bearer) {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", "Bearer " + bearer)
+        return HTTP.send(HttpRequest.newBuilder(link(uri)).header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
@@ -95,7 +108,7 @@ class PaymentBatchesIT {
             assertThat(XmlDoc.text(s, "BatchName")).isEqualTo(b.currency() + ": Employees Batch Paid by Company Check"
                     + " (via Accounts Payable)");
             String url = XmlDoc.text(s, "Batch-URL");
-            assertThat(url).startsWith(sb.geolocation("eu") + "/api/expense/paymentbatch/v1.1/batch/")
+            assertThat(url).startsWith(LegacyLinks.HTTPS + "/api/expense/paymentbatch/v1.1/batch/")
                     .doesNotContain(b.batchId());
             assertThat(new BigDecimal(XmlDoc.text(s, "BatchTotal"))).isEqualByComparingTo(b.total());
         }
@@ -144,8 +157,9 @@ class PaymentBatchesIT {
         assertThat(XmlDoc.text(withFile, "BatchStatus")).isEqualTo("CLOSED");
         assertThat(XmlDoc.text(withFile, "Status")).isEqualTo("SUCCESS");
         String fileUrl = XmlDoc.text(withFile, "File-Url");
-        assertThat(fileUrl).startsWith(sb.geolocation("eu") + "/api/expense/paymentbatch/v1.1/batch/").endsWith("/file");
-        HttpResponse<String> file = HTTP.get(URI.create(fileUrl), token);
+        assertThat(fileUrl).as("plain http like the sample").startsWith(LegacyLinks.HTTP + "/api/expense/paymentbatch/v1.1/batch/")
+                .endsWith("/file");
+        HttpResponse<String> file = HTTP.get(link(fileUrl), token);
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         String[] lines = file.body().split("\n");
@@ -158,8 +172,8 @@ class PaymentBatchesIT {
         // v1.1 on the closed batch regenerates the file under a new File-Url: same content, same batch id.
         String again = XmlDoc.text(XmlDoc.parse(post(url + "/close", token).body()), "File-Url");
         assertThat(again).isNotEqualTo(fileUrl);
-        assertThat(HTTP.get(URI.create(again), token).body()).isEqualTo(file.body());
-        assertThat(HTTP.get(URI.create(fileUrl), token).statusCode()).isEqualTo(200);
+        assertThat(HTTP.get(link(again), token).body()).isEqualTo(file.body());
+        assertThat(HTTP.get(link(fileUrl), token).statusCode()).isEqualTo(200);
         assertThat(sb.paymentBatches().batch(view.batchId()).fileKeys()).hasSize(2);
         assertThat(XmlDoc.text(XmlDoc.parse(post(v12(url), token).body()), "BatchStatus"))
                 .as("v1.2 on a closed batch").isEqualTo("CLOSED");
@@ -201,7 +215,7 @@ class PaymentBatchesIT {
         assertThat(XmlDoc.text(closed, "BatchID")).isEqualTo(json(byHand).get("batchId").asString());
         String fileUrl = XmlDoc.text(XmlDoc.parse(post(XmlDoc.text(closed, "Batch-URL") + "/close", token).body()),
                 "File-Url");
-        assertThat(HTTP.get(URI.create(fileUrl), token).body().split("\n")).hasSize(1 + sb.paymentBatches()
+        assertThat(HTTP.get(link(fileUrl), token).body().split("\n")).hasSize(1 + sb.paymentBatches()
                 .batch(XmlDoc.text(closed, "BatchID")).documents().stream().mapToInt(d -> d.rows()).sum());
         assertThat(sb.paymentBatches().batch(XmlDoc.text(closed, "BatchID")).documents())
                 .extracting(d -> d.fisId()).containsExactlyElementsOf(ids);
@@ -217,7 +231,7 @@ class PaymentBatchesIT {
         sb.paymentBatches().faultNextBatch(company, FileFault.truncated());
         String url = XmlDoc.text(summaries("/OPEN").values().iterator().next(), "Batch-URL");
         String fileUrl = XmlDoc.text(XmlDoc.parse(post(url + "/close", token).body()), "File-Url");
-        String truncated = HTTP.get(URI.create(fileUrl), token).body();
+        String truncated = HTTP.get(link(fileUrl), token).body();
         assertThat(truncated).doesNotEndWith("\n");
 
         String batchId = sb.paymentBatches().batches(company).get(0).batchId();
@@ -225,11 +239,11 @@ class PaymentBatchesIT {
         String reportKey = sb.fis().document(ids.get(1)).get("report").get("reportKey").asString();
         assertThat(HTTP.postJson(at(sb.baseUri(), "/admin/payment-batches/batches/" + batchId + "/fault"),
                 "{\"kind\":\"BAD_ROWS\",\"report\":\"" + reportKey + "\"}").statusCode()).isEqualTo(200);
-        String bad = HTTP.get(URI.create(fileUrl), token).body();
+        String bad = HTTP.get(link(fileUrl), token).body();
         assertThat(bad.lines().filter(l -> l.contains(reportId))).allMatch(l -> l.contains(" BROKEN\"")).isNotEmpty();
 
         sb.paymentBatches().fault(batchId, FileFault.unexpectedZipMember());
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fileUrl))
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(link(fileUrl))
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/zip");
         assertThat(ExtractsIT.unzip(zip.body()).keySet()).contains(ExtractFiles.UNEXPECTED_MEMBER);
@@ -239,6 +253,12 @@ class PaymentBatchesIT {
     void callersNeedAPaybatTokenOfAStandardCompanyAndSeeOnlyTheirOwnBatches() {
         sb.fis().generate(company, 6L, 2, List.of(FisUseCase.VAT_SINGLE));
         assertThat(HTTP.get(list("/OPEN"), null).statusCode()).isEqualTo(401);
+        // an expired or revoked token is 403 on the classic APIs (only a missing header is 401)
+        assertThat(sb.revokeAccessTokens(company)).isPositive();
+        HttpResponse<String> expired = HTTP.get(list("/OPEN"), token);
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(XmlDoc.text(XmlDoc.parse(expired.body()), "Message")).contains("expired or revoked");
+        token = FisApiITSupport.token(sb, HTTP, company);
         assertThat(HTTP.get(at(sb.geolocation("us"), "/api/expense/paymentbatch/v1.1/batchlist/OPEN"), token)
                 .statusCode()).isEqualTo(301);
 
@@ -262,7 +282,7 @@ class PaymentBatchesIT {
         assertThat(XmlDoc.children(XmlDoc.parse(HTTP.get(list(""), otherToken).body()))).isEmpty();
         assertThat(post(url + "/close", otherToken).statusCode()).isEqualTo(404);
         String fileUrl = XmlDoc.text(XmlDoc.parse(post(url + "/close", token).body()), "File-Url");
-        assertThat(HTTP.get(URI.create(fileUrl), otherToken).statusCode()).isEqualTo(400);
+        assertThat(HTTP.get(link(fileUrl), otherToken).statusCode()).isEqualTo(400);
     }
 
     @Test

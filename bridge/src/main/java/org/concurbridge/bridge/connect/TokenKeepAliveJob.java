@@ -39,6 +39,9 @@ class TokenKeepAliveJob implements ConnectionJob {
             TokenGrant grant = clients.tokens(companyUuid).refreshNow();
             return JobResult.ok("refresh token rotated; expires " + grant.refreshExpiresAt());
         } catch (ConcurException.Authentication e) {
+            if (e.isClientCredentialFault()) {
+                return JobResult.appCredentialsRejected(e);
+            }
             // the token manager has already marked the connection NEEDS_RECONNECT; do not retry
             return JobResult.failed("SAP Concur rejected the refresh token; the connection needs reconnecting: "
                     + e.getMessage());

@@ -28,7 +28,8 @@ import java.util.Optional;
 /**
  * One db-scheduler {@link CustomTask} per {@link ConnectionJob}, with the company UUID as the task instance id. After a
  * run the task reschedules itself one interval later ({@code OnCompleteReschedule} with {@code FixedDelay}); after a
- * failure it retries with a doubling backoff capped at the interval; a run whose company was disconnected removes the
+ * failure it retries when SAP Concur asked ({@link JobResult#retryAfter()}: its {@code Retry-After}, zero included, or
+ * 5 minutes after a 503/time-out), otherwise with a doubling backoff capped at the interval; a run whose company was disconnected removes the
  * schedule. Every run is recorded in {@code job_runs} before and after it executes, and its progress reports while it
  * runs.
  */
@@ -101,7 +102,7 @@ final class JobTasks {
                     : runGuarded(job, companyUuid, progress -> recordProgress(runId, progress));
             runs.finished(runId, clock.instant(), result);
             if (result.outcome() == JobOutcome.FAILED) {
-                throw new JobFailedException(result.message());
+                throw new JobFailedException(result.message(), result.retryAfter());
             }
             log.info("event=job_done outcome={} message=\"{}\"", result.outcome(), result.message());
             if (connections.find(companyUuid).isEmpty()) {
@@ -132,14 +133,19 @@ final class JobTasks {
             Thread.currentThread().interrupt();
             return JobResult.failed("interrupted (shutdown)");
         } catch (Exception | LinkageError e) {
-            return JobResult.failed(e.getClass().getName() + ": " + e.getMessage());
+            return new JobResult(JobOutcome.FAILED, e.getClass().getName() + ": " + e.getMessage(),
+                    JobResult.wait(e));
         }
     }
 
     /** A failed run: the run history holds the details; db-scheduler sees this and calls the failure handler. */
     static final class JobFailedException extends RuntimeException {
-        JobFailedException(String message) {
+        /** SAP Concur's requested wait ({@link JobResult#retryAfter()}), or null. */
+        final Duration retryAfter;
+
+        JobFailedException(String message, Duration retryAfter) {
             super(message, null, false, false);
+            this.retryAfter = retryAfter;
         }
     }
 
@@ -156,12 +162,28 @@ final class JobTasks {
         @Override
         public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
             int failures = complete.getExecution().consecutiveFailures + 1;
-            Duration delay = delay(failures);
+            Duration concur = complete.getCause().filter(JobFailedException.class::isInstance)
+                    .map(c -> ((JobFailedException) c).retryAfter).orElse(null);
+            Duration delay = concur == null ? delay(failures) : delay(failures, concur);
             Instant next = complete.getTimeDone().plus(delay);
-            log.warn("event=job_failed job={} company={} consecutiveFailures={} retryAt={} message=\"{}\"",
-                    complete.getExecution().getTaskName(), complete.getExecution().getId(), failures, next,
+            log.warn("event=job_failed job={} company={} consecutiveFailures={} retryAt={} retryAfterFrom={}"
+                            + " message=\"{}\"", complete.getExecution().getTaskName(),
+                    complete.getExecution().getId(), failures, next, concur != null ? "concur" : "backoff",
                     complete.getCause().map(Throwable::getMessage).orElse(""));
             operations.reschedule(complete, next);
+        }
+
+        /**
+         * With SAP Concur's requested wait: that wait after a first failure (a {@code Retry-After: 0} runs again at
+         * once); after further consecutive failures never less than the backoff of one failure fewer, so that a
+         * repeated {@code 0} (the client already honoured it in-process) cannot run the job in a loop.
+         */
+        Duration delay(int consecutiveFailures, Duration concur) {
+            if (consecutiveFailures <= 1) {
+                return concur;
+            }
+            Duration floor = delay(consecutiveFailures - 1);
+            return concur.compareTo(floor) >= 0 ? concur : floor;
         }
 
         Duration delay(int consecutiveFailures) {

@@ -304,6 +304,51 @@ abstract class ConnectionJobsContract {
     }
 
     @Test
+    void concursRetryAfterAndItsFiveMinutesFor503ReachTheSchedulerInsteadOfTheOwnBackoff() {
+        String company = TestConnections.connectNew(connections, clock.instant());
+        job.fail.set(new org.concurbridge.client.ConcurException.Retriable("fisTransactions failed: HTTP 429", 429,
+                null, null, Duration.ofSeconds(150), null));
+        jobs.runNow("recording", company);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.consecutiveFailures()).isEqualTo(1);
+                    assertThat(s.nextRunAt()).as("Retry-After 150 s, not the 1-minute backoff")
+                            .isEqualTo(clock.instant().plus(Duration.ofSeconds(150)));
+                }));
+
+        job.fail.set(null);
+        job.result.set(JobResult.concurUnavailable("SAP Concur did not answer",
+                new org.concurbridge.client.ConcurException.Retriable("HTTP 503", 503, null, null, null, null)));
+        clock.advance(Duration.ofSeconds(150));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.consecutiveFailures()).isEqualTo(2);
+                    assertThat(s.nextRunAt()).as("503: Concur asks to wait 5 minutes")
+                            .isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+                }));
+
+        job.result.set(JobResult.ok("recovered"));
+        clock.advance(Duration.ofMinutes(5));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> assertThat(s.consecutiveFailures()).isZero()));
+        assertThat(job.runsFor(company)).isEqualTo(3);
+
+        // Retry-After: 0 reaches the scheduler as 0 (the job runs again at once), and a second 0 in a row falls back
+        // on the backoff of one failure: never a loop
+        job.result.set(JobResult.concurUnavailable("SAP Concur did not answer",
+                new org.concurbridge.client.ConcurException.Retriable("HTTP 429", 429, null, null, Duration.ZERO,
+                        null)));
+        jobs.runNow("recording", company);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(jobs.scheduled(company))
+                .singleElement().satisfies(s -> {
+                    assertThat(s.consecutiveFailures()).isEqualTo(2);
+                    assertThat(s.nextRunAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(1)));
+                }));
+        assertThat(job.runsFor(company)).as("once, then at once again for Retry-After: 0").isEqualTo(5);
+        job.result.set(JobResult.ok("recovered"));
+    }
+
+    @Test
     void connectionWaitingForReconnectIsSkippedWithoutCallingTheJob() {
         String company = TestConnections.connectNew(connections, clock.instant());
         connections.markNeedsReconnect(company, "refresh token revoked (Concur error code 108)");

@@ -140,14 +140,24 @@ public final class FisClient {
 
     /**
      * One document by its FIS id: only while it is ready, or in any state with {@code ignoreStatus} (the
-     * {@code ignoreDocumentStatus=yes} of the docs). Empty when Concur does not return it.
+     * {@code ignoreDocumentStatus=yes} of the docs). Empty when Concur does not return it, or answers 404 for the id.
      */
     public Optional<FisReadResult> document(FisDocumentKind kind, String docId, boolean ignoreStatus) {
         PostingConfirmation.requireText(docId, "docId");
         String query = "?docId=" + enc(docId) + "&ignoreDocumentStatus=" + (ignoreStatus ? "yes" : "no")
                 + (systemId.isEmpty() ? "" : "&systemId=" + enc(systemId));
-        FisPage page = calls.get("fisDocument", path(kind) + query, Map.of("documentFormatAs", "json"),
-                r -> page(kind, r, 1));
+        FisPage page;
+        try {
+            page = calls.get("fisDocument", path(kind) + query, Map.of("documentFormatAs", "json"),
+                    r -> page(kind, r, 1));
+        } catch (ConcurException.Permanent notFound) {
+            if (notFound.httpStatus() != 404) {
+                throw notFound;
+            }
+            // the NEW OpenAPI's 404 (ExceptionJsonInfo): Concur does not have this document for the company
+            log.info("concur.fis op=document kind={} docId={} status=404 result=absent", kind.docType(), docId);
+            return Optional.empty();
+        }
         return page.documents().stream().findFirst();
     }
 
@@ -222,10 +232,18 @@ public final class FisClient {
         List<FisReadResult> documents;
         try {
             root = FisDocuments.tree(r.body());
-            if (root == null || !root.isObject() || !root.path("content").isArray()) {
+            if (root == null || !root.isObject()) {
+                throw new MalformedResponseException("expected a page {links, content, page} or {fIDocuments}");
+            }
+            if (root.has("fIDocuments")) {
+                return examplesEnvelope(kind, root, r.correlationId());
+            }
+            JsonNode content = root.get("content");
+            if (content != null && !content.isNull() && !content.isArray()) {
                 throw new MalformedResponseException("expected a page {links, content, page} with a content array");
             }
-            documents = FisDocuments.read(root);
+            // an empty queue may come without content (a serializer dropping empty members): no documents
+            documents = content == null || content.isNull() ? List.of() : FisDocuments.read(root);
         } catch (FisDocumentException e) {
             throw new MalformedResponseException("unusable page: " + e.getMessage(), e);
         }
@@ -236,6 +254,25 @@ public final class FisClient {
         int totalPages = integer(meta, "totalPages", 0);
         return new FisPage(kind, documents, number, totalElements, totalPages,
                 next(root.path("links"), number, size), r.correlationId());
+    }
+
+    /**
+     * The envelope of the official example files ({@code {"fIDocuments":[…],"offset","nextPage","numberReturned"}}):
+     * one page of documents; no continuation (the caller reads the first page again once they are acknowledged, which
+     * is how the queue is drained anyway).
+     */
+    private static FisPage examplesEnvelope(FisDocumentKind kind, JsonNode root, String correlationId) {
+        JsonNode list = root.get("fIDocuments");
+        if (list != null && !list.isNull() && !list.isArray()) {
+            throw new MalformedResponseException("fIDocuments should be an array but is " + list.getNodeType());
+        }
+        List<FisReadResult> documents;
+        try {
+            documents = list == null || list.isNull() ? List.of() : FisDocuments.read(root);
+        } catch (FisDocumentException e) {
+            throw new MalformedResponseException("unusable page: " + e.getMessage(), e);
+        }
+        return new FisPage(kind, documents, 0, documents.size(), documents.isEmpty() ? 0 : 1, null, correlationId);
     }
 
     /** The continuation of the {@code next} link: its {@code page} and {@code limit}/{@code size}, else ours. */

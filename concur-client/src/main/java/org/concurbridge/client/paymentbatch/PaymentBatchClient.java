@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * immutable and thread-safe.
  *
  * <p>Failures are {@link ConcurException}s classified once by the client; the documented "no reports" answer to a
- * close (HTTP 500) is the typed {@link CloseResult.NoReports}, neither retried nor thrown.
+ * close (HTTP 500 for a batch listed with no reports, or saying so) is the typed {@link CloseResult.NoReports},
+ * neither retried nor thrown; a 500 for a batch with reports ("Not Closed") is {@link ConcurException.Retriable}.
  */
 public final class PaymentBatchClient {
 
@@ -67,6 +68,14 @@ public final class PaymentBatchClient {
     private CloseResult close(String op, PaymentBatch batch, String link) {
         CloseResult result = calls.xml(op, "POST", link, new byte[0], Set.of(500), r -> {
             if (r.status() == 500) {
+                String message = errorMessage(r.body());
+                if (!noReports(batch, message)) {
+                    // the site-wide page's 500 "Not Closed": a batch with reports that could not be closed now
+                    throw new ConcurException.Retriable(op + " failed: batch '" + batch.name() + "' ("
+                            + batch.batchId() + ", " + batch.count() + " reports) could not be closed (HTTP 500"
+                            + (message == null ? "" : ": " + message) + ")", 500, null, r.correlationId(), null,
+                            null);
+                }
                 return new CloseResult.NoReports(batch.batchId(), "batch '" + batch.name() + "' (" + batch.batchId()
                         + ") could not be closed: it holds no reports (HTTP 500; if reports were just approved for "
                         + "payment, retry in 30 minutes)", r.correlationId());
@@ -80,6 +89,27 @@ public final class PaymentBatchClient {
             log.info("concur.paymentbatch op={} batch={} result=no-reports", op, batch.batchId());
         }
         return result;
+    }
+
+    /**
+     * Whether a 500 to a close is the documented "no reports" answer (payment-batches-v1.md, Errors): the batch was
+     * listed with {@code Count} 0, or Concur's message says so. A 500 for a batch listed with reports whose message
+     * does not say "no reports" is the site-wide "Not Closed" failure, retried later.
+     */
+    static boolean noReports(PaymentBatch batch, String message) {
+        if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("no reports")) {
+            return true;
+        }
+        return batch.count() != null && batch.count() == 0;
+    }
+
+    /** The {@code Message} of a classic {@code Error} body, or null when the body is not one. */
+    private static String errorMessage(byte[] body) {
+        try {
+            return Xml.text(Xml.parse(body), "Message");
+        } catch (MalformedResponseException | IllegalArgumentException notXml) {
+            return null;
+        }
     }
 
     /** {@code GET {File-Url}} streamed to {@code target}: the SAE as CSV, or a zip of several files. */

@@ -230,7 +230,23 @@ class ExtractsHttpIT {
     }
 
     @Test
-    void aLinkThatWouldSendTheTokenOverPlainHttpFromHttpsIsRefused() {
+    void legacyHostLinksHaveTheirPathSentToTheGeolocationNeverToTheirHost() {
+        String legacy = "https://www.concursolutions.com/api/expense/extract/v1.0/D$1";
+        answers.put("GET /us/api/expense/extract/v1.0/D$1", Answer.xml(200, "<definition xmlns=\"" + NS + "\"><id>"
+                + legacy + "</id><name>SAE</name><job-link>" + legacy + "/job</job-link></definition>"));
+        answers.put("GET /us/api/expense/paymentbatch/v1.1/batch/RUN1/file",
+                new Answer(200, "text/csv", "EXTRACT|x\n".getBytes(StandardCharsets.UTF_8), Map.of()));
+        ExtractDefinition d = concur.extracts().definition(legacy);
+        assertThat(d.jobLink()).isEqualTo(legacy + "/job");
+        concur.paymentBatches().download("http:// www.concursolutions.com/api/expense/paymentbatch/v1.1/batch/RUN1/file",
+                tmp.resolve("f.csv"));
+        assertThat(seen).containsExactly(
+                "GET /us/api/expense/extract/v1.0/D$1 accept=application/xml auth=Bearer tok-123",
+                "GET /us/api/expense/paymentbatch/v1.1/batch/RUN1/file accept=text/csv, application/zip auth=Bearer tok-123");
+    }
+
+    @Test
+    void aPlainHttpLinkNeverCarriesTheTokenOverHttpWhenTheGeolocationIsHttps() {
         CompanyCredentials https = new CompanyCredentials() {
             @Override
             public AccessToken current() {
@@ -244,8 +260,8 @@ class ExtractsHttpIT {
         ConcurClient c = ConcurClient.builder().credentials(https).retryPolicy(RetryPolicy.noRetries())
                 .geolocations(Geolocations.concur().withSandbox(URI.create("https://127.0.0.1:1"))
                         .withSandbox(URI.create(base))).build();
-        assertThatThrownBy(() -> c.extracts().definition(def())).isInstanceOf(ConcurException.Permanent.class)
-                .hasMessageContaining("refused");
+        // the http link's host is the stub (allowed): still, only the https geolocation is contacted (and is down)
+        assertThatThrownBy(() -> c.extracts().definition(def())).isInstanceOf(ConcurException.class);
         assertThat(seen).isEmpty();
     }
 }

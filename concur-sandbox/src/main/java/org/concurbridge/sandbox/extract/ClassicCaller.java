@@ -6,8 +6,10 @@ import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.TokenRegistry.AccessGrant;
 
 /**
- * The caller of a classic XML API (Extracts v1, Payment Batches v1): a valid company token (401 otherwise) at the
- * company's home geolocation (301), with the API's scope and of the API's edition (403 as the classic XML error).
+ * The caller of a classic XML API (Extracts v1, Payment Batches v1): an {@code Authorization} header (401 without),
+ * a valid company token (403 as the classic XML error when it is unknown, expired or revoked: extracts-v1.md "401 – no
+ * Authorization header; 403 – auth header invalid/expired/revoked", common-http-errors-and-limits.md section 1) at
+ * the company's home geolocation (301), with the API's scope and of the API's edition (403).
  */
 public record ClassicCaller(SandboxCompany company, SandboxExchange ex) {
 
@@ -25,7 +27,11 @@ public record ClassicCaller(SandboxCompany company, SandboxExchange ex) {
     }
 
     private static ClassicCaller require(SandboxExchange ex, Rules rules) {
-        AccessGrant grant = ex.requireAccessToken();
+        String header = ex.ctx().header("Authorization");
+        AccessGrant grant = header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || header.substring(7).isBlank() ? ex.requireAccessToken()
+                : ex.state().tokens().findAccessToken(header.substring(7).trim()).orElseThrow(() -> new Xml.Failure(
+                        403, rules.namespace(), "The access token is invalid, expired or revoked."));
         SandboxCompany company = ex.companyOf(grant);
         ex.requireHomeGeo(company);
         if (!grant.hasScope(rules.scope())) {

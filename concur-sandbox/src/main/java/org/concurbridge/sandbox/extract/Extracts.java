@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.concurbridge.sandbox.LegacyLinks;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
@@ -233,8 +234,9 @@ public final class Extracts implements SandboxModule {
         ClassicCaller.serve(ex, RULES, handler);
     }
 
+    /** Links are printed on the legacy host like the samples ({@link LegacyLinks}); the path is served here. */
     private String base(ClassicCaller c) {
-        return state.geolocation(c.company().geo()) + BASE;
+        return LegacyLinks.HTTPS + BASE;
     }
 
     private void definitionsResponse(ClassicCaller c) {

@@ -53,6 +53,21 @@ public final class Fis implements SandboxModule {
     private FisStore store;
     private FisGenerator generator;
     private volatile Duration latency = Duration.ZERO;
+    private volatile Envelope envelope = Envelope.PAGE;
+
+    /**
+     * How {@code GET …/transactions} wraps its documents. {@link #PAGE}: the documented {@code links/content/page}
+     * (financial-integration-v4.md 2.1), an empty page without {@code content} (what a serializer that drops empty
+     * members sends: issue 12). {@link #FI_DOCUMENTS}: the envelope of every official example file
+     * ({@code {"fIDocuments":[…],"offset":null,"nextPage":null,"numberReturned":n}}, the NEW OpenAPI
+     * {@code FiDocumentResponse}; a documented [CONFLICT]).
+     */
+    public enum Envelope { PAGE, FI_DOCUMENTS }
+
+    /** The envelope every GET answers with from now on (default {@link Envelope#PAGE}). */
+    public void envelope(Envelope value) {
+        this.envelope = Objects.requireNonNull(value, "envelope");
+    }
 
     @Override
     public void register(SandboxRoutes routes, SandboxState sandboxState) {
@@ -271,11 +286,18 @@ public final class Fis implements SandboxModule {
         boolean asText = "text".equalsIgnoreCase(ex.ctx().header("documentFormatAs"));
         ObjectNode body = state.json().createObjectNode();
         ArrayNode links = body.putArray("links");
-        ArrayNode content = body.putArray("content");
         if (docId != null) {
+            if (!store.known(c.company().uuid(), c.docType(), docId)) {
+                throw failure(404, "No " + c.docType().pathValue() + " document with docId '" + docId + "'.");
+            }
             boolean ignoreStatus = "yes".equalsIgnoreCase(ex.query("ignoreDocumentStatus"));
             Optional<FisStore.Served> one = store.one(c.company().uuid(), c.docType(), docId, systemId, ignoreStatus);
-            one.ifPresent(s -> content.add(envelope(c.company(), s, asText)));
+            List<ObjectNode> docs = one.map(s -> List.of(envelope(c.company(), s, asText))).orElse(List.of());
+            if (envelope == Envelope.FI_DOCUMENTS) {
+                ex.json(200, fiDocuments(docs));
+                return;
+            }
+            content(body, docs);
             links.add(link("self", ex, "docId=" + docId));
             page(body, 1, one.isPresent() ? 1 : 0, 0);
             ex.json(200, body);
@@ -284,7 +306,12 @@ public final class Fis implements SandboxModule {
         int page = intParam(ex, "page", 0, 0, Integer.MAX_VALUE);
         int limit = Math.min(MAX_LIMIT, intParam(ex, "limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE));
         FisStore.Page p = store.ready(c.company().uuid(), c.docType(), systemId, page, limit);
-        p.content().forEach(s -> content.add(envelope(c.company(), s, asText)));
+        List<ObjectNode> docs = p.content().stream().map(s -> envelope(c.company(), s, asText)).toList();
+        if (envelope == Envelope.FI_DOCUMENTS) {
+            ex.json(200, fiDocuments(docs));
+            return;
+        }
+        content(body, docs);
         int totalPages = (p.totalElements() + limit - 1) / limit;
         String extra = systemId == null ? "" : "&systemId=" + systemId;
         links.add(link("first", ex, pageQuery(limit, 0) + extra));
@@ -298,6 +325,25 @@ public final class Fis implements SandboxModule {
         links.add(link("last", ex, pageQuery(limit, Math.max(0, totalPages - 1)) + extra));
         page(body, limit, p.totalElements(), page);
         ex.json(200, body);
+    }
+
+    /** The documents as {@code content}; an empty page has no {@code content} member (see {@link Envelope}). */
+    private static void content(ObjectNode body, List<ObjectNode> docs) {
+        if (!docs.isEmpty()) {
+            ArrayNode content = body.putArray("content");
+            docs.forEach(content::add);
+        }
+    }
+
+    /** The envelope of the official example files: {@code fIDocuments}, {@code offset}, {@code nextPage}, count. */
+    private ObjectNode fiDocuments(List<ObjectNode> docs) {
+        ObjectNode body = state.json().createObjectNode();
+        ArrayNode list = body.putArray("fIDocuments");
+        docs.forEach(list::add);
+        body.putNull("offset");
+        body.putNull("nextPage");
+        body.put("numberReturned", docs.size());
+        return body;
     }
 
     private static String pageQuery(int limit, int page) {

@@ -116,6 +116,12 @@ final class FisStore {
         return new Page(content, total);
     }
 
+    /** Whether the document exists for this company and docType (whatever its status): else {@code GET ?docId=} is 404. */
+    synchronized boolean known(String companyUuid, FisDocType docType, String docId) {
+        Rec r = byId.get(docId);
+        return r != null && r.companyUuid.equals(companyUuid) && r.docType == docType;
+    }
+
     /** {@code GET ?docId=}: the document if it belongs to the company and docType and (unless ignoreStatus) is READY. */
     synchronized Optional<Served> one(String companyUuid, FisDocType docType, String docId, String systemId,
                                       boolean ignoreStatus) {

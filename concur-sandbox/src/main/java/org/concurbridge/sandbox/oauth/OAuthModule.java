@@ -59,6 +59,9 @@ public final class OAuthModule implements SandboxModule {
         if (!app.clientSecret().equals(clientSecret)) {
             throw error(64, "invalid_client", "wrong client credentials");
         }
+        if (state.appDisabled(clientId)) {
+            throw error(59, "access_denied", "client disabled");
+        }
         Issued issued = switch (grantType) {
             case "password" -> passwordGrant(ex, app);
             case "refresh_token" -> refreshGrant(ex, app);

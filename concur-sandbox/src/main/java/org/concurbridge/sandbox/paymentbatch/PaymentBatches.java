@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.concurbridge.sandbox.LegacyLinks;
 import org.concurbridge.sandbox.SandboxCompany;
 import org.concurbridge.sandbox.SandboxExchange;
 import org.concurbridge.sandbox.SandboxModule;
@@ -208,7 +209,7 @@ public final class PaymentBatches implements SandboxModule {
         if (wanted != null && !wanted.equals(PaymentBatch.OPEN) && !wanted.equals(PaymentBatch.CLOSED)) {
             throw new Xml.Failure(400, NAMESPACE, "The batch status must be OPEN or CLOSED (got '" + filter + "').");
         }
-        String base = state.geolocation(c.company().geo()) + BASE + "/v1.1/batch/";
+        String base = LegacyLinks.HTTPS + BASE + "/v1.1/batch/";
         Xml x = Xml.root("BatchList", NAMESPACE);
         for (PaymentBatch b : batches(c.company().uuid())) {
             String listed = PaymentBatch.CLOSED.equals(b.status()) ? PaymentBatch.CLOSED : PaymentBatch.OPEN;
@@ -259,7 +260,7 @@ public final class PaymentBatches implements SandboxModule {
         }
         log.info("paymentbatch.file company={} batch={} fileNumber={} regenerated={}", c.company().uuid(), b.batchId,
                 b.fileNumber, b.fileKeys.size() > 1);
-        String fileUrl = state.geolocation(c.company().geo()) + BASE + "/v1.1/batch/" + key + "/file";
+        String fileUrl = LegacyLinks.HTTP + BASE + "/v1.1/batch/" + key + "/file";
         Xml.send(c.ex().ctx(), 200, Xml.root("BatchStatus", NAMESPACE).el("BatchStatus", PaymentBatch.CLOSED)
                 .el("File-Url", fileUrl).el("Status", "SUCCESS").el("JobQueueKey", b.jobQueueKey).end("BatchStatus"));
     }

@@ -184,11 +184,14 @@ public class ExtractPostingJob implements ConnectionJob {
                 }
             }
         } catch (ConcurException.Authentication e) {
+            if (e.isClientCredentialFault()) {
+                return JobResult.appCredentialsRejected(e);
+            }
             return JobResult.failed("SAP Concur refused the connection's token; reconnect the company: "
                     + e.getMessage());
         } catch (ConcurException e) {
-            return JobResult.failed("SAP Concur did not answer; the next run resumes: " + e.getMessage()
-                    + " (" + stats + ")");
+            return JobResult.concurUnavailable("SAP Concur did not answer; the next run resumes: " + e.getMessage()
+                    + " (" + stats + ")", e);
         } catch (ErpException e) {
             return JobResult.failed("the ERP refused the run; the next run resumes: " + e.getMessage());
         } catch (InterruptedException e) {

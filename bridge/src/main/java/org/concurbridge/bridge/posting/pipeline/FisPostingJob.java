@@ -92,10 +92,14 @@ public class FisPostingJob implements ConnectionJob {
             return stats.failed() > 0 ? JobResult.failed(stats + " (failed documents are retried)")
                     : JobResult.ok(stats.toString());
         } catch (ConcurException.Authentication e) {
+            if (e.isClientCredentialFault()) {
+                return JobResult.appCredentialsRejected(e);
+            }
             return JobResult.failed("SAP Concur refused the connection's token; reconnect the company. Nothing was"
                     + " lost: every document is kept in the posting ledger. " + e.getMessage());
         } catch (ConcurException e) {
-            return JobResult.failed("SAP Concur did not answer; the run resumes where it stopped: " + e.getMessage());
+            return JobResult.concurUnavailable("SAP Concur did not answer; the run resumes where it stopped: "
+                    + e.getMessage(), e);
         } catch (ErpException e) {
             return JobResult.failed("the ERP refused the run; it resumes where it stopped: " + e.getMessage());
         }
