@@ -74,8 +74,9 @@ class ExtractPostingKillIT {
             assertThat(child.waitFor()).as("kill " + kill + " was a SIGKILL").isEqualTo(137);
             Landing landing = landing(kill, aim, jdbc);
             System.out.println("extract-kill-test " + landing);
-            assertThat(landing.posted()).as("kill " + kill + " landed while reports were still to post")
-                    .isLessThan(REPORTS);
+            // work was left: reports still to post, or a chunk in the ERP that the ledger had not recorded yet
+            assertThat(landing.posted() < REPORTS || landing.postedNotInLedger() > 0)
+                    .as("kill " + kill + " landed while work was left: " + landing).isTrue();
             landings.add(landing);
         }
         long inWindow = landings.stream().filter(l -> l.in(l.aimed())).count();
