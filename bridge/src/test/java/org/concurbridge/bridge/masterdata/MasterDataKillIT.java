@@ -157,6 +157,7 @@ class MasterDataKillIT {
                 "--bridge.concur.client-id=" + concur.clientId(),
                 "--bridge.concur.client-secret=" + concur.clientSecret(),
                 "--bridge.concur.token-base-uri=" + concur.sandbox().geolocation("glz"),
+                "--bridge.concur.sandbox-uri=" + concur.sandbox().geolocation("glz"),
                 "--bridge.admin.username=" + SandboxForTests.ADMIN_USER,
                 "--bridge.admin.password=" + SandboxForTests.ADMIN_PASSWORD);
     }

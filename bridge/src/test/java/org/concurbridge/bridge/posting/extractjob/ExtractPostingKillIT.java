@@ -5,6 +5,7 @@ import org.concurbridge.bridge.posting.extract.ExtractJournalBuilder;
 import org.concurbridge.bridge.posting.mapping.PostingMapping;
 import org.concurbridge.bridge.testsupport.JournalNets;
 import org.concurbridge.bridge.testsupport.TestPostgres;
+import org.concurbridge.sandbox.SandboxDemo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,7 +100,7 @@ class ExtractPostingKillIT {
                 .query(Long.class).single()).isEqualTo(REPORTS);
         List<Map.Entry<String, BigDecimal>> all = new ArrayList<>();
         expected.forEach((key, nets) -> {
-            assertThat(erpNets(jdbc, key)).as("ERP nets of " + key).isEqualTo(nets);
+            assertThat(erpNets(jdbc, ExtractPoster.erpKey(SandboxDemo.PROFESSIONAL_COMPANY, key))).as("ERP nets of " + key).isEqualTo(nets);
             all.addAll(nets.entrySet());
         });
         assertThat(JournalNets.of(jdbc.sql("select account_code a, debit - credit n from erp.journal_line")
