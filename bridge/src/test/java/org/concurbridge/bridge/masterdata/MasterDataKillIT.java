@@ -91,9 +91,11 @@ class MasterDataKillIT {
         Random random = new Random(10L);
         for (String what : List.of("lists", "vendors")) {
             String route = what.equals("lists") ? "/bulk" : "/invoice/vendors";
+            // vendors go in batches of the client's maximum (1000): 1500 vendors are two writes, room for one kill
+            int required = what.equals("lists") ? KILLS : 1;
             int kills = 0;
             int runs = 0;
-            while (kills < KILLS && runs < KILLS * 3) {
+            while (kills < required && runs < KILLS * 3) {
                 int target = writes(route) + 1 + random.nextInt(3);
                 bridge = start(db, what, runs++);
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5))
@@ -103,7 +105,7 @@ class MasterDataKillIT {
                     kills++;
                 }
             }
-            assertThat(kills).as(what + ": kills that landed mid-run").isEqualTo(KILLS);
+            assertThat(kills).as(what + ": kills that landed mid-run").isEqualTo(required);
             bridge = start(db, what, runs++);
             assertThat(bridge.waitFor(3, TimeUnit.MINUTES)).isTrue();
             assertThat(bridge.exitValue()).as(out(runs - 1, what)).isZero();
